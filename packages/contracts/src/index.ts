@@ -1,0 +1,6 @@
+export * from './errors';
+export * from './sql';
+export * from './jobs';
+export * from './deployments';
+export * from './metrics';
+export * from './queue';
