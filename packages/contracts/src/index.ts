@@ -4,3 +4,4 @@ export * from './jobs';
 export * from './deployments';
 export * from './metrics';
 export * from './queue';
+export * from './weir-error';

@@ -27,7 +27,7 @@ export type ControlCommand = z.infer<typeof ControlCommand>;
 
 /** A worker's report of a run's lifecycle, read by the scheduler. */
 export const RunEvent = z.object({
-  kind: z.enum(['started', 'finished', 'stopped', 'failed']),
+  kind: z.enum(['claimed', 'started', 'finished', 'stopped', 'failed']),
   deploymentId: z.string(),
   runId: z.string(),
   workerId: z.string(),
@@ -44,6 +44,8 @@ export function redisKeys(prefix: string) {
     controlChannel: (deploymentId: string) => `${prefix}:control:${deploymentId}`,
     heartbeat: (runId: string) => `${prefix}:heartbeat:${runId}`,
     workers: `${prefix}:workers`,
+    /** BullMQ's own key prefix; a queue job's id is the run id. */
+    bullPrefix: `${prefix}:bull`,
   };
 }
 export type RedisKeys = ReturnType<typeof redisKeys>;

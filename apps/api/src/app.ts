@@ -1,0 +1,43 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import { errorHandler } from './error-handler';
+import type { RouteContext } from './routes/context';
+import { deploymentRoutes } from './routes/deployments/routes';
+import { healthRoutes } from './routes/health/routes';
+import { jobRoutes } from './routes/jobs/routes';
+
+/** Builds the HTTP app: zod-validated routes under /api/v1, the OpenAPI document and its docs page. */
+export async function buildApp(ctx: RouteContext, logger: Logger): Promise<FastifyInstance> {
+  const app = Fastify({ loggerInstance: logger, disableRequestLogging: true }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Weir API', description: 'Jobs, deployments and live metrics of the Weir stream platform.', version: ctx.version },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/v1/docs' });
+
+  await app.register(
+    async (v1) => {
+      v1.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      await v1.register(healthRoutes(ctx));
+      await v1.register(jobRoutes(ctx));
+      await v1.register(deploymentRoutes(ctx));
+    },
+    { prefix: '/api/v1' },
+  );
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+const ApiConfig = z.object({
+  /** PostgreSQL holding the platform's data. */
+  DATABASE_URL: z.string().default('postgresql://postgres@127.0.0.1:5432/weir'),
+  /** Redis holding the queues, heartbeats, control channels and the metrics stream. */
+  REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
+  /** Prefix of every Redis key, so installations and test runs can share one Redis. */
+  WEIR_REDIS_PREFIX: z.string().min(1).default('weir'),
+  /** Interface the HTTP server binds; 0.0.0.0 inside containers. */
+  WEIR_API_HOST: z.string().default('127.0.0.1'),
+  /** HTTP port of the API. */
+  WEIR_API_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  /** Workspace used for requests that name none (single-team installs). */
+  WEIR_DEFAULT_WORKSPACE: z.string().default('demo'),
+  /** A run whose worker has not beaten for this long is shown as LOST. */
+  WEIR_HEARTBEAT_TIMEOUT_MS: z.coerce.number().int().min(1000).default(5000),
+  /** How often the scheduler reconciles desired and observed state. */
+  WEIR_RECONCILE_INTERVAL_MS: z.coerce.number().int().min(100).default(1000),
+  /** How long raw metric samples are kept before they are deleted. */
+  WEIR_RAW_METRICS_RETENTION_MS: z.coerce.number().int().min(60_000).default(6 * 3600_000),
+  /** Encrypts connector secrets at rest; the default is only for local development. */
+  WEIR_SECRET_KEY: z.string().min(16).default('weir-local-development-key'),
+  /** pino log level. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+export type ApiConfig = z.infer<typeof ApiConfig>;
+
+/** Reads the API's configuration from the environment; the only reader of process.env here. */
+export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+  return ApiConfig.parse(env);
+}

@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { DEFAULT_POOL_QUEUE, redisKeys, type DeploymentRunPayload } from '@weir/contracts';
+import { createPrismaClient } from '@weir/db';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { buildApp } from './app';
+import type { ApiConfig } from './config';
+import { MetricHub } from './metrics/metric-hub';
+import { MetricStore } from './metrics/metric-store';
+import { ControlChannel } from './scheduler/control';
+import { LivenessProbe } from './scheduler/liveness';
+import { Reconciler } from './scheduler/reconciler';
+import { createRunEventHandler } from './scheduler/run-events';
+import { DeploymentService } from './services/deployment-service';
+import { JobService } from './services/job-service';
+import { ensureWorkspace } from './services/workspaces';
+import { GroupConsumer } from './streams/group-consumer';
+
+/** A running API process: HTTP app, scheduler, run-event consumer, metric ingest and fan-out. */
+export interface ApiPlatform {
+  app: FastifyInstance;
+  reconciler: Reconciler;
+  close(): Promise<void>;
+}
+
+/** Connects to Postgres and Redis and starts every part of the API process except listening. */
+export async function startApiPlatform(config: ApiConfig, log: Logger): Promise<ApiPlatform> {
+  const db = createPrismaClient(config.DATABASE_URL);
+  const redisOptions = { maxRetriesPerRequest: null };
+  const redis = new Redis(config.REDIS_URL, redisOptions);
+  // Blocking reads each need a connection of their own.
+  const eventsReader = new Redis(config.REDIS_URL, redisOptions);
+  const ingestReader = new Redis(config.REDIS_URL, redisOptions);
+  const hubReader = new Redis(config.REDIS_URL, redisOptions);
+  const keys = redisKeys(config.WEIR_REDIS_PREFIX);
+  const queue = new Queue<DeploymentRunPayload>(DEFAULT_POOL_QUEUE, {
+    connection: new Redis(config.REDIS_URL, redisOptions),
+    prefix: keys.bullPrefix,
+    defaultJobOptions: { attempts: 1, removeOnComplete: 1000, removeOnFail: 1000 },
+  });
+
+  const liveness = new LivenessProbe(redis, config.WEIR_REDIS_PREFIX, DEFAULT_POOL_QUEUE);
+  const deployments = new DeploymentService(db, queue, liveness, config.WEIR_HEARTBEAT_TIMEOUT_MS);
+  const jobs = new JobService(db, deployments);
+  const metrics = new MetricStore(db);
+  const hub = new MetricHub(hubReader, keys.metricsStream, log.child({ component: 'metric-hub' }));
+  const instance = `api-${randomUUID().slice(0, 8)}`;
+  const runEvents = new GroupConsumer(eventsReader, keys.runEventsStream, 'scheduler', instance,
+    createRunEventHandler(db, log.child({ component: 'run-events' })), log.child({ component: 'run-events' }));
+  const ingester = new GroupConsumer(ingestReader, keys.metricsStream, 'ingest', instance, metrics.ingest,
+    log.child({ component: 'ingest' }));
+  const reconciler = new Reconciler(db, queue, liveness, new ControlChannel(redis, config.WEIR_REDIS_PREFIX),
+    { intervalMs: config.WEIR_RECONCILE_INTERVAL_MS, heartbeatTimeoutMs: config.WEIR_HEARTBEAT_TIMEOUT_MS },
+    log.child({ component: 'reconciler' }));
+
+  const workspaceId = await ensureWorkspace(db, config.WEIR_DEFAULT_WORKSPACE);
+  const app = await buildApp({ workspaceId, jobs, deployments, metrics, hub, version: '0.1.0' }, log);
+  await runEvents.start();
+  await ingester.start();
+  hub.start();
+  reconciler.start();
+  const pruner = setInterval(() => {
+    metrics.prune(config.WEIR_RAW_METRICS_RETENTION_MS).catch((err: unknown) => log.error({ err }, 'metric prune failed'));
+  }, 60_000);
+
+  return {
+    app,
+    reconciler,
+    async close() {
+      clearInterval(pruner);
+      await app.close();
+      await reconciler.stop();
+      await Promise.all([runEvents.stop(), ingester.stop(), hub.stop()]);
+      await queue.close();
+      for (const c of [redis, eventsReader, ingestReader, hubReader]) c.disconnect();
+      await db.$disconnect();
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import type { DeploymentService } from '../services/deployment-service';
+import type { JobService } from '../services/job-service';
+import type { MetricHub } from '../metrics/metric-hub';
+import type { MetricStore } from '../metrics/metric-store';
+
+/** What route handlers need; built once by the app. */
+export interface RouteContext {
+  workspaceId: string;
+  jobs: JobService;
+  deployments: DeploymentService;
+  metrics: MetricStore;
+  hub: MetricHub;
+  version: string;
+}

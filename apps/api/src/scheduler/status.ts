@@ -1,0 +1,25 @@
+import type { DeploymentStatus } from '@weir/contracts';
+import type { DeploymentState } from './transitions';
+
+/** What Redis says about a run right now. */
+export interface LivenessFacts {
+  /** Age of the worker's last heartbeat; null when there is none. */
+  heartbeatAgeMs: number | null;
+  /** Whether a worker holds the run's queue lock (BullMQ renews it while the worker lives). */
+  lockHeld: boolean;
+}
+
+const live: readonly DeploymentState[] = ['STARTING', 'RUNNING', 'STOPPING'];
+
+/**
+ * The status shown to people: the stored state, unless it claims a live run that the facts
+ * deny, in which case the run is LOST. A dead run is therefore never shown as RUNNING.
+ */
+export function deriveStatus(state: DeploymentState, facts: LivenessFacts | null, heartbeatTimeoutMs: number): DeploymentStatus {
+  if (!live.includes(state)) return state;
+  if (!facts) return 'LOST';
+  const fresh = facts.heartbeatAgeMs !== null && facts.heartbeatAgeMs <= heartbeatTimeoutMs;
+  // STARTING has no heartbeat yet while the engine compiles; the lock alone proves the claim.
+  if (state === 'STARTING') return facts.lockHeld ? state : 'LOST';
+  return fresh && facts.lockHeld ? state : 'LOST';
+}

@@ -1,0 +1,102 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { migrateDatabase } from '@weir/db';
+import { repoRoot } from './config';
+import { startProcess, type ManagedProcess } from './child-process';
+import { portOpen, waitFor } from './probe';
+
+/** Where and how the platform's processes run. */
+export interface StackOptions {
+  databaseUrl: string;
+  redisUrl: string;
+  redisPrefix: string;
+  apiPort: number;
+  consolePort: number;
+  host?: string;
+  workerSlots?: number;
+  /** Hide the processes' output (tests). */
+  quiet?: boolean;
+  /** Called when a process exits on its own. */
+  onUnexpectedExit?: (name: string, code: number | null) => void;
+}
+
+/** The running platform. */
+export interface Stack {
+  consoleUrl: string;
+  apiUrl: string;
+  processes: ManagedProcess[];
+  stop(): Promise<void>;
+}
+
+/**
+ * Migrates the database, then starts the API (with scheduler and ingest), one worker and the
+ * console (built first when its build is stale), and waits until each answers.
+ */
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const host = options.host ?? '127.0.0.1';
+  await migrateDatabase(options.databaseUrl);
+  buildConsole(options.quiet ?? false);
+
+  const apiUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${options.apiPort}`;
+  const env = {
+    ...process.env,
+    DATABASE_URL: options.databaseUrl,
+    REDIS_URL: options.redisUrl,
+    WEIR_REDIS_PREFIX: options.redisPrefix,
+    WEIR_API_HOST: host,
+    WEIR_API_PORT: String(options.apiPort),
+    WEIR_API_URL: apiUrl,
+    WEIR_WORKER_SLOTS: String(options.workerSlots ?? 4),
+  };
+  const tsx = ['--import', 'tsx'];
+  const common = (name: string) => ({
+    cwd: repoRoot,
+    env,
+    quiet: options.quiet,
+    onExit: (code: number | null) => options.onUnexpectedExit?.(name, code),
+  });
+  const processes: ManagedProcess[] = [];
+  const stop = async () => {
+    await Promise.all(processes.reverse().map((p) => p.stop()));
+  };
+  try {
+    processes.push(startProcess('api', process.execPath, [...tsx, join(repoRoot, 'apps/api/src/main.ts')], common('api')));
+    processes.push(startProcess('worker', process.execPath, [...tsx, join(repoRoot, 'apps/worker/src/main.ts')], common('worker')));
+    const next = join(repoRoot, 'node_modules/next/dist/bin/next');
+    processes.push(
+      startProcess('console', process.execPath, [next, 'start', '-p', String(options.consolePort), '-H', host], {
+        ...common('console'),
+        cwd: join(repoRoot, 'apps/console'),
+      }),
+    );
+    await waitFor('api', () => httpOk(`${apiUrl}/api/v1/health`), 60_000);
+    await waitFor('console', () => portOpen(host === '0.0.0.0' ? '127.0.0.1' : host, options.consolePort), 60_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const consoleHost = host === '0.0.0.0' ? '127.0.0.1' : host;
+  return { consoleUrl: `http://${consoleHost}:${options.consolePort}`, apiUrl, processes, stop };
+}
+
+/** Builds the console through Turborepo, which skips the build when its inputs are unchanged. */
+function buildConsole(quiet: boolean): void {
+  const turbo = join(repoRoot, 'node_modules/.bin/turbo');
+  const result = spawnSync(turbo, ['run', 'build', '--filter=@weir/console', '--output-logs=errors-only'], {
+    cwd: repoRoot,
+    stdio: quiet ? 'pipe' : 'inherit',
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) {
+    throw new Error(`building the console failed (exit ${result.status})${quiet ? `:\n${result.stdout}\n${result.stderr}` : ''}`);
+  }
+}
+
+async function httpOk(url: string): Promise<boolean> {
+  try {
+    const res = await fetch(url);
+    return res.ok;
+  } catch {
+    return false;
+  }
+}

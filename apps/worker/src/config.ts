@@ -1,0 +1,29 @@
+import { hostname } from 'node:os';
+import { z } from 'zod';
+
+const WorkerConfig = z.object({
+  /** Redis holding the queues, heartbeats, control channels and the metrics stream. */
+  REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
+  /** Prefix of every Redis key; must match the API's. */
+  WEIR_REDIS_PREFIX: z.string().min(1).default('weir'),
+  /** Queue of the pool this worker serves. */
+  WEIR_WORKER_QUEUE: z.string().default('weir-pool-shared'),
+  /** How many runs this worker executes at once. */
+  WEIR_WORKER_SLOTS: z.coerce.number().int().min(1).max(256).default(4),
+  /** Name shown in run history; unique per process. */
+  WEIR_WORKER_ID: z.string().default(`${hostname()}-${process.pid}`),
+  /** Queue lock lifetime; a killed worker's run is detectable after about this long. */
+  WEIR_LOCK_DURATION_MS: z.coerce.number().int().min(1000).default(5000),
+  /** How often the queue looks for runs whose lock expired. */
+  WEIR_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(2000),
+  /** How often counters are sampled and heartbeats written. */
+  WEIR_SAMPLE_INTERVAL_MS: z.coerce.number().int().min(100).default(1000),
+  /** pino log level. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+export type WorkerConfig = z.infer<typeof WorkerConfig>;
+
+/** Reads the worker's configuration from the environment; the only reader of process.env here. */
+export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
+  return WorkerConfig.parse(env);
+}

@@ -1,0 +1,66 @@
+import { Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import { pino } from 'pino';
+import { QueueJobName, redisKeys } from '@weir/contracts';
+import { loadWorkerConfig } from './config';
+import { deploymentRunHandler } from './jobs/deployment-run';
+import type { RunHost } from './runtime/run-host';
+
+const config = loadWorkerConfig();
+const log = pino({ level: config.LOG_LEVEL, base: { app: 'worker', workerId: config.WEIR_WORKER_ID } });
+const keys = redisKeys(config.WEIR_REDIS_PREFIX);
+const connection = { maxRetriesPerRequest: null };
+const redis = new Redis(config.REDIS_URL, connection);
+const subscriber = new Redis(config.REDIS_URL, connection);
+const active = new Set<RunHost>();
+const handlers = {
+  [QueueJobName.deploymentRun]: deploymentRunHandler({
+    redis,
+    subscriber,
+    keys,
+    workerId: config.WEIR_WORKER_ID,
+    sampleIntervalMs: config.WEIR_SAMPLE_INTERVAL_MS,
+    log,
+    active,
+  }),
+};
+
+const worker = new Worker(
+  config.WEIR_WORKER_QUEUE,
+  async (job) => {
+    const handler = handlers[job.name as keyof typeof handlers];
+    if (!handler) throw new Error(`worker has no handler for queue job '${job.name}'`);
+    return handler(job);
+  },
+  {
+    connection: new Redis(config.REDIS_URL, connection),
+    prefix: keys.bullPrefix,
+    concurrency: config.WEIR_WORKER_SLOTS,
+    lockDuration: config.WEIR_LOCK_DURATION_MS,
+    stalledInterval: config.WEIR_STALLED_INTERVAL_MS,
+    // A run whose worker died is not silently re-run here; failover owns that decision.
+    maxStalledCount: 0,
+  },
+);
+worker.on('failed', (job, err) => log.warn({ queueJobId: job?.id, err }, 'queue job failed'));
+log.info({ queue: config.WEIR_WORKER_QUEUE, slots: config.WEIR_WORKER_SLOTS }, 'worker ready');
+
+let closing = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (closing) return;
+    closing = true;
+    log.info({ signal, runs: active.size }, 'worker shutting down');
+    for (const host of active) host.requestStop('shutdown');
+    worker
+      .close()
+      .then(() => Promise.all([redis.quit(), subscriber.quit()]))
+      .then(
+        () => process.exit(0),
+        (err: unknown) => {
+          log.error({ err }, 'worker shutdown failed');
+          process.exit(1);
+        },
+      );
+  });
+}
