@@ -1,0 +1,5 @@
+import { JobEditor } from '@/features/editor/job-editor';
+
+export default function NewJobPage() {
+  return <JobEditor jobId={null} />;
+}

@@ -1,0 +1,198 @@
+'use client';
+
+import type { Job, SqlDiagnostic } from '@weir/contracts';
+import dynamic from 'next/dynamic';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { apiClient } from '../api/api-client';
+import { useApiResource } from '../api/use-api-resource';
+import { ErrorBanner } from '../common/error-banner';
+import { deploymentStatus } from '../deployments/deployment-status';
+import { StatusBadge } from '../deployments/status-badge';
+import { Button } from '../shell/button';
+import { PageHeader } from '../shell/page-header';
+import { ProblemsList } from './problems-list';
+import type { SqlEditorHandle } from './sql-editor';
+import { useSqlValidation } from './use-sql-validation';
+
+const SqlEditor = dynamic(() => import('./sql-editor').then((m) => m.SqlEditor), {
+  ssr: false,
+  loading: () => <div className="flex h-full items-center justify-center text-sm text-zinc-400">Loading editor…</div>,
+});
+
+const JOB_POLL_MS = 3000;
+
+const STARTER_SQL = `-- A source, a sink and the query that connects them.
+CREATE TABLE orders (
+  order_id BIGINT,
+  amount DOUBLE
+) WITH (
+  'connector' = 'datagen',
+  'rows-per-second' = '100'
+);
+
+CREATE TABLE sink (
+  order_id BIGINT,
+  amount DOUBLE
+) WITH (
+  'connector' = 'blackhole'
+);
+
+INSERT INTO sink
+SELECT order_id, amount FROM orders;
+`;
+
+type Busy = 'saving' | 'deploying' | 'stopping' | null;
+
+/** Creates a job (`jobId` null) or edits a saved one; every save makes a new version. */
+export function JobEditor({ jobId: initialJobId }: { jobId: string | null }) {
+  const router = useRouter();
+  const [jobId, setJobId] = useState(initialJobId);
+  const job = useApiResource(jobId ? `job:${jobId}` : null, (signal) => apiClient.getJob(jobId ?? '', signal), JOB_POLL_MS);
+  const [name, setName] = useState('');
+  const [sql, setSql] = useState(initialJobId ? '' : STARTER_SQL);
+  const [savedSql, setSavedSql] = useState<string | null>(null);
+  const [busy, setBusy] = useState<Busy>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<unknown>(null);
+  const editorRef = useRef<SqlEditorHandle | null>(null);
+  const validation = useSqlValidation(jobId, sql);
+
+  // The editor takes the saved SQL once; later polls only refresh status, never the text.
+  const loaded = job.data;
+  useEffect(() => {
+    if (loaded && savedSql === null) {
+      setSql(loaded.latestVersion.sql);
+      setSavedSql(loaded.latestVersion.sql);
+    }
+  }, [loaded, savedSql]);
+
+  const dirty = savedSql === null ? jobId === null : sql !== savedSql;
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
+  const save = useCallback(async (): Promise<Job> => {
+    const saved = jobId ? await apiClient.updateJob(jobId, { sql }) : await apiClient.createJob({ name: name.trim(), description: '', sql });
+    setSavedSql(sql);
+    job.setData(saved);
+    setNotice(`v${saved.latestVersion.version} saved`);
+    if (!jobId) {
+      setJobId(saved.id);
+      // Swap the URL in place: a navigation would remount the editor and drop its undo stack.
+      window.history.replaceState(null, '', `/jobs/${saved.id}/edit`);
+    }
+    return saved;
+  }, [jobId, name, sql, job]);
+
+  const run = async (kind: Exclude<Busy, null>, action: () => Promise<void>) => {
+    setBusy(kind);
+    setActionError(null);
+    try {
+      await action();
+    } catch (error) {
+      setActionError(error);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const onSave = () => run('saving', async () => void (await save()));
+  const onDeploy = () =>
+    run('deploying', async () => {
+      const saved = dirty || !jobId ? await save() : job.data;
+      if (!saved) return;
+      await apiClient.deployJob(saved.id, {});
+      router.push(`/jobs/${saved.id}`);
+    });
+  const deployment = job.data?.deployment ?? null;
+  const onStop = () =>
+    run('stopping', async () => {
+      if (!deployment) return;
+      await apiClient.stopDeployment(deployment.id);
+      job.reload();
+    });
+  const saveShortcut = () => {
+    if (!busy) void onSave();
+  };
+  const jump = (d: SqlDiagnostic) => editorRef.current?.reveal(d.line, d.column);
+
+  const title = jobId ? (job.data?.name ?? 'Loading…') : 'New job';
+  return (
+    <div className="flex h-full min-h-0 flex-col">
+      <PageHeader
+        title={
+          jobId ? (
+            <Link href={`/jobs/${jobId}`} className="hover:underline">
+              {title}
+            </Link>
+          ) : (
+            title
+          )
+        }
+        subtitle={
+          <span className="flex items-center gap-2">
+            {job.data && <span className="font-mono">v{job.data.latestVersion.version}</span>}
+            {dirty ? <span className="text-amber-700">unsaved changes</span> : <span>saved</span>}
+            {notice && (
+              <span data-testid="save-status" className="text-emerald-700">
+                {notice}
+              </span>
+            )}
+          </span>
+        }
+        actions={
+          <>
+            {deployment && <StatusBadge status={deployment.status} testId="status-badge" />}
+            <Button data-testid="save-button" onClick={onSave} disabled={busy !== null || (!dirty && jobId !== null)}>
+              {busy === 'saving' ? 'Saving…' : 'Save'}
+            </Button>
+            {deploymentStatus.canStop(deployment?.status) && (
+              <Button data-testid="stop-button" variant="danger" onClick={onStop} disabled={busy !== null}>
+                {busy === 'stopping' ? 'Stopping…' : 'Stop'}
+              </Button>
+            )}
+            <Button data-testid="deploy-button" variant="primary" onClick={onDeploy} disabled={busy !== null || !deploymentStatus.canDeploy(deployment?.status)}>
+              {busy === 'deploying' ? 'Deploying…' : 'Deploy'}
+            </Button>
+          </>
+        }
+      />
+      {(jobId === null || actionError !== null || job.error !== null) && (
+        <div className="flex flex-col gap-2 border-b border-zinc-200 bg-white px-6 py-3">
+          {jobId === null && (
+            <label className="flex items-center gap-3 text-sm">
+              <span className="w-12 text-zinc-600">Name</span>
+              <input
+                data-testid="job-name"
+                value={name}
+                onChange={(event) => setName(event.target.value)}
+                placeholder="orders-to-warehouse"
+                autoFocus
+                className="h-8 w-80 rounded border border-zinc-300 px-2 font-mono text-sm outline-none focus:border-cyan-600 focus:ring-1 focus:ring-cyan-600"
+              />
+            </label>
+          )}
+          <ErrorBanner error={actionError} onDismiss={() => setActionError(null)} />
+          <ErrorBanner error={job.error} />
+        </div>
+      )}
+      <div data-testid="sql-editor" className="min-h-[320px] flex-1 bg-white">
+        <SqlEditor
+          value={sql}
+          onChange={setSql}
+          diagnostics={validation.diagnostics}
+          onSave={saveShortcut}
+          onReady={(handle) => {
+            editorRef.current = handle;
+          }}
+        />
+      </div>
+      <ProblemsList validation={validation} onSelect={jump} />
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+'use client';
+
+import type { SqlDiagnostic } from '@weir/contracts';
+import { useEffect, useState } from 'react';
+import { apiClient } from '../api/api-client';
+
+export const VALIDATE_DEBOUNCE_MS = 500;
+
+export type SqlValidation = {
+  diagnostics: SqlDiagnostic[];
+  /** checking: the text changed since the last answer; failed: the API could not validate. */
+  state: 'checking' | 'ok' | 'problems' | 'failed';
+  error: unknown;
+};
+
+type Checked = { sql: string; diagnostics: SqlDiagnostic[]; error: unknown };
+
+/**
+ * Validates the editor's text with the API once typing pauses. Against the saved job when
+ * there is one (its catalog context applies), otherwise with the job-less endpoint. Only the
+ * answer for the current text counts: an older, slower answer is aborted and never shown.
+ */
+export function useSqlValidation(jobId: string | null, sql: string): SqlValidation {
+  const [checked, setChecked] = useState<Checked | null>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      if (sql.trim() === '') {
+        setChecked({ sql, diagnostics: [], error: null });
+        return;
+      }
+      apiClient.validateSql(jobId, sql, controller.signal).then(
+        (response) => setChecked({ sql, diagnostics: response.diagnostics, error: null }),
+        (error: unknown) => {
+          if (!controller.signal.aborted) setChecked({ sql, diagnostics: [], error });
+        },
+      );
+    }, VALIDATE_DEBOUNCE_MS);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [jobId, sql]);
+
+  // Markers of the previous text stay visible while the new text is being checked: they are
+  // usually still right, and blinking them off on every keystroke is distracting.
+  const diagnostics = checked?.diagnostics ?? [];
+  if (!checked || checked.sql !== sql) return { diagnostics, state: 'checking', error: null };
+  if (checked.error) return { diagnostics, state: 'failed', error: checked.error };
+  return { diagnostics, state: diagnostics.length > 0 ? 'problems' : 'ok', error: null };
+}

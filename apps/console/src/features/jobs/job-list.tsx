@@ -1,0 +1,79 @@
+'use client';
+
+import Link from 'next/link';
+import { apiClient } from '../api/api-client';
+import { useApiResource } from '../api/use-api-resource';
+import { ErrorBanner } from '../common/error-banner';
+import { formatRelativeTime, formatTimestamp } from '../common/format';
+import { StatusBadge } from '../deployments/status-badge';
+import { PageHeader } from '../shell/page-header';
+
+const JOBS_POLL_MS = 5000;
+
+export function JobList() {
+  const jobs = useApiResource('jobs', apiClient.listJobs, JOBS_POLL_MS);
+  const items = jobs.data?.items ?? [];
+  return (
+    <>
+      <PageHeader
+        title="Jobs"
+        subtitle={jobs.data ? `${items.length} job${items.length === 1 ? '' : 's'}` : 'Loading…'}
+        actions={
+          <Link href="/jobs/new" data-testid="new-job-button" className="inline-flex h-8 items-center rounded bg-cyan-700 px-3 text-sm font-medium text-white hover:bg-cyan-800">
+            New job
+          </Link>
+        }
+      />
+      <div className="flex flex-col gap-3 p-6">
+        <ErrorBanner error={jobs.error} />
+        <div className="overflow-hidden rounded border border-zinc-200 bg-white">
+          <table className="w-full text-sm" data-testid="job-table">
+            <thead className="border-b border-zinc-200 bg-zinc-50 text-left text-[11px] font-semibold uppercase tracking-wider text-zinc-500">
+              <tr>
+                <th className="px-4 py-2">Name</th>
+                <th className="w-24 px-4 py-2">Version</th>
+                <th className="w-40 px-4 py-2">Status</th>
+                <th className="w-44 px-4 py-2">Updated</th>
+                <th className="w-20 px-4 py-2" />
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-zinc-100">
+              {items.map((job) => (
+                <tr key={job.id} className="hover:bg-zinc-50" data-testid="job-row">
+                  <td className="px-4 py-2">
+                    <Link href={`/jobs/${job.id}`} className="font-medium text-cyan-800 hover:underline">
+                      {job.name}
+                    </Link>
+                    {job.description && <p className="truncate text-xs text-zinc-500">{job.description}</p>}
+                  </td>
+                  <td className="px-4 py-2 font-mono text-xs text-zinc-700">v{job.latestVersion.version}</td>
+                  <td className="px-4 py-2">
+                    <StatusBadge status={job.deployment?.status ?? null} />
+                    {job.deployment && job.deployment.version !== job.latestVersion.version && (
+                      <span className="ml-1.5 font-mono text-[11px] text-zinc-500">v{job.deployment.version}</span>
+                    )}
+                  </td>
+                  <td className="px-4 py-2 text-zinc-600" title={formatTimestamp(job.updatedAt)}>
+                    {formatRelativeTime(job.updatedAt)}
+                  </td>
+                  <td className="px-4 py-2 text-right">
+                    <Link href={`/jobs/${job.id}/edit`} className="text-xs text-zinc-500 hover:text-cyan-800">
+                      Edit
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+              {jobs.data && items.length === 0 && (
+                <tr>
+                  <td colSpan={5} className="px-4 py-10 text-center text-zinc-500">
+                    No jobs yet. <Link href="/jobs/new" className="text-cyan-800 hover:underline">Write the first one</Link>.
+                  </td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import type { MetricSample } from '@weir/contracts';
+import { formatCount } from '../common/format';
+
+/** Per-vertex counters of the latest sample, in the order the worker reports them. */
+export function VertexTable({ sample }: { sample: MetricSample | undefined }) {
+  return (
+    <table className="w-full text-sm" data-testid="vertex-table">
+      <thead className="border-b border-zinc-200 bg-zinc-50 text-left text-[11px] font-semibold uppercase tracking-wider text-zinc-500">
+        <tr>
+          <th className="px-4 py-2">Vertex</th>
+          <th className="px-4 py-2 text-right">Records in</th>
+          <th className="px-4 py-2 text-right">Records out</th>
+          <th className="px-4 py-2 text-right">In/s</th>
+          <th className="px-4 py-2 text-right">Out/s</th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-zinc-100 font-mono text-xs">
+        {sample?.vertices.map((v) => (
+          <tr key={v.vertexId}>
+            <td className="px-4 py-1.5 font-sans text-sm text-zinc-800">{v.name}</td>
+            <td className="px-4 py-1.5 text-right">{formatCount(v.recordsIn)}</td>
+            <td className="px-4 py-1.5 text-right">{formatCount(v.recordsOut)}</td>
+            <td className="px-4 py-1.5 text-right">{formatCount(v.recordsInPerSecond)}</td>
+            <td className="px-4 py-1.5 text-right">{formatCount(v.recordsOutPerSecond)}</td>
+          </tr>
+        ))}
+        {!sample && (
+          <tr>
+            <td colSpan={5} className="px-4 py-6 text-center font-sans text-sm text-zinc-400">
+              No samples yet
+            </td>
+          </tr>
+        )}
+      </tbody>
+    </table>
+  );
+}
