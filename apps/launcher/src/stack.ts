@@ -14,6 +14,8 @@ export interface StackOptions {
   consolePort: number;
   host?: string;
   workerSlots?: number;
+  /** Start the console too (default); API-level tests leave it out. */
+  console?: boolean;
   /** Hide the processes' output (tests). */
   quiet?: boolean;
   /** Called when a process exits on its own. */
@@ -34,8 +36,9 @@ export interface Stack {
  */
 export async function startStack(options: StackOptions): Promise<Stack> {
   const host = options.host ?? '127.0.0.1';
+  const withConsole = options.console ?? true;
   await migrateDatabase(options.databaseUrl);
-  buildConsole(options.quiet ?? false);
+  if (withConsole) buildConsole(options.quiet ?? false);
 
   const apiUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${options.apiPort}`;
   const env = {
@@ -62,15 +65,17 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   try {
     processes.push(startProcess('api', process.execPath, [...tsx, join(repoRoot, 'apps/api/src/main.ts')], common('api')));
     processes.push(startProcess('worker', process.execPath, [...tsx, join(repoRoot, 'apps/worker/src/main.ts')], common('worker')));
-    const next = join(repoRoot, 'node_modules/next/dist/bin/next');
-    processes.push(
-      startProcess('console', process.execPath, [next, 'start', '-p', String(options.consolePort), '-H', host], {
-        ...common('console'),
-        cwd: join(repoRoot, 'apps/console'),
-      }),
-    );
+    if (withConsole) {
+      const next = join(repoRoot, 'node_modules/next/dist/bin/next');
+      processes.push(
+        startProcess('console', process.execPath, [next, 'start', '-p', String(options.consolePort), '-H', host], {
+          ...common('console'),
+          cwd: join(repoRoot, 'apps/console'),
+        }),
+      );
+    }
     await waitFor('api', () => httpOk(`${apiUrl}/api/v1/health`), 60_000);
-    await waitFor('console', () => portOpen(host === '0.0.0.0' ? '127.0.0.1' : host, options.consolePort), 60_000);
+    if (withConsole) await waitFor('console', () => portOpen(host === '0.0.0.0' ? '127.0.0.1' : host, options.consolePort), 60_000);
   } catch (error) {
     await stop();
     throw error;
