@@ -1,27 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { createTestDatabase as createMigratedDatabase, type TestDatabase } from '@weir/db';
 
 /** Server used by tests; every test file makes its own database on it. */
 const serverUrl = process.env.WEIR_TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
-/** A fresh, empty database for one test file, and how to drop it. */
-export async function createTestDatabase(label: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `weir_${label}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
+/** A fresh, migrated database for one test file; `drop()` removes it. */
+export function createTestDatabase(label: string): Promise<TestDatabase> {
+  return createMigratedDatabase(serverUrl, `weir_${label}`);
 }
 
 /** A Redis key prefix no other test run uses. */

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import {
@@ -15,7 +15,7 @@ import { healthRoutes } from './routes/health/routes';
 import { jobRoutes } from './routes/jobs/routes';
 
 /** Builds the HTTP app: zod-validated routes under /api/v1, the OpenAPI document and its docs page. */
-export async function buildApp(ctx: RouteContext, logger: Logger): Promise<FastifyInstance> {
+export async function buildApp(ctx: RouteContext, logger: Logger) {
   const app = Fastify({ loggerInstance: logger, disableRequestLogging: true }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -41,3 +41,6 @@ export async function buildApp(ctx: RouteContext, logger: Logger): Promise<Fasti
   await app.ready();
   return app;
 }
+
+/** The API's HTTP app. */
+export type ApiApp = Awaited<ReturnType<typeof buildApp>>;

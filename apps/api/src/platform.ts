@@ -3,9 +3,8 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { DEFAULT_POOL_QUEUE, redisKeys, type DeploymentRunPayload } from '@weir/contracts';
 import { createPrismaClient } from '@weir/db';
-import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { buildApp } from './app';
+import { buildApp, type ApiApp } from './app';
 import type { ApiConfig } from './config';
 import { MetricHub } from './metrics/metric-hub';
 import { MetricStore } from './metrics/metric-store';
@@ -20,7 +19,7 @@ import { GroupConsumer } from './streams/group-consumer';
 
 /** A running API process: HTTP app, scheduler, run-event consumer, metric ingest and fan-out. */
 export interface ApiPlatform {
-  app: FastifyInstance;
+  app: ApiApp;
   reconciler: Reconciler;
   close(): Promise<void>;
 }

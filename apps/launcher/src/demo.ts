@@ -1,10 +1,10 @@
 import type { Deployment, JobList } from '@weir/contracts';
-import { DEMO_JOB_NAME } from '@weir/db';
+import { DEMO } from '@weir/db';
 
 /** Deploys the seeded demo job through the API unless it already has an active deployment. */
 export async function deployDemoJob(apiUrl: string): Promise<Deployment | undefined> {
   const jobs = (await (await fetch(`${apiUrl}/api/v1/jobs`)).json()) as JobList;
-  const demo = jobs.items.find((j) => j.name === DEMO_JOB_NAME);
+  const demo = jobs.items.find((j) => j.name === DEMO.jobName);
   if (!demo) return undefined;
   const active = demo.deployment && ['PENDING', 'STARTING', 'RUNNING'].includes(demo.deployment.status);
   if (active) return undefined;
