@@ -12,7 +12,7 @@ process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= fileURLToPath(
 
 export default defineConfig({
   schema: 'prisma/schema.prisma',
-  migrations: { path: 'prisma/migrations' },
+  migrations: { path: 'prisma/migrations', seed: 'npm run seed -w @weir/db' },
   datasource: {
     url: process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
   },
