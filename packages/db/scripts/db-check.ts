@@ -1,6 +1,7 @@
 // `npm run db:check -w @weir/db`: fails when prisma/schema.prisma has changes that no migration in
 // prisma/migrations carries. Needs a Postgres server (DATABASE_URL's) for the shadow database.
-import { checkSchemaDrift } from '../src/index';
+// Imports the module, not the index: the check must run before the client is generated.
+import { checkSchemaDrift } from '../src/schema-drift';
 import { databaseUrl } from './database-url';
 
 try {

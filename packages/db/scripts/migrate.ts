@@ -1,5 +1,7 @@
 // `npm run migrate -w @weir/db`: applies pending migrations to DATABASE_URL (created if missing).
-import { migrateDatabase, redactUrl } from '../src/index';
+// Imports the modules, not the index: migrating must not need the generated client.
+import { redactUrl } from '../src/ensure-database';
+import { migrateDatabase } from '../src/migrate-database';
 import { databaseUrl } from './database-url';
 
 try {
