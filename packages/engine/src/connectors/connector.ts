@@ -1,0 +1,65 @@
+import type { PlanField } from '../plan/plan-expr';
+import type { Row, RowBatch } from '../runtime/row';
+
+/** A table as a connector sees it: its name, WITH options and the columns it reads or writes. */
+export interface ConnectorTable {
+  table: string;
+  options: Record<string, string>;
+  fields: PlanField[];
+}
+
+/** A problem with a table's options, placed at the option's value when `option` is set. */
+export interface ConnectorProblem {
+  code: string;
+  message: string;
+  option?: string;
+}
+
+export interface SubtaskInfo {
+  subtaskIndex: number;
+  parallelism: number;
+}
+
+/** What one source poll produced; `nextPollAtMs` asks the runner to wait (rate limits). */
+export interface SourcePoll {
+  rows: RowBatch;
+  finished: boolean;
+  nextPollAtMs?: number;
+}
+
+/** Reads rows for one source subtask; called repeatedly by the runner, never blocks. */
+export interface SourceReader {
+  poll(maxRows: number, nowMs: number): SourcePoll;
+}
+
+export interface SinkContext extends SubtaskInfo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+/** Writes rows for one sink subtask. */
+export interface SinkWriter {
+  write(rows: RowBatch): void;
+  finish(): void;
+  /** A promise while the destination asks the writer to slow down (backpressure), else null. */
+  pending?(): Promise<void> | null;
+}
+
+/** Point lookups for lookup joins (FOR SYSTEM_TIME AS OF); no built-in connector offers it yet. */
+export interface LookupSource {
+  lookup(key: Row): Row[] | Promise<Row[]>;
+}
+
+/** A connector: its option contract plus factories for the roles it can play. */
+export interface Connector {
+  name: string;
+  requiredOptions: readonly string[];
+  optionalOptions: readonly string[];
+  /** Option families such as `fields.<name>.kind`, matched in addition to the plain lists. */
+  optionPatterns?: readonly RegExp[];
+  /** Connector-specific checks beyond required and unknown options. */
+  validate?(table: ConnectorTable, role: 'source' | 'sink'): ConnectorProblem[];
+  createSource?(table: ConnectorTable, subtask: SubtaskInfo): SourceReader;
+  createSink?(table: ConnectorTable, context: SinkContext): SinkWriter;
+  createLookup?(table: ConnectorTable): LookupSource;
+}

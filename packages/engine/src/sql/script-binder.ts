@@ -1,0 +1,182 @@
+import { checkConnectorOptions, type ConnectorRegistry } from '../connectors/connector-registry';
+import { LogicalPlanBuilder, PLAN_VERSION, type LogicalPlan } from '../plan/logical-plan';
+import type { PlanExpr, PlanField } from '../plan/plan-expr';
+import type { InsertStatement, Script, Statement } from './ast';
+import { Catalog, persistedColumns, type CatalogTable } from './catalog';
+import { canAssign, formatType } from './data-type';
+import type { DiagnosticSink } from './diagnostic';
+import { cast } from './expression-binder';
+import { QueryBinder } from './query-binder';
+import type { Span } from './span';
+import { didYouMean } from './suggest';
+import { defineTable } from './table-definition';
+
+export interface BoundScript {
+  plan: LogicalPlan;
+  /** Number of INSERT statements that produced a sink. */
+  sinkCount: number;
+  insertCount: number;
+}
+
+/** Validates statements in order against a growing catalog and builds one logical plan for all INSERTs. */
+export class ScriptBinder {
+  private readonly catalog = new Catalog();
+  private readonly builder = new LogicalPlanBuilder();
+  private readonly userFunctions = new Set<string>();
+  private readonly checkedTables = new Set<string>();
+  private insertCount = 0;
+  private sinkCount = 0;
+
+  constructor(
+    private readonly diagnostics: DiagnosticSink,
+    private readonly connectors: ConnectorRegistry,
+    private readonly config: Record<string, string>,
+  ) {}
+
+  /** Binds every statement, continuing after errors so all problems are reported at once. */
+  bind(script: Script): BoundScript {
+    for (const statement of script.statements) this.statement(statement, this.builder);
+    return { plan: { planVersion: PLAN_VERSION, nodes: this.builder.nodes, config: { ...this.config } }, sinkCount: this.sinkCount, insertCount: this.insertCount };
+  }
+
+  private statement(statement: Statement, builder: LogicalPlanBuilder): void {
+    switch (statement.kind) {
+      case 'createTable':
+        defineTable(statement, this.catalog, this.diagnostics, this.connectors.names());
+        return;
+      case 'createView': {
+        const name = statement.name[statement.name.length - 1];
+        if (this.catalog.has(name.name)) {
+          if (!statement.ifNotExists) this.diagnostics.error('TABLE_EXISTS', `table or view '${name.name}' already exists`, name.span);
+          return;
+        }
+        const relation = this.queryBinder(new LogicalPlanBuilder()).bindQuery(statement.query);
+        let columns = relation?.fields;
+        if (columns && statement.columns) {
+          if (statement.columns.length !== columns.length) {
+            this.diagnostics.error('COLUMN_COUNT_MISMATCH', `view '${name.name}' names ${statement.columns.length} columns but its query returns ${columns.length}`, name.span);
+            columns = undefined;
+          } else {
+            columns = columns.map((c, i) => ({ name: (statement.columns ?? [])[i].name, type: c.type }));
+          }
+        }
+        this.catalog.register({ kind: 'view', name: name.name, query: statement.query, columns });
+        return;
+      }
+      case 'createFunction':
+        this.userFunctions.add(statement.name[statement.name.length - 1].name);
+        return;
+      case 'set':
+        if (statement.key !== undefined && statement.value !== undefined) this.config[statement.key] = statement.value;
+        return;
+      case 'reset':
+        if (statement.key === undefined) for (const key of Object.keys(this.config)) delete this.config[key];
+        else delete this.config[statement.key];
+        return;
+      case 'insert':
+        this.insert(statement, builder);
+        return;
+      case 'statementSet':
+        for (const insert of statement.inserts) this.insert(insert, builder);
+        return;
+      case 'explain':
+        // Validated like the statement it explains; its plan is not part of the job.
+        this.statement(statement.statement, new LogicalPlanBuilder());
+        return;
+      case 'query':
+        this.diagnostics.error('NOT_SUPPORTED', 'a SELECT on its own has no sink yet; write INSERT INTO a table with a print connector', statement.span);
+        return;
+    }
+  }
+
+  private queryBinder(builder: LogicalPlanBuilder): QueryBinder {
+    return new QueryBinder(this.catalog, builder, this.diagnostics, this.userFunctions);
+  }
+
+  private insert(statement: InsertStatement, builder: LogicalPlanBuilder): void {
+    this.insertCount++;
+    const name = statement.table[statement.table.length - 1];
+    const entry = this.catalog.get(name.name);
+    let sink: CatalogTable | undefined;
+    if (!entry) this.diagnostics.error('TABLE_NOT_FOUND', `table '${name.name}' not found${didYouMean(name.name, this.catalog.names())}`, name.span);
+    else if (entry.kind === 'view') this.diagnostics.error('INVALID_SINK', `cannot INSERT INTO view '${name.name}'; views are read-only`, name.span);
+    else if (entry.valid) sink = entry;
+    const firstNode = builder.nodes.length;
+    const relation = this.queryBinder(builder).bindQuery(statement.query);
+    this.checkSources(builder, firstNode, statement.span);
+    if (!sink || !relation) return;
+    const sinkColumns = persistedColumns(sink);
+    let targets = sinkColumns;
+    if (statement.columns) {
+      targets = [];
+      for (const column of statement.columns) {
+        const found = sinkColumns.find((c) => c.name === column.name);
+        if (!found) {
+          this.diagnostics.error('COLUMN_NOT_FOUND', `column '${column.name}' not found in table '${sink.name}'${didYouMean(column.name, sinkColumns.map((c) => c.name))}`, column.span);
+          return;
+        }
+        targets.push(found);
+      }
+    }
+    if (targets.length !== relation.fields.length) {
+      this.diagnostics.error('COLUMN_COUNT_MISMATCH', `INSERT INTO '${sink.name}' expects ${targets.length} column${targets.length === 1 ? '' : 's'} (${targets.map((c) => c.name).join(', ')}) but the query returns ${relation.fields.length}`, querySpan(statement));
+      return;
+    }
+    let typesOk = true;
+    targets.forEach((target, i) => {
+      const produced = relation.fields[i];
+      if (!canAssign(produced.type, target.type)) {
+        this.diagnostics.error('TYPE_MISMATCH', `cannot write ${formatType(produced.type)} (query column ${i + 1} '${produced.name}') into column '${target.name}' of type ${formatType(target.type)}; add a CAST`, selectItemSpan(statement, i));
+        typesOk = false;
+      }
+    });
+    if (!typesOk || !this.checkTable(sink, 'sink', name.span)) return;
+    const fields: PlanField[] = sinkColumns.map((c) => ({ name: c.name, type: c.type }));
+    const projection: PlanExpr[] = sinkColumns.map((column) => {
+      const index = targets.indexOf(column);
+      if (index < 0) return { kind: 'literal', value: null, type: column.type };
+      const input: PlanExpr = { kind: 'input', index, type: relation.fields[index].type };
+      return cast(input, column.type);
+    });
+    const identity = projection.every((p, i) => p.kind === 'input' && p.index === i) && projection.length === relation.fields.length;
+    const input = identity ? relation.nodeId : builder.add('calc', { projection, filter: null, fields }, [relation.nodeId]);
+    builder.add('table_sink', { table: sink.name, connector: sink.options.connector, options: sink.options, fields }, [input]);
+    this.sinkCount++;
+  }
+
+  private checkSources(builder: LogicalPlanBuilder, fromIndex: number, span: Span): void {
+    for (const node of builder.nodes.slice(fromIndex)) {
+      if (node.kind !== 'table_source') continue;
+      const table = this.catalog.get(node.config.table);
+      if (table?.kind === 'table') this.checkTable(table, 'source', span);
+    }
+  }
+
+  /** Checks a table's options for a role once, reporting at the offending option. */
+  private checkTable(table: CatalogTable, role: 'source' | 'sink', span: Span): boolean {
+    const connector = this.connectors.get(table.options.connector);
+    if (!connector) return false;
+    const key = `${role}:${table.name}`;
+    const fields = (role === 'source' ? table.columns.filter((c) => c.kind !== 'computed') : persistedColumns(table)).map((c) => ({ name: c.name, type: c.type }));
+    const problems = checkConnectorOptions(connector, { table: table.name, options: table.options, fields }, role);
+    if (!this.checkedTables.has(key)) {
+      this.checkedTables.add(key);
+      for (const problem of problems) {
+        const spans = problem.option ? table.optionSpans[problem.option] : undefined;
+        const at = spans ? (problem.code === 'OPTION_UNSUPPORTED' ? spans.key : spans.value) : table.withSpan ?? span;
+        this.diagnostics.error(problem.code, `table '${table.name}': ${problem.message}`, at);
+      }
+    }
+    return problems.length === 0;
+  }
+}
+
+function querySpan(statement: InsertStatement): Span {
+  return statement.query.span;
+}
+
+function selectItemSpan(statement: InsertStatement, index: number): Span {
+  const query = statement.query;
+  if (query.kind === 'select' && query.items.every((item) => item.kind === 'expr')) return query.items[index]?.span ?? query.span;
+  return query.span;
+}
