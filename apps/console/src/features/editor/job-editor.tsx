@@ -136,12 +136,14 @@ export function JobEditor({ jobId: initialJobId }: { jobId: string | null }) {
         }
         subtitle={
           <span className="flex items-center gap-2">
-            {job.data && <span className="font-mono">v{job.data.latestVersion.version}</span>}
-            {dirty ? <span className="text-amber-700">unsaved changes</span> : <span>saved</span>}
-            {notice && (
+            {dirty ? (
+              <span className="text-amber-700">unsaved changes</span>
+            ) : notice ? (
               <span data-testid="save-status" className="text-emerald-700">
                 {notice}
               </span>
+            ) : (
+              job.data && <span>v{job.data.latestVersion.version} · saved</span>
             )}
           </span>
         }

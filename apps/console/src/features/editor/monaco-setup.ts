@@ -17,7 +17,7 @@ export const WEIR_MARKER_OWNER = 'weir';
 self.MonacoEnvironment = {
   getWorker(_workerId: string, label: string) {
     if (label === FLINK_SQL) {
-      return new Worker(new URL('monaco-sql-languages/esm/languages/flink/flink.worker.js', import.meta.url), { type: 'module' });
+      return new Worker(new URL('./flink-sql.worker.ts', import.meta.url), { type: 'module' });
     }
     return new Worker(new URL('monaco-editor/esm/vs/editor/editor.worker.js', import.meta.url), { type: 'module' });
   },
