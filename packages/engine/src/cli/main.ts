@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { compileJob, EngineError, SqlError, startJob, validateSql, type Diagnostic } from '../index';
+
+const USAGE = `usage:
+  weir run FILE.sql [--set key=value ...]       run until every source is drained (or Ctrl-C)
+  weir validate FILE.sql [--set key=value ...]  print problems as FILE:LINE:COL: message
+  weir explain FILE.sql [--json] [--set ...]    print the physical plan`;
+
+interface Args {
+  command: string;
+  file: string;
+  set: Record<string, string>;
+  json: boolean;
+}
+
+function parseArgs(argv: string[]): Args | string {
+  const [command, ...rest] = argv;
+  const set: Record<string, string> = {};
+  let file: string | undefined;
+  let json = false;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (arg === '--json') json = true;
+    else if (arg === '--set' || arg.startsWith('--set=')) {
+      const pair = arg === '--set' ? rest[++i] : arg.slice(6);
+      const eq = pair?.indexOf('=') ?? -1;
+      if (!pair || eq <= 0) return `--set expects key=value, got '${pair ?? ''}'`;
+      set[pair.slice(0, eq)] = pair.slice(eq + 1);
+    } else if (arg.startsWith('--')) return `unknown option ${arg}`;
+    else if (file === undefined) file = arg;
+    else return `unexpected argument ${arg}`;
+  }
+  if (!command || !['run', 'validate', 'explain'].includes(command)) return command ? `unknown command '${command}'` : 'missing command';
+  if (!file) return 'missing FILE.sql';
+  return { command, file, set, json };
+}
+
+function printDiagnostics(file: string, diagnostics: Diagnostic[]): void {
+  for (const d of diagnostics) console.log(`${file}:${d.line}:${d.column}: ${d.severity === 'warning' ? 'warning: ' : ''}${d.message}`);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    console.error(`weir: ${args}\n${USAGE}`);
+    return 2;
+  }
+  const sql = readFileSync(args.file, 'utf8');
+  if (args.command === 'validate') {
+    const diagnostics = validateSql(sql, { set: args.set });
+    printDiagnostics(args.file, diagnostics);
+    return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+  }
+  const job = compileJob(sql, { set: args.set });
+  if (args.command === 'explain') {
+    console.log(args.json ? JSON.stringify(job.plan, null, 2) : job.explain());
+    return 0;
+  }
+  const handle = startJob(job);
+  const onSignal = (): void => void handle.stop();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  await handle.done;
+  return 0;
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  const file = process.argv[3] ?? '';
+  if (error instanceof SqlError) printDiagnosticsToStderr(file, error.diagnostics);
+  else if (error instanceof EngineError) console.error(`weir: ${error.message} [${error.code}]`);
+  else console.error(`weir: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exitCode = 1;
+}
+
+function printDiagnosticsToStderr(file: string, diagnostics: Diagnostic[]): void {
+  for (const d of diagnostics) console.error(`${file}:${d.line}:${d.column}: ${d.message}`);
+}

@@ -1,0 +1,10 @@
+export { compileJob, jobFromPlan, validateSql, type CompiledJob, type CompileOptions } from './compile';
+export { startJob, type JobHandle, type StartJobOptions, type VertexMetricsSnapshot } from './start-job';
+export { EngineError, SqlError, type ErrorDomain } from './errors';
+export type { Diagnostic } from './sql/diagnostic';
+export type { PhysicalPlanJson, PhysicalVertex, PhysicalEdge, PhysicalOperator, Partitioning } from './plan/physical-plan';
+export { PLAN_VERSION } from './plan/logical-plan';
+export { ConnectorRegistry, builtinConnectors } from './connectors/connector-registry';
+export type { Connector, ConnectorTable, ConnectorProblem, SourceReader, SourcePoll, SinkWriter, SinkContext, LookupSource, SubtaskInfo } from './connectors/connector';
+export type { StateBackend, StateSnapshot } from './runtime/state-backend';
+export type { DataType } from './sql/data-type';

@@ -1,0 +1,35 @@
+import { EngineError } from '../../errors';
+import type { SinkWriter } from '../../connectors/connector';
+import type { TableSinkConfig } from '../../plan/logical-plan';
+import type { OperatorFactory, OperatorMetrics, StreamOperator } from '../../runtime/operator';
+import type { RowBatch } from '../../runtime/row';
+
+/** Hands rows to a connector's sink writer (plan kind `table_sink`); recordsOut counts rows written. */
+export class TableSinkOperator implements StreamOperator {
+  constructor(
+    private readonly writer: SinkWriter,
+    private readonly metrics: OperatorMetrics,
+  ) {}
+
+  processBatch(batch: RowBatch): void {
+    this.metrics.recordsIn += batch.length;
+    this.writer.write(batch);
+    this.metrics.recordsOut += batch.length;
+  }
+
+  finish(): void {
+    this.writer.finish();
+  }
+
+  pending(): Promise<void> | null {
+    return this.writer.pending?.() ?? null;
+  }
+}
+
+export const createTableSinkOperator: OperatorFactory = (operator, context, _output, metrics) => {
+  const config = operator.config as TableSinkConfig;
+  const connector = context.connectors.require(config.connector);
+  if (!connector.createSink) throw new EngineError(`connector '${config.connector}' cannot be a sink`, { code: 'CONNECTOR_ROLE', domain: 'user' });
+  const writer = connector.createSink({ table: config.table, options: config.options, fields: config.fields }, context);
+  return new TableSinkOperator(writer, metrics);
+};

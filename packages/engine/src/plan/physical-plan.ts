@@ -1,0 +1,115 @@
+import { EngineError } from '../errors';
+import type { LogicalNode, LogicalNodeKind, LogicalPlan } from './logical-plan';
+import { mergeCalcs } from './optimize';
+
+export type Partitioning = 'forward' | 'hash' | 'broadcast' | 'rebalance';
+
+/** One operator inside a vertex; `id` is its logical node id, `name` as Flink's web UI shows it. */
+export interface PhysicalOperator {
+  id: string;
+  kind: LogicalNodeKind;
+  name: string;
+  config: LogicalNode['config'];
+}
+
+export interface PhysicalVertex {
+  id: string;
+  /** Operator names joined by ' -> ', as Flink names a chained vertex. */
+  name: string;
+  parallelism: number;
+  operators: PhysicalOperator[];
+}
+
+export interface PhysicalEdge {
+  source: string;
+  target: string;
+  partitioning: Partitioning;
+}
+
+/** The job as the runtime and the platform see it; plain JSON, stored and shipped as is. */
+export interface PhysicalPlanJson {
+  planVersion: number;
+  vertices: PhysicalVertex[];
+  edges: PhysicalEdge[];
+  config: Record<string, string>;
+}
+
+function operatorName(node: LogicalNode): string {
+  switch (node.kind) {
+    case 'table_source': return `Source: ${node.config.table}`;
+    case 'table_sink': return `Sink: ${node.config.table}`;
+    case 'calc': return 'Calc';
+  }
+}
+
+function positiveInt(text: string | undefined, key: string): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new EngineError(`'${key}' must be a positive integer, got '${text}'`, { code: 'CONFIG_INVALID', domain: 'user' });
+  return value;
+}
+
+/** Parallelism of a node: its connector's own option, else the job default. */
+function parallelismOf(node: LogicalNode, defaultParallelism: number, inputParallelism: number | undefined): number {
+  if (node.kind === 'table_sink') return positiveInt(node.config.options['sink.parallelism'], 'sink.parallelism') ?? inputParallelism ?? defaultParallelism;
+  if (node.kind === 'table_source') return positiveInt(node.config.options['scan.parallelism'], 'scan.parallelism') ?? defaultParallelism;
+  return inputParallelism ?? defaultParallelism;
+}
+
+/**
+ * Builds the physical DAG: optimizes the logical plan, assigns parallelism, and chains each
+ * operator into its input's vertex when the input has one consumer and the same parallelism
+ * (a forward edge), as Flink's operator chaining does.
+ */
+export function buildPhysicalPlan(logical: LogicalPlan): PhysicalPlanJson {
+  const plan = mergeCalcs(logical);
+  const config = plan.config;
+  const defaultParallelism = positiveInt(config['table.exec.resource.default-parallelism'], 'table.exec.resource.default-parallelism')
+    ?? positiveInt(config['parallelism.default'], 'parallelism.default') ?? 1;
+  const vertexOf = new Map<string, PhysicalVertex>();
+  const parallelism = new Map<string, number>();
+  const vertices: PhysicalVertex[] = [];
+  const edges: PhysicalEdge[] = [];
+  for (const node of plan.nodes) {
+    const input = node.inputs.length === 1 ? node.inputs[0] : undefined;
+    const p = parallelismOf(node, defaultParallelism, input === undefined ? undefined : parallelism.get(input));
+    parallelism.set(node.id, p);
+    const operator: PhysicalOperator = { id: node.id, kind: node.kind, name: operatorName(node), config: node.config };
+    const consumers = plan.nodes.filter((n) => n.inputs.includes(input ?? '')).length;
+    const upstream = input === undefined ? undefined : vertexOf.get(input);
+    if (upstream && consumers === 1 && parallelism.get(input as string) === p) {
+      upstream.operators.push(operator);
+      upstream.name = `${upstream.name} -> ${operator.name}`;
+      vertexOf.set(node.id, upstream);
+      continue;
+    }
+    const vertex: PhysicalVertex = { id: `v${vertices.length + 1}`, name: operator.name, parallelism: p, operators: [operator] };
+    vertices.push(vertex);
+    vertexOf.set(node.id, vertex);
+    for (const inputId of node.inputs) {
+      const from = vertexOf.get(inputId) as PhysicalVertex;
+      edges.push({ source: from.id, target: vertex.id, partitioning: from.parallelism === p ? 'forward' : 'rebalance' });
+    }
+  }
+  return { planVersion: plan.planVersion, vertices, edges, config };
+}
+
+/** Human-readable plan for `weir explain`. */
+export function explainPlan(plan: PhysicalPlanJson): string {
+  const lines = ['== Physical Plan =='];
+  for (const vertex of plan.vertices) {
+    lines.push(`${vertex.id}: ${vertex.name} (parallelism ${vertex.parallelism})`);
+    for (const op of vertex.operators) lines.push(`  ${op.id} ${op.kind}: ${op.name}${describeOperator(op)}`);
+  }
+  lines.push('', '== Edges ==');
+  if (plan.edges.length === 0) lines.push('(none: every pipeline is chained into one vertex)');
+  for (const edge of plan.edges) lines.push(`${edge.source} -> ${edge.target} [${edge.partitioning.toUpperCase()}]`);
+  return lines.join('\n');
+}
+
+function describeOperator(op: PhysicalOperator): string {
+  const fields = `fields=[${op.config.fields.map((f) => f.name).join(', ')}]`;
+  if (op.kind === 'calc' && 'filter' in op.config && op.config.filter) return ` (${fields}, where=yes)`;
+  if (op.kind !== 'calc' && 'connector' in op.config) return ` (connector=${op.config.connector}, ${fields})`;
+  return ` (${fields})`;
+}
