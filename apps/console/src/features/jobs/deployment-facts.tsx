@@ -25,6 +25,7 @@ export function DeploymentFacts({ deployment }: { deployment: Deployment | null 
     rows.push(['Worker', <span className="font-mono text-xs" key="w">{run.workerId ?? '—'}</span>]);
     if (run.heartbeatAgeMs !== null) rows.push(['Heartbeat', `${formatCount(run.heartbeatAgeMs)} ms ago`]);
     if (run.startedAt) rows.push(['Started', <span title={formatTimestamp(run.startedAt)} key="s">{formatRelativeTime(run.startedAt)}</span>]);
+    if (run.endedAt) rows.push(['Ended', <span title={formatTimestamp(run.endedAt)} key="e">{run.endCause ?? 'ended'} · {formatRelativeTime(run.endedAt)}</span>]);
   }
   return (
     <section className="rounded border border-zinc-200 bg-white">

@@ -3,9 +3,7 @@
 import { MetricSample } from '@weir/contracts';
 import { useEffect, useState } from 'react';
 import { apiClient } from '../api/api-client';
-
-/** Ten minutes at the worker's one sample a second. */
-const MAX_SAMPLES = 600;
+import { mergeSamples } from './merge-samples';
 
 export type MetricsStream = {
   samples: MetricSample[];
@@ -13,12 +11,6 @@ export type MetricsStream = {
   connected: boolean;
   error: unknown;
 };
-
-function merge(current: MetricSample[], incoming: MetricSample[]): MetricSample[] {
-  const byKey = new Map(current.map((s) => [`${s.runId}:${s.ts}`, s]));
-  for (const sample of incoming) byKey.set(`${sample.runId}:${sample.ts}`, sample);
-  return [...byKey.values()].sort((a, b) => a.ts - b.ts).slice(-MAX_SAMPLES);
-}
 
 /**
  * A deployment's samples: the recent history from the API, then live ones over SSE while
@@ -36,7 +28,7 @@ export function useMetricsStream(deploymentId: string | null, live: boolean): Me
     if (!deploymentId) return;
     const controller = new AbortController();
     apiClient.listMetrics(deploymentId, controller.signal).then(
-      (list) => setSamples((current) => merge(current, list.items)),
+      (list) => setSamples((current) => mergeSamples(current, list.items)),
       (caught: unknown) => {
         if (!controller.signal.aborted) setError(caught);
       },
@@ -55,7 +47,7 @@ export function useMetricsStream(deploymentId: string | null, live: boolean): Me
         return;
       }
       const parsed = MetricSample.safeParse(json);
-      if (parsed.success) setSamples((current) => merge(current, [parsed.data]));
+      if (parsed.success) setSamples((current) => mergeSamples(current, [parsed.data]));
     };
     source.addEventListener('sample', onSample);
     // Unnamed events arrive as `message`; accept both so the wire format can stay minimal.
