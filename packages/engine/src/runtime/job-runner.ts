@@ -148,9 +148,14 @@ export class JobRunner {
         case 'broadcast':
           return (batch: RowBatch) => targets.forEach((t) => this.deliver(t, batch));
         case 'rebalance':
+          // Record by record round-robin, as Flink's RebalancePartitioner, starting after this subtask.
           return (batch: RowBatch) => {
-            next = (next + 1) % targets.length;
-            this.deliver(targets[next], batch);
+            const parts: RowBatch[] = targets.map(() => []);
+            for (const row of batch) {
+              next = (next + 1) % targets.length;
+              parts[next].push(row);
+            }
+            parts.forEach((part, i) => part.length > 0 && this.deliver(targets[i], part));
           };
         case 'hash':
           throw new EngineError('hash partitioning needs keyed operators, which are not supported yet', { code: 'PLAN_UNSUPPORTED', domain: 'internal' });

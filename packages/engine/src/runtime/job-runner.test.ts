@@ -1,0 +1,50 @@
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { compileJob, startJob } from '../index';
+
+const UNBOUNDED = `
+CREATE TABLE src (id BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '1000000');
+CREATE TABLE out_sink (id BIGINT) WITH ('connector' = 'blackhole');
+INSERT INTO out_sink SELECT id FROM src WHERE id IS NOT NULL;`;
+
+describe('job runner', () => {
+  it('keeps the event loop responsive and stops on request', async () => {
+    const handle = startJob(compileJob(UNBOUNDED));
+    let turns = 0;
+    while (handle.metrics()[2].recordsIn < 5000) {
+      await new Promise((resolve) => setImmediate(resolve));
+      turns++;
+    }
+    expect(turns).toBeGreaterThan(1);
+    await handle.stop();
+    await expect(handle.done).resolves.toEqual({ outcome: 'stopped' });
+  });
+
+  it('reports cumulative metrics per operator with Flink names', async () => {
+    const sql = `
+CREATE TABLE src (id INT) WITH ('connector' = 'datagen', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '10');
+CREATE TABLE print_sink (id INT) WITH ('connector' = 'print');
+INSERT INTO print_sink SELECT id FROM src WHERE id > 4;`;
+    const handle = startJob(compileJob(sql), { stdout: new PassThrough() });
+    await handle.done;
+    expect(handle.metrics()).toEqual([
+      { vertexId: 'v1', operatorId: '1', name: 'Source: src', recordsIn: 0, recordsOut: 10 },
+      { vertexId: 'v1', operatorId: '2', name: 'Calc', recordsIn: 10, recordsOut: 6 },
+      { vertexId: 'v1', operatorId: '3', name: 'Sink: print_sink', recordsIn: 6, recordsOut: 6 },
+    ]);
+  });
+
+  it('runs a sink with its own parallelism behind a rebalance edge, prefixing subtask numbers', async () => {
+    const sql = `
+CREATE TABLE src (id INT) WITH ('connector' = 'datagen', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '4');
+CREATE TABLE print_sink (id INT) WITH ('connector' = 'print', 'print-identifier' = 'p', 'sink.parallelism' = '2');
+INSERT INTO print_sink SELECT id FROM src;`;
+    const job = compileJob(sql);
+    expect(job.plan.edges).toEqual([{ source: 'v1', target: 'v2', partitioning: 'rebalance' }]);
+    const stdout = new PassThrough();
+    const lines: string[] = [];
+    stdout.on('data', (chunk: Buffer) => lines.push(...chunk.toString().trim().split('\n')));
+    await startJob(job, { stdout }).done;
+    expect(lines.sort()).toEqual(['p:1> +I[2]', 'p:1> +I[4]', 'p:2> +I[1]', 'p:2> +I[3]']);
+  });
+});
