@@ -4,7 +4,7 @@ import type { Job, SqlDiagnostic } from '@weir/contracts';
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { apiClient } from '../api/api-client';
 import { useApiResource } from '../api/use-api-resource';
 import { ErrorBanner } from '../common/error-banner';
@@ -76,7 +76,7 @@ export function JobEditor({ jobId: initialJobId }: { jobId: string | null }) {
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty]);
 
-  const save = useCallback(async (): Promise<Job> => {
+  const save = async (): Promise<Job> => {
     const saved = jobId ? await apiClient.updateJob(jobId, { sql }) : await apiClient.createJob({ name: name.trim(), description: '', sql });
     setSavedSql(sql);
     job.setData(saved);
@@ -87,7 +87,7 @@ export function JobEditor({ jobId: initialJobId }: { jobId: string | null }) {
       window.history.replaceState(null, '', `/jobs/${saved.id}/edit`);
     }
     return saved;
-  }, [jobId, name, sql, job]);
+  };
 
   const run = async (kind: Exclude<Busy, null>, action: () => Promise<void>) => {
     setBusy(kind);
