@@ -31,6 +31,15 @@ const PRICE_LOW_SCALE = PRICE_EXPONENT / 4294967296;
 const PRICE_TABLE = new Float64Array(1 << PRICE_TABLE_BITS);
 for (let i = 0; i < PRICE_TABLE.length; i++) PRICE_TABLE[i] = Math.exp((PRICE_EXPONENT * i) / PRICE_TABLE.length) * 100;
 
+/** Projection push-down: fields a query never reads can be left unmaterialized. */
+export interface NexmarkGeneratorOptions {
+  /**
+   * False leaves every `extra` empty. It is each event's last draw, so all other fields stay
+   * identical; saves the padding substring (the only allocation of a bid).
+   */
+  extra?: boolean;
+}
+
 /**
  * Nexmark event generator for one split (GENERATOR.md §2–§7). Event k of the split has
  * eventNumber 1 + k and the global id firstEventId + eventNumber; its type and timestamp follow
@@ -46,6 +55,7 @@ export class NexmarkGenerator {
   readonly bid: NexmarkBid = { auction: 0, bidder: 0, price: 0, channel: '', url: '', dateTime: 0, extra: '' };
 
   private count = 0;
+  private readonly withExtra: boolean;
   private readonly random: EventRandom;
   private readonly tables: NexmarkTables;
   private readonly firstEventId: number;
@@ -65,7 +75,8 @@ export class NexmarkGenerator {
   /** Events until numInFlightAuctions more auctions exist: 100 × 50 / 3 = 1666 by default. */
   private readonly auctionHorizonEvents: number;
 
-  constructor(config: NexmarkConfig, split: NexmarkSplit) {
+  constructor(config: NexmarkConfig, split: NexmarkSplit, options: NexmarkGeneratorOptions = {}) {
+    this.withExtra = options.extra ?? true;
     this.random = new EventRandom(config.seed);
     this.tables = nexmarkTables();
     this.firstEventId = split.firstEventId;
@@ -219,7 +230,7 @@ export class NexmarkGenerator {
 
   /** Padding so the event's size averages `desiredAverageSize` (±20 %). */
   private nextExtra(currentSize: number, desiredAverageSize: number): string {
-    if (currentSize > desiredAverageSize) return '';
+    if (!this.withExtra || currentSize > desiredAverageSize) return '';
     const remaining = desiredAverageSize - currentSize;
     const delta = Math.floor(remaining * 0.2 + 0.5);
     const size = remaining - delta + (delta === 0 ? 0 : this.random.nextInt(2 * delta));
