@@ -1,4 +1,4 @@
-import Fastify from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import {
@@ -16,7 +16,8 @@ import { jobRoutes } from './routes/jobs/routes';
 
 /** Builds the HTTP app: zod-validated routes under /api/v1, the OpenAPI document and its docs page. */
 export async function buildApp(ctx: RouteContext, logger: Logger) {
-  const app = Fastify({ loggerInstance: logger, disableRequestLogging: true }).withTypeProvider<ZodTypeProvider>();
+  // Per-request lines would drown the log: the console polls and streams constantly.
+  const app = Fastify({ loggerInstance: logger, logController: new LogController({ disableRequestLogging: true }) }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);

@@ -1,8 +1,12 @@
 import { z } from 'zod';
 
-/** Counters of one vertex of a running job, sampled once a second by the worker. */
+/**
+ * Counters of one operator of a running job, sampled once a second by the worker. Chained
+ * operators share a vertex (`vertexId`), as in Flink's job graph.
+ */
 export const VertexMetrics = z.object({
   vertexId: z.string(),
+  operatorId: z.string(),
   name: z.string(),
   recordsIn: z.number().min(0),
   recordsOut: z.number().min(0),

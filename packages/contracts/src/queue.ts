@@ -36,6 +36,9 @@ export const RunEvent = z.object({
 });
 export type RunEvent = z.infer<typeof RunEvent>;
 
+/** Heartbeat value a worker leaves when it ended a run itself, so the end is not taken for a crash. */
+export const RUN_ENDED = 'ended';
+
 /** Redis key names shared by api and worker; `prefix` isolates installations and test runs. */
 export function redisKeys(prefix: string) {
   return {

@@ -208,6 +208,7 @@ CREATE TABLE "MetricSample" (
     "deploymentId" TEXT NOT NULL,
     "runId" TEXT,
     "vertexId" TEXT NOT NULL,
+    "operatorId" TEXT NOT NULL,
     "vertexName" TEXT NOT NULL,
     "resolution" "MetricResolution" NOT NULL DEFAULT 'RAW',
     "ts" TIMESTAMP(3) NOT NULL,

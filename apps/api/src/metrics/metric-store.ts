@@ -16,6 +16,7 @@ export class MetricStore {
         deploymentId: s.deploymentId,
         runId: s.runId,
         vertexId: v.vertexId,
+        operatorId: v.operatorId,
         vertexName: v.name,
         ts: new Date(s.ts),
         recordsIn: v.recordsIn,
@@ -51,6 +52,7 @@ export class MetricStore {
       }
       sample.vertices.push({
         vertexId: row.vertexId,
+        operatorId: row.operatorId,
         name: row.vertexName,
         recordsIn: row.recordsIn,
         recordsOut: row.recordsOut,

@@ -79,8 +79,9 @@ export class Reconciler {
       }
       case 'STARTING':
       case 'RUNNING':
-        await this.control.send({ kind: 'stop', deploymentId: d.id, runId: d.runId });
+        // Record STOPPING first: the worker's `stopped` event may come back within milliseconds.
         await transition(this.db, d.id, d.state, 'STOPPING');
+        await this.control.send({ kind: 'stop', deploymentId: d.id, runId: d.runId });
         this.log.info({ deploymentId: d.id, runId: d.runId }, 'stop sent');
         return;
       case 'STOPPING':

@@ -28,28 +28,37 @@ export function createRunEventHandler(db: PrismaClient, log: Logger) {
   };
 }
 
+/**
+ * Applies one event. The scheduler may move the same deployment meanwhile (e.g. RUNNING →
+ * STOPPING while the worker already reports `stopped`), so a lost race re-reads and retries.
+ */
 async function apply(db: PrismaClient, event: RunEvent): Promise<void> {
-  const d = await db.deployment.findUnique({ where: { id: event.deploymentId }, select: { state: true } });
-  if (!d) return;
-  const state = d.state as DeploymentState;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const d = await db.deployment.findUnique({ where: { id: event.deploymentId }, select: { state: true } });
+    if (!d) return;
+    if (await applyTo(db, event, d.state as DeploymentState)) return;
+  }
+  throw new WeirError('CONFLICT', `run event '${event.kind}' kept racing with the scheduler`, {
+    domain: 'internal',
+    details: { event },
+  });
+}
+
+/** Returns false when the deployment left `state` before the change could be written. */
+async function applyTo(db: PrismaClient, event: RunEvent, state: DeploymentState): Promise<boolean> {
   const at = new Date(event.ts);
   switch (event.kind) {
     case 'claimed':
       await db.run.update({ where: { id: event.runId }, data: { workerId: event.workerId, startedAt: at } });
-      if (state === 'PENDING') await transition(db, event.deploymentId, 'PENDING', 'STARTING');
-      return;
+      return state !== 'PENDING' || transition(db, event.deploymentId, 'PENDING', 'STARTING');
     case 'started':
-      if (state === 'STARTING') await transition(db, event.deploymentId, 'STARTING', 'RUNNING');
-      return;
+      return state !== 'STARTING' || transition(db, event.deploymentId, 'STARTING', 'RUNNING');
     case 'finished':
-      await transition(db, event.deploymentId, state, 'FINISHED', { runId: event.runId, cause: 'FINISHED' });
-      return;
+      return transition(db, event.deploymentId, state, 'FINISHED', { runId: event.runId, cause: 'FINISHED' });
     case 'stopped':
-      await transition(db, event.deploymentId, state, 'STOPPED', { runId: event.runId, cause: 'STOPPED' });
-      return;
+      return transition(db, event.deploymentId, state, 'STOPPED', { runId: event.runId, cause: 'STOPPED' });
     case 'failed':
-      await transition(db, event.deploymentId, state, 'FAILED', { runId: event.runId, cause: 'FAILED', error: event.error ?? 'unknown error' });
-      return;
+      return transition(db, event.deploymentId, state, 'FAILED', { runId: event.runId, cause: 'FAILED', error: event.error ?? 'unknown error' });
   }
 }
 

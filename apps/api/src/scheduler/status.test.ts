@@ -5,25 +5,29 @@ const timeout = 5000;
 
 describe('deriveStatus', () => {
   it('shows RUNNING only while the lock is held and the heartbeat is fresh', () => {
-    expect(deriveStatus('RUNNING', { heartbeatAgeMs: 900, lockHeld: true }, timeout)).toBe('RUNNING');
+    expect(deriveStatus('RUNNING', { heartbeatAgeMs: 900, lockHeld: true, runEnded: false }, timeout)).toBe('RUNNING');
   });
 
   it('shows LOST when the heartbeat is older than the timeout', () => {
-    expect(deriveStatus('RUNNING', { heartbeatAgeMs: 5001, lockHeld: true }, timeout)).toBe('LOST');
+    expect(deriveStatus('RUNNING', { heartbeatAgeMs: 5001, lockHeld: true, runEnded: false }, timeout)).toBe('LOST');
   });
 
   it('shows LOST when the queue lock expired (the worker was killed)', () => {
-    expect(deriveStatus('RUNNING', { heartbeatAgeMs: 100, lockHeld: false }, timeout)).toBe('LOST');
+    expect(deriveStatus('RUNNING', { heartbeatAgeMs: 100, lockHeld: false, runEnded: false }, timeout)).toBe('LOST');
   });
 
   it('shows LOST when there is no heartbeat at all', () => {
-    expect(deriveStatus('STOPPING', { heartbeatAgeMs: null, lockHeld: true }, timeout)).toBe('LOST');
+    expect(deriveStatus('STOPPING', { heartbeatAgeMs: null, lockHeld: true, runEnded: false }, timeout)).toBe('LOST');
     expect(deriveStatus('RUNNING', null, timeout)).toBe('LOST');
   });
 
   it('trusts the lock alone while a claimed run is still starting', () => {
-    expect(deriveStatus('STARTING', { heartbeatAgeMs: null, lockHeld: true }, timeout)).toBe('STARTING');
-    expect(deriveStatus('STARTING', { heartbeatAgeMs: null, lockHeld: false }, timeout)).toBe('LOST');
+    expect(deriveStatus('STARTING', { heartbeatAgeMs: null, lockHeld: true, runEnded: false }, timeout)).toBe('STARTING');
+    expect(deriveStatus('STARTING', { heartbeatAgeMs: null, lockHeld: false, runEnded: false }, timeout)).toBe('LOST');
+  });
+
+  it('waits for the run event when the worker said it ended the run', () => {
+    expect(deriveStatus('STOPPING', { heartbeatAgeMs: null, lockHeld: false, runEnded: true }, timeout)).toBe('STOPPING');
   });
 
   it('leaves states without a live run as stored', () => {

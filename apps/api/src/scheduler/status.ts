@@ -7,6 +7,8 @@ export interface LivenessFacts {
   heartbeatAgeMs: number | null;
   /** Whether a worker holds the run's queue lock (BullMQ renews it while the worker lives). */
   lockHeld: boolean;
+  /** Whether the worker said it ended the run (its run event is then on the way). */
+  runEnded: boolean;
 }
 
 const live: readonly DeploymentState[] = ['STARTING', 'RUNNING', 'STOPPING'];
@@ -18,6 +20,8 @@ const live: readonly DeploymentState[] = ['STARTING', 'RUNNING', 'STOPPING'];
 export function deriveStatus(state: DeploymentState, facts: LivenessFacts | null, heartbeatTimeoutMs: number): DeploymentStatus {
   if (!live.includes(state)) return state;
   if (!facts) return 'LOST';
+  // A worker that ended the run released lock and heartbeat first; its event says how it ended.
+  if (facts.runEnded) return state;
   const fresh = facts.heartbeatAgeMs !== null && facts.heartbeatAgeMs <= heartbeatTimeoutMs;
   // STARTING has no heartbeat yet while the engine compiles; the lock alone proves the claim.
   if (state === 'STARTING') return facts.lockHeld ? state : 'LOST';

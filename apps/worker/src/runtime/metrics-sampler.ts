@@ -13,13 +13,14 @@ export class MetricsSampler {
   /** A sample of `snapshot` taken at `now`; rates are over the time since the last sample. */
   sample(snapshot: readonly VertexMetricsSnapshot[], now: number): MetricSample {
     const vertices: VertexMetrics[] = snapshot.map((v) => {
-      const before = this.previous.get(v.vertexId);
+      const before = this.previous.get(v.operatorId);
       const seconds = before ? (now - before.at) / 1000 : 0;
       const rate = (current: number, past: number | undefined) =>
         seconds > 0 && past !== undefined ? Math.max(0, (current - past) / seconds) : 0;
-      this.previous.set(v.vertexId, { at: now, recordsIn: v.recordsIn, recordsOut: v.recordsOut });
+      this.previous.set(v.operatorId, { at: now, recordsIn: v.recordsIn, recordsOut: v.recordsOut });
       return {
         vertexId: v.vertexId,
+        operatorId: v.operatorId,
         name: v.name,
         recordsIn: v.recordsIn,
         recordsOut: v.recordsOut,

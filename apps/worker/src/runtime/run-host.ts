@@ -71,7 +71,7 @@ export class RunHost {
     } finally {
       clearInterval(ticker);
       await listener.close();
-      await this.reporter.clear();
+      await this.reporter.markEnded();
     }
   }
 }

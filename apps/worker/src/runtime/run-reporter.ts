@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { MetricSample, RedisKeys, RunEvent } from '@weir/contracts';
+import { RUN_ENDED, type MetricSample, type RedisKeys, type RunEvent } from '@weir/contracts';
 
 /** Writes a run's lifecycle events, heartbeats and metric samples to Redis. */
 export class RunReporter {
@@ -24,7 +24,8 @@ export class RunReporter {
     await this.redis.xadd(this.keys.metricsStream, 'MAXLEN', '~', 200_000, '*', 'data', JSON.stringify(sample));
   }
 
-  async clear(): Promise<void> {
-    await this.redis.del(this.keys.heartbeat(this.run.runId));
+  /** Replaces the heartbeat with an end mark: the lock goes away next, and that is no crash. */
+  async markEnded(): Promise<void> {
+    await this.redis.set(this.keys.heartbeat(this.run.runId), RUN_ENDED, 'PX', 120_000);
   }
 }

@@ -6,7 +6,7 @@ const sample = (ts: number, runId = 'r1', out = 1): MetricSample => ({
   deploymentId: 'd1',
   runId,
   ts,
-  vertices: [{ vertexId: 'v', name: 'src', recordsIn: 0, recordsOut: out, recordsInPerSecond: 0, recordsOutPerSecond: out }],
+  vertices: [{ vertexId: 'v', operatorId: 'o', name: 'src', recordsIn: 0, recordsOut: out, recordsInPerSecond: 0, recordsOutPerSecond: out }],
 });
 
 describe('mergeSamples', () => {

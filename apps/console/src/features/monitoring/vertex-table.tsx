@@ -16,7 +16,7 @@ export function VertexTable({ sample }: { sample: MetricSample | undefined }) {
       </thead>
       <tbody className="divide-y divide-zinc-100 font-mono text-xs">
         {sample?.vertices.map((v) => (
-          <tr key={v.vertexId}>
+          <tr key={v.operatorId}>
             <td className="px-4 py-1.5 font-sans text-sm text-zinc-800">{v.name}</td>
             <td className="px-4 py-1.5 text-right">{formatCount(v.recordsIn)}</td>
             <td className="px-4 py-1.5 text-right">{formatCount(v.recordsOut)}</td>
