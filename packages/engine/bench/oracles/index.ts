@@ -1,0 +1,39 @@
+import type { NexmarkConfig } from '../../src/connectors/nexmark';
+import type { ChangelogSink } from './changelog-sink';
+import { Q0_COLUMNS, runQ0 } from './q0';
+import { Q1_COLUMNS, runQ1 } from './q1';
+import { Q2_COLUMNS, runQ2 } from './q2';
+import { Q11_COLUMNS, runQ11 } from './q11';
+import { Q12_COLUMNS, runQ12 } from './q12';
+import { Q14_COLUMNS, runQ14 } from './q14';
+import { Q15_COLUMNS, runQ15 } from './q15';
+import { Q16_COLUMNS, runQ16 } from './q16';
+import { Q17_COLUMNS, runQ17 } from './q17';
+import { Q21_COLUMNS, runQ21 } from './q21';
+import { Q22_COLUMNS, runQ22 } from './q22';
+
+export type { ChangelogSink, RowKind } from './changelog-sink';
+
+/** A reference implementation of one Nexmark query and its sink's column types. */
+export interface NexmarkOracle {
+  query: string;
+  columns: readonly string[];
+  run(config: NexmarkConfig, sink: ChangelogSink): void;
+  /** True when the rows depend on the wall clock (compare with Q12Totals, not a digest). */
+  processingTime?: boolean;
+}
+
+/** Every oracle, by query name. */
+export const NEXMARK_ORACLES: readonly NexmarkOracle[] = [
+  { query: 'q0', columns: Q0_COLUMNS, run: runQ0 },
+  { query: 'q1', columns: Q1_COLUMNS, run: runQ1 },
+  { query: 'q2', columns: Q2_COLUMNS, run: runQ2 },
+  { query: 'q11', columns: Q11_COLUMNS, run: runQ11 },
+  { query: 'q12', columns: Q12_COLUMNS, run: (config, sink) => runQ12(config, sink), processingTime: true },
+  { query: 'q14', columns: Q14_COLUMNS, run: runQ14 },
+  { query: 'q15', columns: Q15_COLUMNS, run: runQ15 },
+  { query: 'q16', columns: Q16_COLUMNS, run: runQ16 },
+  { query: 'q17', columns: Q17_COLUMNS, run: runQ17 },
+  { query: 'q21', columns: Q21_COLUMNS, run: runQ21 },
+  { query: 'q22', columns: Q22_COLUMNS, run: runQ22 },
+];
