@@ -143,7 +143,7 @@ describe('platform API', () => {
     const deployed = (await api<Deployment>('POST', `/jobs/${job.id}/deploy`, {})).body;
     await waitForStatus(deployed.id, ['RUNNING'], 20_000);
     const worker = stack.processes.find((p) => p.name === 'worker')!;
-    process.kill(worker.child.pid!, 'SIGKILL');
+    process.kill(worker.pid()!, 'SIGKILL');
     const killedAt = Date.now();
     const lost = await waitForStatus(deployed.id, ['LOST'], 10_000);
     expect(Date.now() - killedAt).toBeLessThan(10_000);

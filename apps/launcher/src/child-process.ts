@@ -55,3 +55,39 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
     // The group is already gone.
   }
 }
+
+/** A platform process that is started again when it dies, as a process manager would. */
+export interface SupervisedProcess {
+  name: string;
+  /** Pid of the current incarnation. */
+  pid(): number | undefined;
+  stop(): Promise<void>;
+}
+
+/**
+ * Keeps a process running: when it exits without being asked to, `onExit` is told and a new one
+ * is started after `restartDelayMs` (a killed worker comes back, as it would under systemd).
+ */
+export function superviseProcess(
+  name: string,
+  start: (onExit: (code: number | null) => void) => ManagedProcess,
+  options: { restartDelayMs: number; onExit?: (code: number | null) => void },
+): SupervisedProcess {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  const launch = (): ManagedProcess =>
+    start((code) => {
+      options.onExit?.(code);
+      if (!stopped) timer = setTimeout(() => (current = launch()), options.restartDelayMs);
+    });
+  let current = launch();
+  return {
+    name,
+    pid: () => current.child.pid,
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await current.stop();
+    },
+  };
+}

@@ -40,10 +40,7 @@ try {
     consolePort: config.WEIR_CONSOLE_PORT,
     host: config.WEIR_HOST,
     workerSlots: config.WEIR_WORKER_SLOTS,
-    onUnexpectedExit: (name, code) => {
-      say(`${name} exited unexpectedly (code ${code}); stopping everything`);
-      void shutdown(1);
-    },
+    onUnexpectedExit: (name, code) => say(`${name} exited unexpectedly (code ${code}); starting it again`),
   });
   const db = createPrismaClient(postgres.url);
   try {

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { migrateDatabase } from '@weir/db';
 import { repoRoot } from './config';
-import { startProcess, type ManagedProcess } from './child-process';
+import { startProcess, superviseProcess, type SupervisedProcess } from './child-process';
 import { portOpen, waitFor } from './probe';
 
 /** Where and how the platform's processes run. */
@@ -18,7 +18,7 @@ export interface StackOptions {
   console?: boolean;
   /** Hide the processes' output (tests). */
   quiet?: boolean;
-  /** Called when a process exits on its own. */
+  /** Called when a process exits on its own (it is then started again). */
   onUnexpectedExit?: (name: string, code: number | null) => void;
 }
 
@@ -26,7 +26,7 @@ export interface StackOptions {
 export interface Stack {
   consoleUrl: string;
   apiUrl: string;
-  processes: ManagedProcess[];
+  processes: SupervisedProcess[];
   stop(): Promise<void>;
 }
 
@@ -52,27 +52,21 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     WEIR_WORKER_SLOTS: String(options.workerSlots ?? 4),
   };
   const tsx = ['--import', 'tsx'];
-  const common = (name: string) => ({
-    cwd: repoRoot,
-    env,
-    quiet: options.quiet,
-    onExit: (code: number | null) => options.onUnexpectedExit?.(name, code),
-  });
-  const processes: ManagedProcess[] = [];
+  const supervise = (name: string, args: string[], cwd = repoRoot) =>
+    superviseProcess(name, (onExit) => startProcess(name, process.execPath, args, { cwd, env, quiet: options.quiet, onExit }), {
+      restartDelayMs: 2000,
+      onExit: (code) => options.onUnexpectedExit?.(name, code),
+    });
+  const processes: SupervisedProcess[] = [];
   const stop = async () => {
     await Promise.all(processes.reverse().map((p) => p.stop()));
   };
   try {
-    processes.push(startProcess('api', process.execPath, [...tsx, join(repoRoot, 'apps/api/src/main.ts')], common('api')));
-    processes.push(startProcess('worker', process.execPath, [...tsx, join(repoRoot, 'apps/worker/src/main.ts')], common('worker')));
+    processes.push(supervise('api', [...tsx, join(repoRoot, 'apps/api/src/main.ts')]));
+    processes.push(supervise('worker', [...tsx, join(repoRoot, 'apps/worker/src/main.ts')]));
     if (withConsole) {
       const next = join(repoRoot, 'node_modules/next/dist/bin/next');
-      processes.push(
-        startProcess('console', process.execPath, [next, 'start', '-p', String(options.consolePort), '-H', host], {
-          ...common('console'),
-          cwd: join(repoRoot, 'apps/console'),
-        }),
-      );
+      processes.push(supervise('console', [next, 'start', '-p', String(options.consolePort), '-H', host], join(repoRoot, 'apps/console')));
     }
     await waitFor('api', () => httpOk(`${apiUrl}/api/v1/health`), 60_000);
     if (withConsole) await waitFor('console', () => portOpen(host === '0.0.0.0' ? '127.0.0.1' : host, options.consolePort), 60_000);
