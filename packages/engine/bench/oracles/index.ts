@@ -3,6 +3,18 @@ import type { ChangelogSink } from './changelog-sink';
 import { Q0_COLUMNS, runQ0 } from './q0';
 import { Q1_COLUMNS, runQ1 } from './q1';
 import { Q2_COLUMNS, runQ2 } from './q2';
+import { Q3_COLUMNS, runQ3 } from './q3';
+import { Q4_COLUMNS, runQ4 } from './q4';
+import { Q5_COLUMNS, runQ5 } from './q5';
+import { Q7_COLUMNS, runQ7 } from './q7';
+import { Q8_COLUMNS, runQ8 } from './q8';
+import { Q9_COLUMNS, runQ9 } from './q9';
+import { Q10_COLUMNS, runQ10 } from './q10';
+import { Q13_COLUMNS, runQ13 } from './q13';
+import { Q18_COLUMNS, runQ18 } from './q18';
+import { Q19_COLUMNS, runQ19 } from './q19';
+import { Q20_COLUMNS, runQ20 } from './q20';
+import { Q23_COLUMNS, runQ23 } from './q23';
 import { Q11_COLUMNS, runQ11 } from './q11';
 import { Q12_COLUMNS, runQ12 } from './q12';
 import { Q14_COLUMNS, runQ14 } from './q14';
@@ -23,7 +35,7 @@ export interface NexmarkOracle {
   processingTime?: boolean;
 }
 
-/** Every oracle, by query name. */
+/** Every oracle: Engine I queries first, then Engine II. */
 export const NEXMARK_ORACLES: readonly NexmarkOracle[] = [
   { query: 'q0', columns: Q0_COLUMNS, run: runQ0 },
   { query: 'q1', columns: Q1_COLUMNS, run: runQ1 },
@@ -36,4 +48,16 @@ export const NEXMARK_ORACLES: readonly NexmarkOracle[] = [
   { query: 'q17', columns: Q17_COLUMNS, run: runQ17 },
   { query: 'q21', columns: Q21_COLUMNS, run: runQ21 },
   { query: 'q22', columns: Q22_COLUMNS, run: runQ22 },
+  { query: 'q3', columns: Q3_COLUMNS, run: runQ3 },
+  { query: 'q4', columns: Q4_COLUMNS, run: runQ4 },
+  { query: 'q5', columns: Q5_COLUMNS, run: runQ5 },
+  { query: 'q7', columns: Q7_COLUMNS, run: runQ7 },
+  { query: 'q8', columns: Q8_COLUMNS, run: runQ8 },
+  { query: 'q9', columns: Q9_COLUMNS, run: runQ9 },
+  { query: 'q10', columns: Q10_COLUMNS, run: runQ10 },
+  { query: 'q13', columns: Q13_COLUMNS, run: runQ13 },
+  { query: 'q18', columns: Q18_COLUMNS, run: runQ18 },
+  { query: 'q19', columns: Q19_COLUMNS, run: runQ19 },
+  { query: 'q20', columns: Q20_COLUMNS, run: runQ20 },
+  { query: 'q23', columns: Q23_COLUMNS, run: runQ23 },
 ];

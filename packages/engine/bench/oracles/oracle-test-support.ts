@@ -1,4 +1,4 @@
-import { EVENT_BID, parseNexmarkOptions, type NexmarkBid, type NexmarkConfig } from '../../src/connectors/nexmark';
+import { EVENT_AUCTION, EVENT_BID, EVENT_PERSON, parseNexmarkOptions, type NexmarkAuction, type NexmarkBid, type NexmarkConfig, type NexmarkPerson } from '../../src/connectors/nexmark';
 import { ChangelogDigest } from '../changelog-digest';
 import type { ChangelogSink, RowKind } from './changelog-sink';
 import { singleSplitGenerator } from './oracle-support';
@@ -53,4 +53,22 @@ export function finalRows(run: (config: NexmarkConfig, sink: ChangelogSink) => v
   const out: unknown[][] = [];
   for (const [key, count] of counts) for (let i = 0; i < count; i++) out.push(rows.get(key) as unknown[]);
   return out;
+}
+
+/** Every event of the run, copied, split by type. */
+export function allEvents(config: NexmarkConfig): { persons: NexmarkPerson[]; auctions: NexmarkAuction[]; bids: NexmarkBid[] } {
+  const gen = singleSplitGenerator(config);
+  const out = { persons: [] as NexmarkPerson[], auctions: [] as NexmarkAuction[], bids: [] as NexmarkBid[] };
+  while (gen.hasNext()) {
+    const type = gen.next();
+    if (type === EVENT_PERSON) out.persons.push({ ...gen.person });
+    else if (type === EVENT_AUCTION) out.auctions.push({ ...gen.auction });
+    else out.bids.push({ ...gen.bid });
+  }
+  return out;
+}
+
+/** Sorts rows by their JSON text, to compare multisets. */
+export function sorted(rows: unknown[][]): unknown[][] {
+  return rows.map((row) => [JSON.stringify(row), row] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, row]) => row);
 }
