@@ -15,6 +15,7 @@ import { PageHeader } from '../shell/page-header';
 import { ProblemsList } from './problems-list';
 import type { SqlEditorHandle } from './sql-editor';
 import { useSqlValidation } from './use-sql-validation';
+import { useBusyAction } from '../common/use-busy-action';
 
 const SqlEditor = dynamic(() => import('./sql-editor').then((m) => m.SqlEditor), {
   ssr: false,
@@ -43,7 +44,6 @@ INSERT INTO sink
 SELECT order_id, amount FROM orders;
 `;
 
-type Busy = 'saving' | 'deploying' | 'stopping' | null;
 
 /** Creates a job (`jobId` null) or edits a saved one; every save makes a new version. */
 export function JobEditor({ jobId: initialJobId }: { jobId: string | null }) {
@@ -53,9 +53,8 @@ export function JobEditor({ jobId: initialJobId }: { jobId: string | null }) {
   const [name, setName] = useState('');
   const [sql, setSql] = useState(initialJobId ? '' : STARTER_SQL);
   const [savedSql, setSavedSql] = useState<string | null>(null);
-  const [busy, setBusy] = useState<Busy>(null);
+  const { busy, actionError, setActionError, run } = useBusyAction<'saving' | 'deploying' | 'stopping'>();
   const [notice, setNotice] = useState<string | null>(null);
-  const [actionError, setActionError] = useState<unknown>(null);
   const editorRef = useRef<SqlEditorHandle | null>(null);
   const validation = useSqlValidation(jobId, sql);
 
@@ -89,17 +88,6 @@ export function JobEditor({ jobId: initialJobId }: { jobId: string | null }) {
     return saved;
   };
 
-  const run = async (kind: Exclude<Busy, null>, action: () => Promise<void>) => {
-    setBusy(kind);
-    setActionError(null);
-    try {
-      await action();
-    } catch (error) {
-      setActionError(error);
-    } finally {
-      setBusy(null);
-    }
-  };
 
   const onSave = () => run('saving', async () => void (await save()));
   const onDeploy = () =>

@@ -15,6 +15,7 @@ import { VertexTable } from '../monitoring/vertex-table';
 import { Button } from '../shell/button';
 import { PageHeader } from '../shell/page-header';
 import { DeploymentFacts } from './deployment-facts';
+import { useBusyAction } from '../common/use-busy-action';
 
 const ThroughputChart = dynamic(() => import('../monitoring/throughput-chart').then((m) => m.ThroughputChart), { ssr: false });
 
@@ -23,7 +24,6 @@ const DEPLOYMENT_POLL_MS = 2000;
 /** Once a deployment reaches one of these it will not produce samples again. */
 const ENDED: ReadonlySet<string> = new Set(['STOPPED', 'FINISHED', 'FAILED']);
 
-type Busy = 'deploying' | 'stopping' | null;
 
 /** A job's operations page: its latest deployment's status, throughput and vertices. */
 export function JobDetail({ jobId }: { jobId: string }) {
@@ -38,23 +38,11 @@ export function JobDetail({ jobId }: { jobId: string }) {
   );
   const status = deployment.data?.status ?? job.data?.deployment?.status;
   const metrics = useMetricsStream(deploymentId, status !== undefined && !ENDED.has(status));
-  const [busy, setBusy] = useState<Busy>(null);
-  const [actionError, setActionError] = useState<unknown>(null);
+  const { busy, actionError, setActionError, run } = useBusyAction<'deploying' | 'stopping'>();
 
   const points = useMemo(() => metrics.samples.map((s): [number, number] => [s.ts, sourceRecordsPerSecond(s)]), [metrics.samples]);
   const latest = metrics.samples.at(-1);
 
-  const run = async (kind: Exclude<Busy, null>, action: () => Promise<void>) => {
-    setBusy(kind);
-    setActionError(null);
-    try {
-      await action();
-    } catch (error) {
-      setActionError(error);
-    } finally {
-      setBusy(null);
-    }
-  };
   const onDeploy = () =>
     run('deploying', async () => {
       const created = await apiClient.deployJob(jobId, {});
