@@ -1,3 +1,4 @@
+import { WeirError } from '@weir/contracts';
 import pg from 'pg';
 
 const PG_INVALID_CATALOG_NAME = '3D000';
@@ -6,7 +7,7 @@ const PG_DUPLICATE_DATABASE = '42P04';
 /** The database named in a Postgres URL. */
 export function databaseNameOf(databaseUrl: string): string {
   const name = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
-  if (!name) throw new Error(`Database URL names no database: ${redactUrl(databaseUrl)}`);
+  if (!name) throw new WeirError('VALIDATION_FAILED', `database URL names no database: ${redactUrl(databaseUrl)}`);
   return name;
 }
 
@@ -36,7 +37,7 @@ async function onMaintenanceDb(databaseUrl: string, sql: string): Promise<void> 
     await client.connect();
     await client.query(sql);
   } catch (error) {
-    throw new Error(`${sql} failed on ${redactUrl(withDatabase(databaseUrl, 'postgres'))}`, { cause: error });
+    throw new WeirError('UNAVAILABLE', `${sql} failed on ${redactUrl(withDatabase(databaseUrl, 'postgres'))}`, { cause: error });
   } finally {
     await client.end().catch(() => undefined);
   }
@@ -57,7 +58,7 @@ export async function ensureDatabase(databaseUrl: string): Promise<boolean> {
     return false;
   } catch (error) {
     if (!isPgError(error, PG_INVALID_CATALOG_NAME)) {
-      throw new Error(`Cannot connect to ${redactUrl(databaseUrl)}`, { cause: error });
+      throw new WeirError('UNAVAILABLE', `cannot connect to ${redactUrl(databaseUrl)}`, { cause: error });
     }
   } finally {
     await probe.end().catch(() => undefined);

@@ -76,6 +76,6 @@ describe('migrateDatabase', () => {
     cleanups.push(() => dropDatabase(other));
     const dir = await migrationsWith('SELECT * FROM missing_table;\n');
 
-    await expect(migrateDatabase(other, { migrationsDir: dir })).rejects.toThrow(/Migrating .*weir_test_/);
+    await expect(migrateDatabase(other, { migrationsDir: dir })).rejects.toMatchObject({ code: "UNAVAILABLE", message: expect.stringMatching(/migrating .*weir_test_/) });
   });
 });

@@ -1,3 +1,4 @@
+import { WeirError } from '@weir/contracts';
 import { ensureDatabase, redactUrl } from './ensure-database';
 import { readMigrationsList } from './migrations-list';
 import { prismaPaths } from './prisma-paths';
@@ -40,7 +41,7 @@ export async function migrateDatabase(databaseUrl: string, opts: MigrateOptions 
     });
     return { createdDatabase, appliedMigrationNames, durationMs: Math.round(performance.now() - startedAt) };
   } catch (error) {
-    throw new Error(`Migrating ${redactUrl(databaseUrl)} failed`, { cause: error });
+    throw new WeirError('UNAVAILABLE', `migrating ${redactUrl(databaseUrl)} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   } finally {
     await engine.stop();
   }

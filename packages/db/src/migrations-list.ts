@@ -1,3 +1,4 @@
+import { WeirError } from '@weir/contracts';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -19,7 +20,7 @@ export async function readMigrationsList(migrationsDir: string): Promise<Migrati
   const lockfileContent = await readFile(join(migrationsDir, LOCKFILE), 'utf8').catch(() => null);
   const entries = await readdir(migrationsDir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return [];
-    throw new Error(`Cannot read the migrations folder ${migrationsDir}`, { cause: error });
+    throw new WeirError('INTERNAL', `cannot read the migrations folder ${migrationsDir}`, { cause: error });
   });
   const directories = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name)
     .sort((a, b) => a.localeCompare(b));

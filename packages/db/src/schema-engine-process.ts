@@ -1,3 +1,4 @@
+import { WeirError } from '@weir/contracts';
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { prismaPaths } from './prisma-paths';
@@ -54,11 +55,11 @@ export class SchemaEngineProcess {
     });
     this.exited = new Promise((resolve) => {
       this.child.once('error', (error) => {
-        this.failAll(new Error(`Cannot start the schema engine (${prismaPaths.schemaEngine})`, { cause: error }));
+        this.failAll(new WeirError('INTERNAL', `cannot start the schema engine (${prismaPaths.schemaEngine})`, { cause: error }));
         resolve(null);
       });
       this.child.once('exit', (code) => {
-        this.failAll(new Error(`The schema engine exited with code ${code}: ${this.lastErrorMessage()}`));
+        this.failAll(new WeirError('INTERNAL', `the schema engine exited with code ${code}: ${this.lastErrorMessage()}`));
         resolve(code);
       });
     });
@@ -116,8 +117,8 @@ export class SchemaEngineProcess {
   }
 }
 
-function rpcErrorToError(method: string, error: RpcError): Error {
+function rpcErrorToError(method: string, error: RpcError): WeirError {
   const code = error.data?.error_code ? `${error.data.error_code}: ` : '';
   const kind = error.data?.is_panic ? 'crashed' : 'failed';
-  return new Error(`Schema engine ${method} ${kind}: ${code}${error.data?.message ?? error.message}`);
+  return new WeirError('INTERNAL', `schema engine ${method} ${kind}: ${code}${error.data?.message ?? error.message}`, { details: { method } });
 }
