@@ -1,3 +1,4 @@
+import { WeirError } from '@weir/contracts';
 import type { Deployment, JobList } from '@weir/contracts';
 import { DEMO } from '@weir/db';
 
@@ -13,6 +14,6 @@ export async function deployDemoJob(apiUrl: string): Promise<Deployment | undefi
     headers: { 'content-type': 'application/json' },
     body: '{}',
   });
-  if (!res.ok) throw new Error(`deploying the demo job failed: ${res.status} ${await res.text()}`);
+  if (!res.ok) throw new WeirError('UNAVAILABLE', `deploying the demo job failed: ${res.status} ${await res.text()}`);
   return (await res.json()) as Deployment;
 }

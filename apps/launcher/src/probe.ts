@@ -1,3 +1,4 @@
+import { WeirError } from '@weir/contracts';
 import { connect } from 'node:net';
 
 /** Whether something accepts TCP connections at host:port within the timeout. */
@@ -21,5 +22,5 @@ export async function waitFor(what: string, check: () => Promise<boolean>, timeo
     if (await check()) return;
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`${what} did not come up within ${Math.round(timeoutMs / 1000)} s`);
+  throw new WeirError('UNAVAILABLE', `${what} did not come up within ${Math.round(timeoutMs / 1000)} s`);
 }

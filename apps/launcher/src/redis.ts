@@ -1,3 +1,4 @@
+import { WeirError } from '@weir/contracts';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,13 +47,13 @@ function findRedisServer(): string | undefined {
 function installRedisServer(): string {
   const howTo = 'Install it (Debian: apt-get install -y redis-server) or set REDIS_URL=redis://HOST:PORT.';
   if (process.getuid?.() !== 0 || spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status !== 0) {
-    throw new Error(`no Redis available: nothing answers on 127.0.0.1:6379 and redis-server is not installed. ${howTo}`);
+    throw new WeirError('UNAVAILABLE', `no Redis available: nothing answers on 127.0.0.1:6379 and redis-server is not installed. ${howTo}`);
   }
   console.log('[launcher] redis-server is missing; installing Debian package redis-server');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   spawnSync('apt-get', ['update'], { stdio: 'inherit', env });
   const result = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'redis-server'], { stdio: 'inherit', env });
   const found = result.status === 0 ? findRedisServer() : undefined;
-  if (!found) throw new Error(`no Redis available and installing redis-server failed. ${howTo}`);
+  if (!found) throw new WeirError('UNAVAILABLE', `no Redis available and installing redis-server failed. ${howTo}`);
   return found;
 }

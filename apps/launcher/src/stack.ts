@@ -1,3 +1,4 @@
+import { WeirError } from '@weir/contracts';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { migrateDatabase } from '@weir/db';
@@ -87,7 +88,7 @@ function buildConsole(quiet: boolean): void {
     encoding: 'utf8',
   });
   if (result.status !== 0) {
-    throw new Error(`building the console failed (exit ${result.status})${quiet ? `:\n${result.stdout}\n${result.stderr}` : ''}`);
+    throw new WeirError('INTERNAL', `building the console failed (exit ${result.status})${quiet ? `:\n${result.stdout}\n${result.stderr}` : ''}`);
   }
 }
 
