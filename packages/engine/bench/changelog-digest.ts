@@ -1,4 +1,5 @@
 import type { ChangelogSink, RowKind } from './oracles/changelog-sink';
+import { RowHasher, type ColumnFeed } from './row-hasher';
 
 /** What a changelog amounts to; `rowsEmitted` depends on the plan, the other two only on the result. */
 export interface ChangelogSummary {
@@ -19,9 +20,27 @@ export interface ChangelogDigestOptions {
 
 type ValueFormat = (value: unknown) => string;
 
-function formatTimestamp(value: unknown): string {
-  if (typeof value !== 'number' && !(value instanceof Date)) return formatPlain(value);
-  const iso = new Date(value).toISOString();
+/**
+ * 'yyyy-MM-dd HH:mm:ss.SSS' (UTC). Event time advances slowly, so the text up to the second is
+ * cached: a Date and toISOString per row would cost more than the rest of the digest.
+ */
+function timestampFormat(): ValueFormat {
+  let cachedSecond = NaN;
+  let cachedPrefix = '';
+  return (value) => {
+    if (typeof value !== 'number') return value instanceof Date ? formatIso(value.getTime()) : formatPlain(value);
+    const millis = ((value % 1000) + 1000) % 1000;
+    const second = value - millis;
+    if (second !== cachedSecond) {
+      cachedSecond = second;
+      cachedPrefix = formatIso(second).slice(0, -3);
+    }
+    return cachedPrefix + (millis < 10 ? `00${millis}` : millis < 100 ? `0${millis}` : String(millis));
+  };
+}
+
+function formatIso(ms: number): string {
+  const iso = new Date(ms).toISOString();
   return `${iso.slice(0, iso.length - 14)} ${iso.slice(iso.length - 13, iso.length - 1)}`;
 }
 
@@ -43,13 +62,13 @@ function formatPlain(value: unknown): string {
   return String(value);
 }
 
-/** Canonical text of one column from its Flink type ('BIGINT', 'DECIMAL(23, 3)', 'TIMESTAMP(3)', …). */
-function columnFormat(type: string): ValueFormat {
+/** How one column is canonicalized, from its Flink type ('BIGINT', 'DECIMAL(23, 3)', 'TIMESTAMP(3)', …). */
+function columnFeed(type: string): ColumnFeed {
   const upper = type.trim().toUpperCase();
   const decimal = /^(?:DECIMAL|DEC|NUMERIC)\s*(?:\(\s*\d+\s*(?:,\s*(\d+)\s*)?\))?/.exec(upper);
-  if (decimal) return decimalFormat(Number(decimal[1] ?? 0));
-  if (upper.startsWith('TIMESTAMP')) return formatTimestamp;
-  return formatPlain;
+  if (decimal) return { kind: 'text', format: decimalFormat(Number(decimal[1] ?? 0)) };
+  if (upper.startsWith('TIMESTAMP')) return { kind: 'text', format: timestampFormat() };
+  return { kind: 'plain' };
 }
 
 /** FNV-1a and a murmur-style multiply-xor: two independent 32-bit hashes of one string. */
@@ -80,10 +99,13 @@ export class ChangelogDigest implements ChangelogSink {
   private sumB = 0;
   private readonly hash = new Int32Array(2);
   private readonly formats: ValueFormat[];
+  private readonly hasher: RowHasher;
   private readonly multiset: Map<string, number> | null;
 
   constructor(columnTypes: readonly string[], options: ChangelogDigestOptions = {}) {
-    this.formats = columnTypes.map(columnFormat);
+    const feeds = columnTypes.map(columnFeed);
+    this.formats = feeds.map((feed) => (feed.kind === 'text' ? feed.format : formatPlain));
+    this.hasher = new RowHasher(feeds, formatPlain);
     this.multiset = options.materialize === false ? null : new Map();
   }
 
@@ -98,27 +120,36 @@ export class ChangelogDigest implements ChangelogSink {
   /** Applies one change. */
   emit(kind: RowKind, row: unknown[]): void {
     this.emitted++;
-    const text = this.canonical(row);
-    hashPair(text, this.hash);
-    if (kind === '+I' || kind === '+U') {
-      this.sumA = (this.sumA + this.hash[0]) | 0;
-      this.sumB = (this.sumB + this.hash[1]) | 0;
-      this.rows++;
-      if (this.multiset) this.multiset.set(text, (this.multiset.get(text) ?? 0) + 1);
+    const adds = kind === '+I' || kind === '+U';
+    if (!this.multiset) {
+      // Without a multiset no text is kept, so the row is hashed without building it.
+      if (row.length !== this.formats.length) throw new Error(`row has ${row.length} columns, expected ${this.formats.length}`);
+      if (!adds && this.rows === 0) throw new Error(`${kind} on an empty result: ${this.canonical(row)}`);
+      this.hasher.hashRow(row, this.hash);
+      this.apply(adds);
       return;
     }
-    if (this.multiset) {
+    const text = this.canonical(row);
+    hashPair(text, this.hash);
+    if (adds) {
+      this.multiset.set(text, (this.multiset.get(text) ?? 0) + 1);
+    } else {
       const count = this.multiset.get(text);
       if (count === undefined) throw new Error(`${kind} of a row that is not in the result: ${text}`);
       if (count === 1) this.multiset.delete(text);
       else this.multiset.set(text, count - 1);
-    } else if (this.rows === 0) {
-      throw new Error(`${kind} on an empty result: ${text}`);
     }
-    this.sumA = (this.sumA - this.hash[0]) | 0;
-    this.sumB = (this.sumB - this.hash[1]) | 0;
-    this.rows--;
+    this.apply(adds);
   }
+
+  /** Adds or removes the hashed row in the sums. */
+  private apply(adds: boolean): void {
+    const sign = adds ? 1 : -1;
+    this.sumA = (this.sumA + sign * this.hash[0]) | 0;
+    this.sumB = (this.sumB + sign * this.hash[1]) | 0;
+    this.rows += sign;
+  }
+
 
   /** Rows emitted, rows in the final result, and the digest of that result. */
   summary(): ChangelogSummary {

@@ -1,0 +1,97 @@
+import { builtinConnectors } from '../src/connectors/connector-registry';
+import { parseNexmarkOptions, type NexmarkConfig } from '../src/connectors/nexmark';
+import { ChangelogDigest } from './changelog-digest';
+import { benchFunctions, compileForBench, runJob } from './engine-run';
+import { createNexmarkDirs, nexmarkSql } from './nexmark-sql';
+import { observedBlackholeConnectors } from './observed-blackhole';
+import { NEXMARK_ORACLES, type ChangelogSink, type NexmarkOracle } from './oracles';
+import { Q12Totals } from './oracles/q12';
+
+/** One query's measurements; rates are events per second of wall time. */
+export interface QueryBenchResult {
+  query: string;
+  events: number;
+  /** Why the engine did not run the query (its first diagnostic), when it did not. */
+  rejected?: string;
+  engineEventsPerSecond?: number;
+  engineRows?: number;
+  loopEventsPerSecond?: number;
+  loopRows?: number;
+  /** Same final result (digest), or null when it was not compared. */
+  equal: boolean | null;
+  engineDigest?: string;
+  loopDigest?: string;
+  /** Peak resident set size of the process after the engine's timed run, MB. */
+  peakRssMb: number;
+}
+
+/** The generator options the DDL sets, as the oracle loops read them. */
+export function benchConfig(events: number): NexmarkConfig {
+  return parseNexmarkOptions({
+    'first-event.rate': '10000000', 'next-event.rate': '10000000', 'events.num': String(events),
+    'person.proportion': '1', 'auction.proportion': '3', 'bid.proportion': '46',
+  });
+}
+
+class CountingSink implements ChangelogSink {
+  rows = 0;
+
+  emit(): void {
+    this.rows++;
+  }
+}
+
+/** What both sides are compared with: a digest, or bid totals for processing-time q12. */
+function comparisonSink(oracle: NexmarkOracle): { sink: ChangelogSink; key: () => string } {
+  if (oracle.processingTime) {
+    const totals = new Q12Totals();
+    return { sink: totals, key: () => `total ${totals.total}, ${[...totals.perBidder].sort((a, b) => a[0] - b[0]).join(';')}` };
+  }
+  const digest = new ChangelogDigest(oracle.columns, { materialize: false });
+  return { sink: digest, key: () => { const s = digest.summary(); return `${s.finalRowCount}:${s.digest}`; } };
+}
+
+function oracleOf(query: string): NexmarkOracle | undefined {
+  return NEXMARK_ORACLES.find((o) => o.query === query);
+}
+
+/**
+ * Runs `query` over `events` Nexmark events: the engine into the real blackhole (timed), the
+ * oracle loop into a counting sink (timed), then both again into digests to compare results.
+ * Timed runs carry no digest, so the rates are the engine's and the loop's alone.
+ */
+export async function benchQuery(query: string, events: number, verify = true): Promise<QueryBenchResult> {
+  const sql = nexmarkSql(query, events, createNexmarkDirs());
+  const functions = await benchFunctions();
+  const oracle = oracleOf(query);
+  const config = benchConfig(events);
+  const result: QueryBenchResult = { query, events, equal: null, peakRssMb: 0 };
+  const connectors = builtinConnectors();
+  const compiled = compileForBench(sql, connectors, functions);
+  if ('rejected' in compiled) result.rejected = compiled.rejected;
+  else {
+    const run = await runJob(compiled.job, connectors);
+    result.engineEventsPerSecond = events / run.seconds;
+    result.engineRows = run.sinkRows;
+  }
+  result.peakRssMb = process.resourceUsage().maxRSS / 1024;
+  if (oracle) {
+    const counter = new CountingSink();
+    const start = process.hrtime.bigint();
+    oracle.run(config, counter);
+    result.loopEventsPerSecond = events / (Number(process.hrtime.bigint() - start) / 1e9);
+    result.loopRows = counter.rows;
+  }
+  if (verify && oracle && !('rejected' in compiled)) {
+    const engineSide = comparisonSink(oracle);
+    const observed = observedBlackholeConnectors(engineSide.sink);
+    const again = compileForBench(sql, observed, functions);
+    if ('job' in again) await runJob(again.job, observed);
+    const loopSide = comparisonSink(oracle);
+    oracle.run(config, loopSide.sink);
+    result.engineDigest = engineSide.key();
+    result.loopDigest = loopSide.key();
+    result.equal = result.engineDigest === result.loopDigest;
+  }
+  return result;
+}
