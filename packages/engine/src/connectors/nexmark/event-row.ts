@@ -1,5 +1,4 @@
-import { EVENT_AUCTION, EVENT_BID, EVENT_PERSON } from './nexmark-events';
-import type { NexmarkGenerator } from './nexmark-generator';
+import { EVENT_AUCTION, EVENT_BID, EVENT_PERSON, type NexmarkGenerator } from './nexmark-generator';
 
 /**
  * The row of table `datagen` for the event just generated: [event_type, person, auction, bid],

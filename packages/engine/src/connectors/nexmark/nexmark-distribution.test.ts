@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EVENT_AUCTION, EVENT_PERSON, type NexmarkAuction, type NexmarkBid, type NexmarkPerson } from './nexmark-events';
-import { NexmarkGenerator } from './nexmark-generator';
+import type { NexmarkAuction, NexmarkBid, NexmarkPerson } from './nexmark-events';
+import { EVENT_AUCTION, EVENT_PERSON, NexmarkGenerator } from './nexmark-generator';
 import { parseNexmarkOptions } from './nexmark-options';
 import { splitConfig } from './nexmark-split';
 

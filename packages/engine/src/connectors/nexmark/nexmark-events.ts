@@ -1,7 +1,5 @@
-/** Event types, the value of the `event_type` column. */
-export const EVENT_PERSON = 0;
-export const EVENT_AUCTION = 1;
-export const EVENT_BID = 2;
+/** Event types live beside the generator (see there why); re-exported for existing importers. */
+export { EVENT_AUCTION, EVENT_BID, EVENT_PERSON } from './nexmark-generator';
 
 /** A Person event; `dateTime` is epoch ms (TIMESTAMP(3)). */
 export interface NexmarkPerson {

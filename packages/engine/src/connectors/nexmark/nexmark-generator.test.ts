@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eventRow } from './event-row';
-import { EVENT_AUCTION, EVENT_BID, EVENT_PERSON } from './nexmark-events';
-import { NexmarkGenerator } from './nexmark-generator';
+import { EVENT_AUCTION, EVENT_BID, EVENT_PERSON, NexmarkGenerator } from './nexmark-generator';
 import { parseNexmarkOptions, type NexmarkConfig } from './nexmark-options';
 import { splitConfig } from './nexmark-split';
 import { javaIntAbs, nexmarkTables, reverseBits32 } from './nexmark-tables';
