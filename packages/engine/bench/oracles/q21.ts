@@ -6,7 +6,7 @@ import { singleSplitGenerator } from './oracle-support';
 export const Q21_COLUMNS = ['BIGINT', 'BIGINT', 'BIGINT', 'VARCHAR', 'VARCHAR'];
 
 const CHANNEL_ID = /(&|^)channel_id=([^&]*)/;
-const HOT_CHANNEL_IDS: Record<string, string> = { apple: '0', google: '1', facebook: '2', baidu: '3' };
+const HOT_CHANNEL_IDS = new Map([['apple', '0'], ['google', '1'], ['facebook', '2'], ['baidu', '3']]);
 
 /** REGEXP_EXTRACT(url, '(&|^)channel_id=([^&]*)', 2): Java's find(), group 2, null without a match. */
 export function extractChannelId(url: string): string | null {
@@ -28,7 +28,7 @@ export function runQ21(config: NexmarkConfig, sink: ChangelogSink): void {
       continue;
     }
     gen.next();
-    const hot = HOT_CHANNEL_IDS[bid.channel.toLowerCase()];
+    const hot = HOT_CHANNEL_IDS.get(bid.channel.toLowerCase());
     const channelId = hot ?? extractChannelId(bid.url);
     if (channelId !== null) sink.emit('+I', [bid.auction, bid.bidder, bid.price, bid.channel, channelId]);
   }
