@@ -3,6 +3,7 @@ import { didYouMean } from '../sql/suggest';
 import { blackholeConnector } from './blackhole/blackhole-connector';
 import type { Connector, ConnectorProblem, ConnectorTable } from './connector';
 import { datagenConnector } from './datagen/datagen-connector';
+import { filesystemConnector } from './filesystem/filesystem-connector';
 import { nexmarkConnector } from './nexmark/nexmark-connector';
 import { printConnector } from './print/print-connector';
 
@@ -32,9 +33,9 @@ export class ConnectorRegistry {
   }
 }
 
-/** A registry holding the built-in connectors: datagen, nexmark, print, blackhole. */
+/** A registry holding the built-in connectors: datagen, nexmark, filesystem, print, blackhole. */
 export function builtinConnectors(): ConnectorRegistry {
-  return new ConnectorRegistry().register(datagenConnector).register(nexmarkConnector).register(printConnector).register(blackholeConnector);
+  return new ConnectorRegistry().register(datagenConnector).register(nexmarkConnector).register(filesystemConnector).register(printConnector).register(blackholeConnector);
 }
 
 /** Checks a table's options against a connector: required, unknown, then the connector's own rules. */

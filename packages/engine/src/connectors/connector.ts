@@ -1,11 +1,17 @@
-import type { PlanField } from '../plan/plan-expr';
-import type { Row, RowBatch } from '../runtime/row';
+import type { PlanExpr, PlanField } from '../plan/plan-expr';
+import type { Row, RowBatch, RowKinds } from '../runtime/row';
 
 /** A table as a connector sees it: its name, WITH options and the columns it reads or writes. */
 export interface ConnectorTable {
   table: string;
   options: Record<string, string>;
   fields: PlanField[];
+  /** Projection push-down: a source emits only these columns (indexes into `fields`), in this order. */
+  projection?: number[];
+  /** Filter push-down: conjuncts over `fields` the source agreed to apply (see `Connector.applyFilter`). */
+  filters?: PlanExpr[];
+  /** `PARTITIONED BY` columns, for connectors that lay rows out by partition (filesystem). */
+  partitionKeys?: string[];
 }
 
 /** A problem with a table's options, placed at the option's value when `option` is set. */
@@ -39,7 +45,8 @@ export interface SinkContext extends SubtaskInfo {
 
 /** Writes rows for one sink subtask. */
 export interface SinkWriter {
-  write(rows: RowBatch): void;
+  /** `kinds` (one per row: 0 +I, 1 -U, 2 +U, 3 -D) is absent for insert-only streams. */
+  write(rows: RowBatch, kinds?: RowKinds): void;
   finish(): void;
   /** A promise while the destination asks the writer to slow down (backpressure), else null. */
   pending?(): Promise<void> | null;
@@ -62,4 +69,10 @@ export interface Connector {
   createSource?(table: ConnectorTable, subtask: SubtaskInfo): SourceReader;
   createSink?(table: ConnectorTable, context: SinkContext): SinkWriter;
   createLookup?(table: ConnectorTable): LookupSource;
+  /** Plan time: true when the source can emit only `fields` (indexes into `table.fields`, in that order). */
+  applyProjection?(table: ConnectorTable, fields: number[]): boolean;
+  /** Plan time: the conjuncts the source guarantees to apply itself; the others stay in the plan. */
+  applyFilter?(table: ConnectorTable, conjuncts: PlanExpr[]): PlanExpr[];
+  /** Changes a sink consumes: inserts only (the default), upserts (no -U rows) or the whole changelog. */
+  sinkChangelogMode?: 'insert-only' | 'upsert' | 'all';
 }

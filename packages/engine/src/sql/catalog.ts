@@ -22,6 +22,8 @@ export interface CatalogTable {
   withSpan: Span;
   watermark?: { column: string; expr: Expr };
   primaryKey: string[];
+  /** `PARTITIONED BY` columns, in order. */
+  partitionKeys?: string[];
   /** False when the definition had errors; uses of it are then not reported again. */
   valid: boolean;
 }

@@ -3,6 +3,7 @@ import type { Catalog, CatalogColumn, CatalogTable } from './catalog';
 import { formatType, isTimestamp, typeFromNode } from './data-type';
 import type { DiagnosticSink } from './diagnostic';
 import { BindAbort, ExpressionBinder } from './expression-binder';
+import { mapLegacyOptions } from '../connectors/legacy-options';
 import { Scope } from './scope';
 import { didYouMean } from './suggest';
 
@@ -80,6 +81,15 @@ export function defineTable(statement: CreateTable, catalog: Catalog, diagnostic
     options[option.key] = option.value;
     optionSpans[option.key] = { key: option.keySpan, value: option.valueSpan };
   }
+  const legacy = mapLegacyOptions(options);
+  if (legacy) {
+    for (const key of Object.keys(options)) delete options[key];
+    Object.assign(options, legacy.options);
+    for (const [key, from] of Object.entries(legacy.origin)) if (key !== from) optionSpans[key] = optionSpans[from];
+  }
+  for (const key of statement.partitionedBy) {
+    if (!allNames.includes(key.name)) diagnostics.error('COLUMN_NOT_FOUND', `partition column '${key.name}' not found${didYouMean(key.name, allNames)}`, key.span);
+  }
   if (options.connector === undefined) {
     const legacy = options['connector.type'] === undefined ? '' : "; the legacy 'connector.type' options are not supported, use 'connector'";
     diagnostics.error('OPTION_MISSING', `table '${name.name}' has no 'connector' option${legacy}`, statement.withSpan);
@@ -92,6 +102,7 @@ export function defineTable(statement: CreateTable, catalog: Catalog, diagnostic
     kind: 'table', name: name.name, columns: ordered, options, optionSpans, withSpan: statement.withSpan,
     watermark: statement.watermark ? { column: statement.watermark.column.name, expr: statement.watermark.expr } : undefined,
     primaryKey: statement.primaryKey?.columns.map((c) => c.name) ?? [],
+    partitionKeys: statement.partitionedBy.map((c) => c.name),
     valid,
   };
   // An invalid table is still registered, so later statements do not also report it as missing.

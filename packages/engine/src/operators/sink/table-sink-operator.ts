@@ -2,7 +2,7 @@ import { EngineError } from '../../errors';
 import type { SinkWriter } from '../../connectors/connector';
 import type { TableSinkConfig } from '../../plan/logical-plan';
 import type { OperatorFactory, OperatorMetrics, StreamOperator } from '../../runtime/operator';
-import type { RowBatch } from '../../runtime/row';
+import type { RowBatch, RowKinds } from '../../runtime/row';
 
 /** Hands rows to a connector's sink writer (plan kind `table_sink`); recordsOut counts rows written. */
 export class TableSinkOperator implements StreamOperator {
@@ -11,9 +11,9 @@ export class TableSinkOperator implements StreamOperator {
     private readonly metrics: OperatorMetrics,
   ) {}
 
-  processBatch(batch: RowBatch): void {
+  processBatch(batch: RowBatch, kinds?: RowKinds): void {
     this.metrics.recordsIn += batch.length;
-    this.writer.write(batch);
+    this.writer.write(batch, kinds);
     this.metrics.recordsOut += batch.length;
   }
 
@@ -30,6 +30,6 @@ export const createTableSinkOperator: OperatorFactory = (operator, context, _out
   const config = operator.config as TableSinkConfig;
   const connector = context.connectors.require(config.connector);
   if (!connector.createSink) throw new EngineError(`connector '${config.connector}' cannot be a sink`, { code: 'CONNECTOR_ROLE', domain: 'user' });
-  const writer = connector.createSink({ table: config.table, options: config.options, fields: config.fields }, context);
+  const writer = connector.createSink({ table: config.table, options: config.options, fields: config.fields, partitionKeys: config.partitionKeys }, context);
   return new TableSinkOperator(writer, metrics);
 };

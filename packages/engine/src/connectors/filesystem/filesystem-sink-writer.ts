@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import { appendFileSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RowBatch } from '../../runtime/row';
+import type { DataType } from '../../sql/data-type';
+import type { ConnectorTable, SinkContext, SinkWriter } from '../connector';
+import { formatCsvLine } from './csv-format';
+import { formatField } from './field-codec';
+import type { FilesystemSpec } from './filesystem-options';
+import { formatJsonLine } from './json-format';
+import { partitionDirectory } from './partition-path';
+
+/** The part file a partition is writing: hidden (`.part-….inprogress`) until rolled. */
+interface OpenPart {
+  directory: string;
+  name: string;
+  bytes: number;
+  openedAtMs: number;
+}
+
+/**
+ * Append-only filesystem sink. Rows go to `<path>/<col>=<value>/…` by the PARTITIONED BY columns
+ * (which are not written into the files), each partition into its own part file
+ * `part-<uuid>-<subtask>-<n>.<format>`. A part is written under a hidden in-progress name and
+ * renamed when it rolls: on size, on the rollover interval, and for all at the end of input,
+ * when each partition written is committed with a success file if the policy asks for one.
+ */
+export class FilesystemSinkWriter implements SinkWriter {
+  private readonly uuid = randomUUID();
+  private readonly open = new Map<string, OpenPart>();
+  private readonly touched = new Set<string>();
+  private partCounter = 0;
+  private readonly keyIndexes: number[];
+  private readonly dataIndexes: number[];
+  private readonly dataNames: string[];
+  private readonly dataTypes: DataType[];
+
+  constructor(
+    private readonly table: ConnectorTable,
+    private readonly spec: FilesystemSpec,
+    private readonly context: SinkContext,
+  ) {
+    const names = table.fields.map((f) => f.name);
+    this.keyIndexes = (table.partitionKeys ?? []).map((key) => names.indexOf(key));
+    const keys = new Set(this.keyIndexes);
+    this.dataIndexes = names.map((_, i) => i).filter((i) => !keys.has(i));
+    this.dataNames = this.dataIndexes.map((i) => names[i]);
+    this.dataTypes = this.dataIndexes.map((i) => table.fields[i].type);
+  }
+
+  write(rows: RowBatch): void {
+    const lines = new Map<string, string>();
+    for (const row of rows) {
+      const directory = this.partitionOf(row);
+      const data = this.dataIndexes.map((i) => row[i]);
+      const line = this.spec.format === 'csv' ? formatCsvLine(data, this.dataTypes, this.spec.csv) : formatJsonLine(data, this.dataNames, this.dataTypes);
+      lines.set(directory, `${lines.get(directory) ?? ''}${line}\n`);
+    }
+    const now = Date.now();
+    for (const [directory, text] of lines) {
+      const part = this.partFor(directory, now);
+      appendFileSync(join(part.directory, `.${part.name}.inprogress`), text);
+      part.bytes += Buffer.byteLength(text);
+      if (part.bytes >= this.spec.rollingFileSizeBytes) this.roll(directory);
+    }
+  }
+
+  finish(): void {
+    for (const directory of [...this.open.keys()]) this.roll(directory);
+    if (this.spec.successFileName === null || this.keyIndexes.length === 0) return;
+    for (const directory of this.touched) writeFileSync(join(this.spec.path, directory, this.spec.successFileName), '');
+  }
+
+  private partitionOf(row: unknown[]): string {
+    let directory = '';
+    for (const index of this.keyIndexes) {
+      const value = row[index];
+      const text = value === null || value === undefined ? this.spec.defaultPartitionName : formatField(value, this.table.fields[index].type);
+      directory += `${directory === '' ? '' : '/'}${partitionDirectory(this.table.fields[index].name, text)}`;
+    }
+    return directory;
+  }
+
+  private partFor(directory: string, now: number): OpenPart {
+    const current = this.open.get(directory);
+    if (current && now - current.openedAtMs < this.spec.rolloverIntervalMs) return current;
+    if (current) this.roll(directory);
+    const path = join(this.spec.path, directory);
+    mkdirSync(path, { recursive: true });
+    const part = { directory: path, name: `part-${this.uuid}-${this.context.subtaskIndex}-${this.partCounter++}.${this.spec.format}`, bytes: 0, openedAtMs: now };
+    this.open.set(directory, part);
+    this.touched.add(directory);
+    return part;
+  }
+
+  /** Publishes a part under its final name. */
+  private roll(directory: string): void {
+    const part = this.open.get(directory);
+    if (!part) return;
+    this.open.delete(directory);
+    renameSync(join(part.directory, `.${part.name}.inprogress`), join(part.directory, part.name));
+  }
+}

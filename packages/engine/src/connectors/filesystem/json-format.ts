@@ -1,0 +1,47 @@
+import type { DataType } from '../../sql/data-type';
+import { FieldParseError, fromJsonValue, toJsonValue } from './field-codec';
+
+/** JSON settings from the `json.*` options. */
+export interface JsonOptions {
+  ignoreParseErrors: boolean;
+  failOnMissingField: boolean;
+}
+
+/** One JSON object line for a row, keyed by column name; NULL as null. */
+export function formatJsonLine(row: readonly unknown[], names: readonly string[], types: readonly DataType[]): string {
+  const object: Record<string, unknown> = {};
+  for (let i = 0; i < names.length; i++) object[names[i]] = toJsonValue(row[i], types[i]);
+  return JSON.stringify(object);
+}
+
+/**
+ * Reads one line (a JSON object) as a row. A missing field is NULL unless
+ * `json.fail-on-missing-field`; with `json.ignore-parse-errors` a malformed line is dropped (null)
+ * and a field of the wrong type becomes NULL.
+ */
+export function parseJsonLine(line: string, names: readonly string[], types: readonly DataType[], options: JsonOptions): unknown[] | null {
+  let object: unknown;
+  try {
+    object = JSON.parse(line);
+  } catch {
+    if (options.ignoreParseErrors) return null;
+    throw new FieldParseError('malformed JSON');
+  }
+  if (typeof object !== 'object' || object === null || Array.isArray(object)) {
+    if (options.ignoreParseErrors) return null;
+    throw new FieldParseError('expected a JSON object per line');
+  }
+  const fields = object as Record<string, unknown>;
+  const row: unknown[] = new Array(names.length);
+  for (let i = 0; i < names.length; i++) {
+    if (!(names[i] in fields) && options.failOnMissingField && !options.ignoreParseErrors) throw new FieldParseError(`field '${names[i]}' is missing`);
+    try {
+      row[i] = fromJsonValue(fields[names[i]], types[i]);
+    } catch (error) {
+      if (!(error instanceof FieldParseError)) throw error;
+      if (!options.ignoreParseErrors) throw new FieldParseError(`field '${names[i]}': ${error.message}`);
+      row[i] = null;
+    }
+  }
+  return row;
+}
