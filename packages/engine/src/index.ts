@@ -1,4 +1,4 @@
-export { compileJob, jobFromPlan, validateSql, type CompiledJob, type CompileOptions } from './compile';
+export { compileJob, compileJobAsync, jobFromPlan, validateSql, type CompiledJob, type CompileOptions } from './compile';
 export { startJob, type JobHandle, type StartJobOptions, type VertexMetricsSnapshot } from './start-job';
 export { EngineError, SqlError, type ErrorDomain } from './errors';
 export type { Diagnostic } from './sql/diagnostic';
@@ -8,3 +8,5 @@ export { ConnectorRegistry, builtinConnectors } from './connectors/connector-reg
 export type { Connector, ConnectorTable, ConnectorProblem, SourceReader, SourcePoll, SinkWriter, SinkContext, LookupSource, SubtaskInfo } from './connectors/connector';
 export type { StateBackend, StateSnapshot } from './runtime/state-backend';
 export type { DataType } from './sql/data-type';
+export { registerUserFunctions } from './functions/udf/user-function-registry';
+export type { UserFunction, UserFunctionObject } from './functions/udf/user-function';

@@ -73,7 +73,12 @@ export class ExpressionCompiler {
     if (op === 'like') return this.strict(out, values, `h.like(${values.join(', ')})`);
     const fn = findScalarFunction(op);
     if (!fn) throw new EngineError(`no code generator for operator '${op}'`, { code: 'PLAN_UNKNOWN_OPERATOR', domain: 'internal' });
-    const code = fn.generate(values, args.map((a) => a.type), type);
+    const context = {
+      constant: (value: unknown) => this.constant(value),
+      literal: (i: number) => (args[i]?.kind === 'literal' ? args[i].value : undefined),
+      argOp: (i: number) => (args[i]?.kind === 'call' ? args[i].op : undefined),
+    };
+    const code = fn.generate(values, args.map((a) => a.type), type, context);
     return fn.strict ? this.strict(out, values, code) : this.assign(out, code);
   }
 

@@ -35,7 +35,7 @@ export type Expr =
   | { kind: 'isDistinctFrom'; left: Expr; right: Expr; negated: boolean; span: Span }
   | { kind: 'in'; operand: Expr; list: Expr[]; negated: boolean; span: Span }
   | { kind: 'inQuery'; operand: Expr; query: Query; negated: boolean; span: Span }
-  | { kind: 'between'; operand: Expr; low: Expr; high: Expr; negated: boolean; span: Span }
+  | { kind: 'between'; operand: Expr; low: Expr; high: Expr; negated: boolean; symmetric?: boolean; span: Span }
   | { kind: 'like'; operand: Expr; pattern: Expr; escape?: Expr; negated: boolean; span: Span }
   | { kind: 'case'; operand?: Expr; whens: { when: Expr; then: Expr }[]; else?: Expr; span: Span }
   | { kind: 'cast'; operand: Expr; type: TypeNode; safe: boolean; span: Span }
@@ -44,7 +44,9 @@ export type Expr =
   | { kind: 'subquery'; query: Query; span: Span }
   | { kind: 'exists'; query: Query; span: Span }
   | { kind: 'fieldAccess'; target: Expr; field: Ident; span: Span }
-  | { kind: 'index'; target: Expr; index: Expr; span: Span };
+  | { kind: 'index'; target: Expr; index: Expr; span: Span }
+  /** A keyword argument of a special call form (`BOTH`, `DAY`, `NULL ON EMPTY`); `type` for RETURNING. */
+  | { kind: 'symbol'; value: string; type?: TypeNode; span: Span };
 
 export type BinaryOp = '+' | '-' | '*' | '/' | '%' | '||' | '=' | '<>' | '<' | '<=' | '>' | '>=' | 'AND' | 'OR';
 
@@ -128,7 +130,7 @@ export type Statement =
       span: Span;
     }
   | { kind: 'createView'; temporary: boolean; ifNotExists: boolean; name: Ident[]; columns?: Ident[]; query: Query; span: Span }
-  | { kind: 'createFunction'; temporary: boolean; ifNotExists: boolean; name: Ident[]; className: string; language?: string; span: Span }
+  | { kind: 'createFunction'; temporary: boolean; ifNotExists: boolean; name: Ident[]; className: string; classNameSpan?: Span; language?: string; span: Span }
   | { kind: 'set'; key?: string; value?: string; span: Span }
   | { kind: 'reset'; key?: string; span: Span }
   | InsertStatement

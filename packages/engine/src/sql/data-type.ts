@@ -2,7 +2,11 @@ import type { TypeNode } from './ast';
 
 export type SimpleTypeKind =
   | 'BOOLEAN' | 'TINYINT' | 'SMALLINT' | 'INT' | 'BIGINT' | 'FLOAT' | 'DOUBLE' | 'DATE' | 'BYTES' | 'NULL'
-  | 'INTERVAL_DAY_TIME' | 'INTERVAL_YEAR_MONTH' | 'DESCRIPTOR' | 'TABLE';
+  | 'INTERVAL_DAY_TIME' | 'INTERVAL_YEAR_MONTH' | 'DESCRIPTOR' | 'TABLE'
+  // A keyword argument of a special call form (TRIM(BOTH ...), EXTRACT(DAY FROM ...)), as Calcite's SymbolType.
+  | 'SYMBOL'
+  // Semi-structured data (PARSE_JSON); the value is the parsed JSON (objects, arrays, scalars).
+  | 'VARIANT';
 
 /** A Flink logical type; serializable, since plans carry it. */
 export type DataType =

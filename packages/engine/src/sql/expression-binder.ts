@@ -1,4 +1,6 @@
 import { findScalarFunction, scalarFunctionNames } from '../functions/builtin-scalar-functions';
+import type { ScalarFunction } from '../functions/scalar-function';
+import { UserFunctionCatalog } from '../functions/udf/user-function-catalog';
 import { AGGREGATE_FUNCTION_NAMES, FLINK_FUNCTION_NAMES } from '../functions/flink-function-names';
 import type { PlanExpr } from '../plan/plan-expr';
 import { arithmeticType } from './arithmetic-types';
@@ -72,6 +74,7 @@ export class ExpressionBinder {
         return expr.negated ? { kind: 'call', op: 'not', args: [inCall], type } : inCall;
       }
       case 'between': {
+        if (expr.symmetric) return this.bindSymmetricBetween(expr);
         const operand = this.bind(expr.operand);
         const [a, low] = this.coercePair(operand, this.bind(expr.low), expr.span, 'compare');
         const [b, high] = this.coercePair(operand, this.bind(expr.high), expr.span, 'compare');
@@ -107,8 +110,25 @@ export class ExpressionBinder {
       case 'subquery': case 'exists': case 'inQuery':
         return this.fail('NOT_SUPPORTED', 'subqueries in expressions are not supported yet', expr.span);
       case 'index':
-        return this.fail('NOT_SUPPORTED', 'element access with [] is not supported yet', expr.span);
+        return this.bindFunction('ITEM', [this.bind(expr.target), this.bind(expr.index)], expr.span);
+      case 'symbol':
+        return this.bindSymbol(expr);
     }
+  }
+
+  private bindSymbol(expr: Extract<Expr, { kind: 'symbol' }>): PlanExpr {
+    if (!expr.type) return { kind: 'literal', value: expr.value, type: simple('SYMBOL', false) };
+    const type = typeFromNode(expr.type);
+    if (typeof type === 'string') return this.fail('INVALID_TYPE', type, expr.type.span);
+    return { kind: 'literal', value: JSON.stringify(type), type: simple('SYMBOL', false) };
+  }
+
+  // `x BETWEEN SYMMETRIC a AND b` is `x BETWEEN a AND b OR x BETWEEN b AND a`, as Calcite expands it.
+  private bindSymmetricBetween(expr: Extract<Expr, { kind: 'between' }>): PlanExpr {
+    const forward = this.bind({ ...expr, negated: false, symmetric: false });
+    const backward = this.bind({ ...expr, low: expr.high, high: expr.low, negated: false, symmetric: false });
+    const either: PlanExpr = { kind: 'call', op: 'or', args: [forward, backward], type: simple('BOOLEAN', forward.type.nullable || backward.type.nullable) };
+    return expr.negated ? { kind: 'call', op: 'not', args: [either], type: either.type } : either;
   }
 
   private bindUnary(expr: Extract<Expr, { kind: 'unary' }>): PlanExpr {
@@ -176,16 +196,22 @@ export class ExpressionBinder {
     if (expr.over) return this.fail('NOT_SUPPORTED', 'OVER windows are not supported yet', expr.span);
     if (AGGREGATE_FUNCTION_NAMES.has(name)) return this.fail('NOT_SUPPORTED', `aggregate function ${name} is not supported yet (GROUP BY and aggregations come later)`, expr.span);
     if (expr.filter || expr.distinct || expr.countStar) return this.fail('INVALID_CALL', `${name} is not an aggregate function`, expr.span);
-    const fn = findScalarFunction(name);
-    if (!fn) {
-      if (this.userFunctions.has(expr.name.name)) return this.fail('NOT_SUPPORTED', `user-defined function '${expr.name.name}' cannot run yet: UDF loading is not supported yet`, expr.name.span);
-      if (FLINK_FUNCTION_NAMES.has(name) || name === 'ROW' || name === 'ARRAY' || name === 'MAP') return this.fail('NOT_SUPPORTED', `function ${name} is not supported yet`, expr.name.span);
+    const userFunction = this.userFunctions instanceof UserFunctionCatalog ? this.userFunctions.resolve(expr.name.name) : undefined;
+    if (userFunction) return this.bindFunction(userFunction, expr.args.map((arg) => this.bind(arg)), expr.span);
+    if (!findScalarFunction(name)) {
+      if (this.userFunctions.has(expr.name.name)) return this.fail('NOT_SUPPORTED', `user-defined function '${expr.name.name}' could not be loaded`, expr.name.span);
+      if (FLINK_FUNCTION_NAMES.has(name)) return this.fail('NOT_SUPPORTED', `function ${name} is not supported yet`, expr.name.span);
       const hint = didYouMean(name, [...scalarFunctionNames(), ...FLINK_FUNCTION_NAMES, ...this.userFunctions]);
       return this.fail('FUNCTION_NOT_FOUND', `unknown function '${expr.name.name}'${hint}`, expr.name.span);
     }
-    const args = expr.args.map((arg) => this.bind(arg));
-    const signature = fn.infer(args.map((a) => a.type));
-    if (typeof signature === 'string') return this.fail('INVALID_CALL', signature, expr.span);
+    return this.bindFunction(name, expr.args.map((arg) => this.bind(arg)), expr.span);
+  }
+
+  /** Type-checks a call of a scalar function (built-in by name, or a resolved user function) over bound arguments. */
+  private bindFunction(nameOrFunction: string | ScalarFunction, args: PlanExpr[], span: Span): PlanExpr {
+    const fn = typeof nameOrFunction === 'string' ? (findScalarFunction(nameOrFunction) as ScalarFunction) : nameOrFunction;
+    const signature = fn.infer(args.map((a) => a.type), args.map((a) => (a.kind === 'literal' ? a.value : undefined)));
+    if (typeof signature === 'string') return this.fail('INVALID_CALL', signature, span);
     const coerced = args.map((arg, i) => (signature.coerceTo?.[i] ? cast(arg, signature.coerceTo[i] as DataType) : arg));
     return { kind: 'call', op: fn.name, args: coerced, type: signature.result };
   }

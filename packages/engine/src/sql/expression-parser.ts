@@ -1,12 +1,12 @@
 import type { BinaryOp, Expr, FrameBound, OrderItem, Query, WindowSpec } from './ast';
 import { INTERVAL_UNITS } from './keywords';
 import { joinSpans } from './span';
-import { TypeParser } from './type-parser';
+import { SpecialCallParser } from './special-call-parser';
 
 const COMPARISON_OPS = new Set(['=', '<>', '!=', '<', '<=', '>', '>=']);
 
 /** Expressions by precedence: OR < AND < NOT < comparison/IS/IN/BETWEEN/LIKE < + - < * / % || < unary. */
-export abstract class ExpressionParser extends TypeParser {
+export abstract class ExpressionParser extends SpecialCallParser {
   /** Implemented by the query layer, so subqueries can appear inside expressions. */
   protected abstract parseQuery(): Query;
 
@@ -54,11 +54,15 @@ export abstract class ExpressionParser extends TypeParser {
         left = binary(op, left, this.parseAdditive());
       } else if (this.isWord('IS')) {
         left = this.parseIs(left);
-      } else if (this.isWord('NOT') && (this.isWord('IN', 1) || this.isWord('BETWEEN', 1) || this.isWord('LIKE', 1))) {
+      } else if (this.isWord('NOT') && (this.isWord('IN', 1) || this.isWord('BETWEEN', 1) || this.isWord('LIKE', 1) || this.isWord('SIMILAR', 1))) {
         this.next();
         left = this.parsePostfixPredicate(left, true);
-      } else if (this.isWord('IN') || this.isWord('BETWEEN') || this.isWord('LIKE')) {
+      } else if (this.isWord('IN') || this.isWord('BETWEEN') || this.isWord('LIKE') || this.isWord('SIMILAR')) {
         left = this.parsePostfixPredicate(left, false);
+      } else if (this.isWord('OVERLAPS')) {
+        const name = { name: 'OVERLAPS', quoted: false, span: this.next().span };
+        const right = this.parseAdditive();
+        left = { kind: 'call', name, args: [left, right], distinct: false, countStar: false, span: joinSpans(left.span, right.span) };
       } else {
         return left;
       }
@@ -71,6 +75,13 @@ export abstract class ExpressionParser extends TypeParser {
     if (this.acceptWords('DISTINCT', 'FROM')) {
       const right = this.parseAdditive();
       return { kind: 'isDistinctFrom', left: operand, right, negated, span: joinSpans(operand.span, right.span) };
+    }
+    if (this.isWord('JSON')) {
+      const name = { name: 'IS JSON', quoted: false, span: this.next().span };
+      const kind = ['VALUE', 'SCALAR', 'ARRAY', 'OBJECT'].find((word) => this.acceptWords(word)) ?? 'VALUE';
+      const span = this.spanFrom(operand.span);
+      const call: Expr = { kind: 'call', name, args: [operand, { kind: 'symbol', value: kind, span: name.span }], distinct: false, countStar: false, span };
+      return negated ? { kind: 'unary', op: 'NOT', operand: call, span } : call;
     }
     for (const test of ['NULL', 'TRUE', 'FALSE', 'UNKNOWN'] as const) {
       if (this.acceptWords(test)) return { kind: 'is', operand, test, negated, span: this.spanFrom(operand.span) };
@@ -92,11 +103,21 @@ export abstract class ExpressionParser extends TypeParser {
       return { kind: 'in', operand, list, negated, span: this.spanFrom(operand.span) };
     }
     if (this.acceptWords('BETWEEN')) {
-      this.acceptWords('ASYMMETRIC');
+      const symmetric = this.acceptWords('SYMMETRIC');
+      if (!symmetric) this.acceptWords('ASYMMETRIC');
       const low = this.parseAdditive();
       this.expectWords('AND');
       const high = this.parseAdditive();
-      return { kind: 'between', operand, low, high, negated, span: joinSpans(operand.span, high.span) };
+      return { kind: 'between', operand, low, high, negated, symmetric, span: joinSpans(operand.span, high.span) };
+    }
+    if (this.isWord('SIMILAR')) {
+      const name = { name: 'SIMILAR TO', quoted: false, span: this.next().span };
+      this.expectWords('TO');
+      const pattern = this.parseAdditive();
+      const args = this.acceptWords('ESCAPE') ? [operand, pattern, this.parseAdditive()] : [operand, pattern];
+      const span = this.spanFrom(operand.span);
+      const call: Expr = { kind: 'call', name, args, distinct: false, countStar: false, span };
+      return negated ? { kind: 'unary', op: 'NOT', operand: call, span } : call;
     }
     this.expectWords('LIKE');
     const pattern = this.parseAdditive();
@@ -104,7 +125,7 @@ export abstract class ExpressionParser extends TypeParser {
     return { kind: 'like', operand, pattern, escape, negated, span: this.spanFrom(operand.span) };
   }
 
-  private parseAdditive(): Expr {
+  protected parseAdditive(): Expr {
     let left = this.parseMultiplicative();
     while (this.isOp('+') || this.isOp('-')) {
       const op = this.next().text as BinaryOp;
@@ -204,6 +225,8 @@ export abstract class ExpressionParser extends TypeParser {
   private parseWordPrimary(): Expr {
     const token = this.peek();
     const start = token.span;
+    const niladic = this.parseNiladic();
+    if (niladic) return niladic;
     switch (token.upper) {
       case 'NULL':
         this.next();
@@ -282,7 +305,9 @@ export abstract class ExpressionParser extends TypeParser {
     const args: Expr[] = [];
     let distinct = false;
     let countStar = false;
-    if (this.isOp('*') && this.isOp(')', 1)) {
+    const special = this.parseSpecialArgs(nameToken.upper);
+    if (special) args.push(...special);
+    else if (this.isOp('*') && this.isOp(')', 1)) {
       this.next();
       countStar = true;
     } else if (!this.isOp(')')) {

@@ -36,8 +36,9 @@ export function bindLiteral(expr: LiteralExpr): PlanExpr | string {
     case 'null':
       return { kind: 'literal', value: null, type: simple('NULL') };
     case 'interval': {
+      if (expr.toUnit) return bindIntervalRange(expr.value, expr.unit, expr.toUnit);
       const amount = Number(expr.value.trim());
-      if (expr.toUnit || !Number.isFinite(amount)) return `interval literal '${expr.value}' ${expr.unit}${expr.toUnit ? ` TO ${expr.toUnit}` : ''} is not supported yet; write a single number and unit`;
+      if (!Number.isFinite(amount)) return `invalid interval literal '${expr.value}' ${expr.unit}; write a number`;
       if (expr.unit === 'YEAR' || expr.unit === 'MONTH') {
         return { kind: 'literal', value: amount * (expr.unit === 'YEAR' ? 12 : 1), type: simple('INTERVAL_YEAR_MONTH', false) };
       }
@@ -57,4 +58,28 @@ export function bindLiteral(expr: LiteralExpr): PlanExpr | string {
       return { kind: 'literal', value: ms, type: { kind: 'TIMESTAMP', precision: fractionDigits(expr.value), nullable: false } };
     }
   }
+}
+
+const RANGE_FIELDS = ['DAY', 'HOUR', 'MINUTE', 'SECOND'];
+
+/** `INTERVAL '2-10' YEAR TO MONTH`, `INTERVAL '10 00:00:00.004' DAY TO SECOND` and the ranges between. */
+function bindIntervalRange(text: string, unit: string, toUnit: string): PlanExpr | string {
+  const value = text.trim();
+  const sign = value.startsWith('-') ? -1 : 1;
+  const body = value.replace(/^[+-]/, '');
+  if (unit === 'YEAR' && toUnit === 'MONTH') {
+    const m = /^(\d+)-(\d+)$/.exec(body);
+    if (!m || Number(m[2]) > 11) return `invalid interval literal '${text}' YEAR TO MONTH; expected 'years-months'`;
+    return { kind: 'literal', value: sign * (Number(m[1]) * 12 + Number(m[2])), type: simple('INTERVAL_YEAR_MONTH', false) };
+  }
+  const from = RANGE_FIELDS.indexOf(unit);
+  const to = RANGE_FIELDS.indexOf(toUnit);
+  if (from < 0 || to <= from) return `interval range ${unit} TO ${toUnit} is not valid`;
+  const parts = body.split(/[ :]/);
+  if (parts.length !== to - from + 1 || parts.some((p) => !/^\d+(\.\d+)?$/.test(p))) return `invalid interval literal '${text}' ${unit} TO ${toUnit}`;
+  let ms = 0;
+  parts.forEach((part, i) => {
+    ms += Number(part) * UNIT_MS[RANGE_FIELDS[from + i]];
+  });
+  return { kind: 'literal', value: sign * Math.round(ms), type: simple('INTERVAL_DAY_TIME', false) };
 }

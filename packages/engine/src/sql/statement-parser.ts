@@ -96,9 +96,9 @@ export class StatementParser extends QueryParser {
       const ifNotExists = this.acceptWords('IF', 'NOT', 'EXISTS');
       const name = this.parseCompoundName('a function name');
       this.expectWords('AS');
-      const className = this.expectString('a class name').text;
+      const classToken = this.expectString('a class name');
       const language = this.acceptWords('LANGUAGE') ? this.next().upper : undefined;
-      return { kind: 'createFunction', temporary, ifNotExists, name, className, language, span: this.spanFrom(start) };
+      return { kind: 'createFunction', temporary, ifNotExists, name, className: classToken.text, classNameSpan: classToken.span, language, span: this.spanFrom(start) };
     }
     if (system) this.fail('FUNCTION');
     if (this.acceptWords('VIEW')) {
