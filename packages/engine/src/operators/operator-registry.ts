@@ -1,7 +1,11 @@
 import type { LogicalNodeKind } from '../plan/logical-plan';
 import type { OperatorFactory } from '../runtime/operator';
+import { createGroupAggregate } from './aggregate/group-aggregate';
 import { createCalcOperator } from './calc/calc-operator';
+import { createExpand } from './expand/expand';
 import { createTableSinkOperator } from './sink/table-sink-operator';
+import { createUnion } from './union/union';
+import { createWindowAggregate } from './window/window-aggregate';
 
 /**
  * Factories of the operators that receive input, by plan kind. Sources are driven by the runner
@@ -9,5 +13,9 @@ import { createTableSinkOperator } from './sink/table-sink-operator';
  */
 export const OPERATOR_FACTORIES: Readonly<Record<Exclude<LogicalNodeKind, 'table_source'>, OperatorFactory>> = {
   calc: createCalcOperator,
+  union: createUnion,
+  expand: createExpand,
+  group_aggregate: createGroupAggregate,
+  window_aggregate: createWindowAggregate,
   table_sink: createTableSinkOperator,
 };

@@ -1,17 +1,26 @@
 import { EngineError } from '../errors';
+import type { DataType } from '../sql/data-type';
 import type { PlanExpr, PlanField } from './plan-expr';
 
 /** Bumped whenever a node kind or config changes shape, so stored plans can be recognized. */
-export const PLAN_VERSION = 1;
+export const PLAN_VERSION = 2;
 
 export interface TableSourceConfig {
   table: string;
   connector: string;
   options: Record<string, string>;
-  /** Physical and metadata columns the connector produces, in order. */
+  /** Columns the source emits, in order (after projection push-down: only the projected ones). */
   fields: PlanField[];
   /** Metadata key per field, null for physical columns. */
   metadataKeys: (string | null)[];
+  /** Indexes into `tableFields` the connector agreed to produce, when a projection was pushed down. */
+  projection?: number[];
+  /** All physical and metadata columns of the table, when `fields` is a projection of them. */
+  tableFields?: PlanField[];
+  /** Conjuncts over all the table's physical and metadata columns that the connector agreed to apply. */
+  filters?: PlanExpr[];
+  /** `WATERMARK FOR`: the watermark expression over `fields`, evaluated per row by each source subtask. */
+  watermark?: PlanExpr;
 }
 
 export interface CalcConfig {
@@ -26,11 +35,72 @@ export interface TableSinkConfig {
   connector: string;
   options: Record<string, string>;
   fields: PlanField[];
+  /** `PARTITIONED BY` columns of the sink table, when it has any. */
+  partitionKeys?: string[];
+}
+
+export interface UnionConfig {
+  fields: PlanField[];
+}
+
+/** One aggregate call over input columns (a calc before the aggregate computes arguments and filters). */
+export interface AggregateCall {
+  /** Upper-case function name: COUNT, SUM, AVG, MIN, MAX, FIRST_VALUE, ..., LISTAGG. */
+  fn: string;
+  args: number[];
+  argTypes: DataType[];
+  distinct: boolean;
+  /** Input column holding the FILTER (WHERE ...) condition, or null. */
+  filter: number | null;
+  type: DataType;
+  /** The result's name as Flink shows it: the select-list alias, or EXPR$n. */
+  name: string;
+}
+
+export interface GroupAggregateConfig {
+  /** Input columns grouped by; the output starts with them, then one column per aggregate. */
+  keys: number[];
+  aggs: AggregateCall[];
+  fields: PlanField[];
+  /** Whether the input carries retractions (then MIN/MAX and SUM keep retractable state). */
+  inputHasUpdates: boolean;
+  /** Emit -U before +U (false for upsert sinks such as blackhole). Set by the changelog pass. */
+  generateUpdateBefore: boolean;
+  /** Names of the input fields, for EXPLAIN. */
+  inputNames: string[];
+}
+
+/** Emits each input row once per projection list (GROUPING SETS / ROLLUP / CUBE). */
+export interface ExpandConfig {
+  projections: PlanExpr[][];
+  fields: PlanField[];
+}
+
+export type WindowSpec =
+  | { kind: 'tumble'; sizeMs: number; offsetMs: number }
+  | { kind: 'hop'; sizeMs: number; slideMs: number; offsetMs: number }
+  | { kind: 'cumulate'; maxSizeMs: number; stepMs: number; offsetMs: number }
+  | { kind: 'session'; gapMs: number };
+
+export interface WindowAggregateConfig {
+  keys: number[];
+  aggs: AggregateCall[];
+  window: WindowSpec;
+  /** Input column of the time attribute. */
+  timeIndex: number;
+  timeAttribute: 'rowtime' | 'proctime';
+  /** keys, aggregates, then window_start, window_end, window_time. */
+  fields: PlanField[];
+  inputNames: string[];
 }
 
 export type LogicalNode =
   | { id: string; kind: 'table_source'; config: TableSourceConfig; inputs: string[] }
   | { id: string; kind: 'calc'; config: CalcConfig; inputs: string[] }
+  | { id: string; kind: 'union'; config: UnionConfig; inputs: string[] }
+  | { id: string; kind: 'expand'; config: ExpandConfig; inputs: string[] }
+  | { id: string; kind: 'group_aggregate'; config: GroupAggregateConfig; inputs: string[] }
+  | { id: string; kind: 'window_aggregate'; config: WindowAggregateConfig; inputs: string[] }
   | { id: string; kind: 'table_sink'; config: TableSinkConfig; inputs: string[] };
 
 export type LogicalNodeKind = LogicalNode['kind'];

@@ -24,6 +24,8 @@ export interface PhysicalEdge {
   source: string;
   target: string;
   partitioning: Partitioning;
+  /** Columns hashed to pick the target subtask of a `hash` edge (empty: everything to subtask 0). */
+  keys?: number[];
 }
 
 /** The job as the runtime and the platform see it; plain JSON, stored and shipped as is. */
@@ -39,7 +41,17 @@ function operatorName(node: LogicalNode): string {
     case 'table_source': return `Source: ${node.config.table}`;
     case 'table_sink': return `Sink: ${node.config.table}`;
     case 'calc': return 'Calc';
+    case 'union': return 'Union';
+    case 'expand': return 'Expand';
+    case 'group_aggregate': return 'GroupAggregate';
+    case 'window_aggregate': return 'WindowAggregate';
   }
+}
+
+/** Keyed operators read their input through a hash exchange on these input columns. */
+function hashKeys(node: LogicalNode): number[] | undefined {
+  if (node.kind === 'group_aggregate' || node.kind === 'window_aggregate') return node.config.keys;
+  return undefined;
 }
 
 function positiveInt(text: string | undefined, key: string): number | undefined {
@@ -53,6 +65,7 @@ function positiveInt(text: string | undefined, key: string): number | undefined 
 function parallelismOf(node: LogicalNode, defaultParallelism: number, inputParallelism: number | undefined): number {
   if (node.kind === 'table_sink') return positiveInt(node.config.options['sink.parallelism'], 'sink.parallelism') ?? inputParallelism ?? defaultParallelism;
   if (node.kind === 'table_source') return positiveInt(node.config.options['scan.parallelism'], 'scan.parallelism') ?? defaultParallelism;
+  if (hashKeys(node)) return defaultParallelism;
   return inputParallelism ?? defaultParallelism;
 }
 
@@ -77,7 +90,8 @@ export function buildPhysicalPlan(logical: LogicalPlan): PhysicalPlanJson {
     const operator: PhysicalOperator = { id: node.id, kind: node.kind, name: operatorName(node), config: node.config };
     const consumers = plan.nodes.filter((n) => n.inputs.includes(input ?? '')).length;
     const upstream = input === undefined ? undefined : vertexOf.get(input);
-    if (upstream && consumers === 1 && parallelism.get(input as string) === p) {
+    const keys = hashKeys(node);
+    if (upstream && consumers === 1 && parallelism.get(input as string) === p && !keys) {
       upstream.operators.push(operator);
       upstream.name = `${upstream.name} -> ${operator.name}`;
       vertexOf.set(node.id, upstream);
@@ -88,7 +102,8 @@ export function buildPhysicalPlan(logical: LogicalPlan): PhysicalPlanJson {
     vertexOf.set(node.id, vertex);
     for (const inputId of node.inputs) {
       const from = vertexOf.get(inputId) as PhysicalVertex;
-      edges.push({ source: from.id, target: vertex.id, partitioning: from.parallelism === p ? 'forward' : 'rebalance' });
+      if (keys) edges.push({ source: from.id, target: vertex.id, partitioning: 'hash', keys });
+      else edges.push({ source: from.id, target: vertex.id, partitioning: from.parallelism === p ? 'forward' : 'rebalance' });
     }
   }
   return { planVersion: plan.planVersion, vertices, edges, config };
@@ -103,7 +118,7 @@ export function explainPlan(plan: PhysicalPlanJson): string {
   }
   lines.push('', '== Edges ==');
   if (plan.edges.length === 0) lines.push('(none: every pipeline is chained into one vertex)');
-  for (const edge of plan.edges) lines.push(`${edge.source} -> ${edge.target} [${edge.partitioning.toUpperCase()}]`);
+  for (const edge of plan.edges) lines.push(`${edge.source} -> ${edge.target} [${edge.partitioning.toUpperCase()}${edge.keys ? `(${edge.keys.map((k) => `$${k}`).join(', ')})` : ''}]`);
   return lines.join('\n');
 }
 

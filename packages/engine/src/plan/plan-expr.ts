@@ -16,6 +16,8 @@ export type PlanExpr =
 export interface PlanField {
   name: string;
   type: DataType;
+  /** Set on time attributes: an event-time (`WATERMARK FOR`) or processing-time (`PROCTIME()`) column. */
+  time?: 'rowtime' | 'proctime';
 }
 
 /** Replaces every input reference by the expression it stands for (used to merge calcs). */
@@ -44,4 +46,45 @@ export function formatPlanExpr(expr: PlanExpr, fields: PlanField[]): string {
     case 'call':
       return `${expr.op}(${expr.args.map((arg) => formatPlanExpr(arg, fields)).join(', ')})`;
   }
+}
+
+/** Calls `visit` with the index of every input column an expression reads. */
+export function forEachInput(expr: PlanExpr, visit: (index: number) => void): void {
+  switch (expr.kind) {
+    case 'input':
+      visit(expr.index);
+      return;
+    case 'literal':
+      return;
+    case 'field':
+      forEachInput(expr.target, visit);
+      return;
+    case 'call':
+      for (const arg of expr.args) forEachInput(arg, visit);
+  }
+}
+
+/** Renumbers the input references of an expression through `mapping` (old index → new index). */
+export function remapInputs(expr: PlanExpr, mapping: ReadonlyMap<number, number>): PlanExpr {
+  switch (expr.kind) {
+    case 'input':
+      return { ...expr, index: mapping.get(expr.index) as number };
+    case 'literal':
+      return expr;
+    case 'field':
+      return { ...expr, target: remapInputs(expr.target, mapping) };
+    case 'call':
+      return { ...expr, args: expr.args.map((arg) => remapInputs(arg, mapping)) };
+  }
+}
+
+/** Splits a condition into its top-level AND operands. */
+export function conjuncts(expr: PlanExpr): PlanExpr[] {
+  return expr.kind === 'call' && expr.op === 'and' ? [...conjuncts(expr.args[0]), ...conjuncts(expr.args[1])] : [expr];
+}
+
+/** ANDs conditions back together; null for none. */
+export function andAll(exprs: PlanExpr[]): PlanExpr | null {
+  if (exprs.length === 0) return null;
+  return exprs.reduce((left, right) => ({ kind: 'call', op: 'and', args: [left, right], type: { kind: 'BOOLEAN', nullable: left.type.nullable || right.type.nullable } }));
 }

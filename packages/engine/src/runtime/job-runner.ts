@@ -5,9 +5,11 @@ import { EngineError } from '../errors';
 import { OPERATOR_FACTORIES } from '../operators/operator-registry';
 import type { TableSourceConfig } from '../plan/logical-plan';
 import type { PhysicalEdge, PhysicalPlanJson, PhysicalVertex } from '../plan/physical-plan';
+import { partitionByHash } from './hash-partitioner';
 import type { OperatorMetrics, Output, StreamOperator } from './operator';
-import type { RowBatch } from './row';
+import type { RowBatch, RowKinds } from './row';
 import { MemoryStateBackend } from './state-backend';
+import { compileWatermark, MAX_WATERMARK, parseDurationMs, type WatermarkFunction } from './watermark-generator';
 
 /** Rows asked from a source per poll. */
 const SOURCE_BATCH_ROWS = 1024;
@@ -22,13 +24,28 @@ export interface OperatorMetricsEntry extends OperatorMetrics {
   name: string;
 }
 
-/** One parallel instance of a vertex: its chained operators and how many inputs are still open. */
+/** What an edge delivers to a downstream subtask: batches, watermarks and idleness per input channel. */
+interface EdgeOutput extends Output {
+  setIdle(idle: boolean): void;
+}
+
+/** One parallel instance of a vertex: its chained operators, input channels and source state. */
 interface Subtask {
   vertex: PhysicalVertex;
   index: number;
   reader?: SourceReader;
-  head?: StreamOperator;
+  watermarkOf?: WatermarkFunction;
+  sourceWatermark: number;
+  lastActiveMs: number;
+  idle: boolean;
+  /** Entry of the chain: the first operator, or the outgoing edges when the vertex is only a source. */
+  input: Output;
+  tail: EdgeOutput;
   operators: StreamOperator[];
+  timed: StreamOperator[];
+  /** Latest watermark and idleness per input channel (one per upstream subtask and edge). */
+  channels: { watermark: number; idle: boolean }[];
+  currentWatermark: number;
   openInputs: number;
   finished: boolean;
   nextPollAtMs: number;
@@ -42,12 +59,14 @@ export interface RunOptions {
 
 /**
  * Executes a physical plan in this thread. Sources are polled round-robin; each batch is pushed
- * synchronously through its chain and across edges to downstream subtasks. Every SLICE_MS the
- * runner yields with setImmediate so the host process stays responsive.
+ * synchronously through its chain and across edges to downstream subtasks, followed by the source's
+ * watermark. A subtask's watermark is the minimum over its non-idle input channels. Every SLICE_MS
+ * the runner yields with setImmediate so the host process stays responsive.
  */
 export class JobRunner {
   readonly metrics: OperatorMetricsEntry[] = [];
   private readonly subtasks = new Map<string, Subtask[]>();
+  private readonly idleTimeoutMs: number | undefined;
   private stopRequested = false;
   private wakeUp: (() => void) | undefined;
 
@@ -56,6 +75,9 @@ export class JobRunner {
     private readonly options: RunOptions,
   ) {
     for (const vertex of plan.vertices) for (const op of vertex.operators) this.metrics.push({ vertexId: vertex.id, operatorId: op.id, name: op.name, recordsIn: 0, recordsOut: 0 });
+    const idle = plan.config['table.exec.source.idle-timeout'];
+    const idleMs = idle === undefined ? undefined : parseDurationMs(idle);
+    this.idleTimeoutMs = idleMs && idleMs > 0 ? idleMs : undefined;
     // Build downstream vertices first, so an upstream chain can be wired to its targets.
     for (const vertex of [...plan.vertices].reverse()) this.subtasks.set(vertex.id, this.createSubtasks(vertex));
   }
@@ -68,7 +90,9 @@ export class JobRunner {
 
   /** Runs until every source finished ('finished') or stop() ('stopped'). */
   async run(): Promise<'finished' | 'stopped'> {
-    const sources = [...this.subtasks.values()].flat().filter((s) => s.reader);
+    const all = [...this.subtasks.values()].flat();
+    const sources = all.filter((s) => s.reader);
+    const timed = all.filter((s) => s.timed.length > 0);
     let sliceStart = performance.now();
     while (!this.stopRequested) {
       const active = sources.filter((s) => !s.finished);
@@ -79,16 +103,25 @@ export class JobRunner {
         const now = Date.now();
         if (subtask.nextPollAtMs > now) {
           earliestWake = Math.min(earliestWake, subtask.nextPollAtMs);
+          this.checkIdle(subtask, now);
           continue;
         }
         const poll = (subtask.reader as SourceReader).poll(SOURCE_BATCH_ROWS, now);
         subtask.nextPollAtMs = poll.nextPollAtMs ?? 0;
         if (poll.rows.length > 0) {
           progressed = true;
-          this.metricsOf(subtask.vertex.operators[0].id).recordsOut += poll.rows.length;
-          this.pushIntoChain(subtask, poll.rows);
+          this.sourceBatch(subtask, poll.rows, now);
+        } else {
+          this.checkIdle(subtask, now);
         }
-        if (poll.finished) this.finishSubtask(subtask);
+        if (poll.finished) {
+          subtask.input.emitWatermark(MAX_WATERMARK);
+          this.finishSubtask(subtask);
+        }
+      }
+      if (timed.length > 0) {
+        const now = Date.now();
+        for (const subtask of timed) if (!subtask.finished) for (const operator of subtask.timed) operator.onProcessingTime?.(now);
       }
       await this.waitForBackpressure();
       if (performance.now() - sliceStart >= SLICE_MS || progressed) {
@@ -104,28 +137,76 @@ export class JobRunner {
     return 'stopped';
   }
 
+  private sourceBatch(subtask: Subtask, rows: RowBatch, now: number): void {
+    this.metricsOf(subtask.vertex.operators[0].id).recordsOut += rows.length;
+    subtask.lastActiveMs = now;
+    if (subtask.idle) {
+      subtask.idle = false;
+      subtask.tail.setIdle(false);
+    }
+    subtask.input.emit(rows);
+    if (subtask.watermarkOf) {
+      const watermark = subtask.watermarkOf(rows);
+      if (watermark > subtask.sourceWatermark) {
+        subtask.sourceWatermark = watermark;
+        subtask.input.emitWatermark(watermark);
+      }
+    }
+  }
+
+  // A source that produced nothing for `table.exec.source.idle-timeout` stops holding back watermarks downstream.
+  private checkIdle(subtask: Subtask, now: number): void {
+    if (this.idleTimeoutMs === undefined || subtask.idle || now - subtask.lastActiveMs < this.idleTimeoutMs) return;
+    subtask.idle = true;
+    subtask.tail.setIdle(true);
+  }
+
   private createSubtasks(vertex: PhysicalVertex): Subtask[] {
     const result: Subtask[] = [];
     const outgoing = this.plan.edges.filter((e) => e.source === vertex.id);
     const incoming = this.plan.edges.filter((e) => e.target === vertex.id);
+    const channelCount = incoming.reduce((sum, edge) => sum + this.upstreamCount(edge), 0);
     for (let index = 0; index < vertex.parallelism; index++) {
-      const subtask: Subtask = { vertex, index, operators: [], openInputs: 0, finished: false, nextPollAtMs: 0 };
-      subtask.openInputs = incoming.reduce((sum, edge) => sum + this.upstreamCount(edge), 0);
-      const context = { subtaskIndex: index, parallelism: vertex.parallelism, state: new MemoryStateBackend(), connectors: this.options.connectors, stdout: this.options.stdout, stderr: this.options.stderr };
-      let output: Output = this.edgeOutput(outgoing, index);
+      const tail = this.edgeOutput(outgoing, vertex, index);
+      const subtask: Subtask = {
+        vertex, index, operators: [], timed: [], openInputs: channelCount, finished: false, nextPollAtMs: 0, input: tail, tail,
+        sourceWatermark: Number.NEGATIVE_INFINITY, lastActiveMs: Date.now(), idle: false,
+        channels: Array.from({ length: channelCount }, () => ({ watermark: Number.NEGATIVE_INFINITY, idle: false })),
+        currentWatermark: Number.NEGATIVE_INFINITY,
+      };
+      const context = {
+        subtaskIndex: index, parallelism: vertex.parallelism, state: new MemoryStateBackend(), connectors: this.options.connectors,
+        stdout: this.options.stdout, stderr: this.options.stderr, config: this.plan.config, now: () => Date.now(),
+      };
+      let output: Output = tail;
       for (const op of [...vertex.operators].reverse()) {
         if (op.kind === 'table_source') {
           const config = op.config as TableSourceConfig;
           const connector = this.options.connectors.require(config.connector);
           if (!connector.createSource) throw new EngineError(`connector '${config.connector}' cannot be a source`, { code: 'CONNECTOR_ROLE', domain: 'user' });
-          subtask.reader = connector.createSource({ table: config.table, options: config.options, fields: config.fields }, context);
+          subtask.reader = connector.createSource({ table: config.table, options: config.options, fields: config.tableFields ?? config.fields, projection: config.projection, filters: config.filters }, context);
+          if (config.watermark) subtask.watermarkOf = compileWatermark(config.watermark);
           continue;
         }
         const operator = OPERATOR_FACTORIES[op.kind](op, context, output, this.metricsOf(op.id));
         subtask.operators.unshift(operator);
-        output = { emit: (batch) => operator.processBatch(batch) };
+        if (operator.onProcessingTime) subtask.timed.push(operator);
+        const next = output;
+        const metrics = this.metricsOf(op.id);
+        output = {
+          emit: (batch, kinds) => operator.processBatch(batch, kinds),
+          emitWatermark: operator.processWatermark
+            ? (watermark) => {
+              metrics.watermarkMs = watermark;
+              (operator.processWatermark as (w: number) => void)(watermark);
+            }
+            : (watermark) => {
+              metrics.watermarkMs = watermark;
+              next.emitWatermark(watermark);
+            },
+        };
       }
-      subtask.head = subtask.reader ? undefined : subtask.operators[0];
+      subtask.input = output;
       result.push(subtask);
     }
     return result;
@@ -136,42 +217,88 @@ export class JobRunner {
     return edge.partitioning === 'forward' ? 1 : source.parallelism;
   }
 
+  /** The input channel of `target` that subtask `index` of the edge's source writes to. */
+  private channelOf(edge: PhysicalEdge, index: number): number {
+    let base = 0;
+    for (const other of this.plan.edges) {
+      if (other.target !== edge.target) continue;
+      if (other === edge) return base + (edge.partitioning === 'forward' ? 0 : index);
+      base += this.upstreamCount(other);
+    }
+    throw new EngineError('edge not found', { code: 'PLAN_INVALID', domain: 'internal' });
+  }
+
   /** Routes a subtask's output over its vertex's outgoing edges. */
-  private edgeOutput(edges: PhysicalEdge[], index: number): Output {
-    if (edges.length === 0) return { emit: () => undefined };
-    const routes = edges.map((edge) => {
-      const targets = this.subtasks.get(edge.target) as Subtask[];
-      let next = index;
-      switch (edge.partitioning) {
-        case 'forward':
-          return (batch: RowBatch) => this.deliver(targets[index], batch);
-        case 'broadcast':
-          return (batch: RowBatch) => targets.forEach((t) => this.deliver(t, batch));
-        case 'rebalance':
-          // Record by record round-robin, as Flink's RebalancePartitioner, starting after this subtask.
-          return (batch: RowBatch) => {
+  private edgeOutput(edges: PhysicalEdge[], vertex: PhysicalVertex, index: number): EdgeOutput {
+    if (edges.length === 0) return { emit: () => undefined, emitWatermark: () => undefined, setIdle: () => undefined };
+    const routes = edges.map((edge) => this.route(edge, index));
+    if (routes.length === 1) return routes[0];
+    return {
+      emit: (batch, kinds) => routes.forEach((route) => route.emit(batch, kinds)),
+      emitWatermark: (watermark) => routes.forEach((route) => route.emitWatermark(watermark)),
+      setIdle: (idle) => routes.forEach((route) => route.setIdle(idle)),
+    };
+  }
+
+  private route(edge: PhysicalEdge, index: number): EdgeOutput {
+    const targets = this.subtasks.get(edge.target) as Subtask[];
+    const channel = this.channelOf(edge, index);
+    const reached = edge.partitioning === 'forward' ? [targets[index]] : targets;
+    const emitWatermark = (watermark: number): void => reached.forEach((t) => this.receiveWatermark(t, channel, watermark));
+    const setIdle = (idle: boolean): void => reached.forEach((t) => this.setChannelIdle(t, channel, idle));
+    let next = index;
+    switch (edge.partitioning) {
+      case 'forward':
+        return { emit: (batch, kinds) => targets[index].input.emit(batch, kinds), emitWatermark, setIdle };
+      case 'broadcast':
+        return { emit: (batch, kinds) => targets.forEach((t) => t.input.emit(batch, kinds)), emitWatermark, setIdle };
+      case 'rebalance':
+        // Record by record round-robin, as Flink's RebalancePartitioner, starting after this subtask.
+        return {
+          emit: (batch, kinds) => {
             const parts: RowBatch[] = targets.map(() => []);
-            for (const row of batch) {
+            const partKinds: RowKinds[] = targets.map(() => []);
+            for (let i = 0; i < batch.length; i++) {
               next = (next + 1) % targets.length;
-              parts[next].push(row);
+              parts[next].push(batch[i]);
+              if (kinds) partKinds[next].push(kinds[i]);
             }
-            parts.forEach((part, i) => part.length > 0 && this.deliver(targets[i], part));
-          };
-        case 'hash':
-          throw new EngineError('hash partitioning needs keyed operators, which are not supported yet', { code: 'PLAN_UNSUPPORTED', domain: 'internal' });
+            parts.forEach((part, i) => part.length > 0 && targets[i].input.emit(part, kinds ? partKinds[i] : undefined));
+          },
+          emitWatermark,
+          setIdle,
+        };
+      case 'hash': {
+        const keys = edge.keys ?? [];
+        if (targets.length === 1) return { emit: (batch, kinds) => targets[0].input.emit(batch, kinds), emitWatermark, setIdle };
+        return {
+          emit: (batch, kinds) => partitionByHash(batch, kinds, keys, targets.length).forEach((part, i) => part.rows.length > 0 && targets[i].input.emit(part.rows, part.kinds)),
+          emitWatermark,
+          setIdle,
+        };
       }
-    });
-    return { emit: (batch) => routes.forEach((route) => route(batch)) };
+    }
   }
 
-  private deliver(target: Subtask, batch: RowBatch): void {
-    target.head?.processBatch(batch);
+  private receiveWatermark(target: Subtask, channel: number, watermark: number): void {
+    const state = target.channels[channel];
+    if (watermark <= state.watermark) return;
+    state.watermark = watermark;
+    state.idle = false;
+    this.advanceWatermark(target);
   }
 
-  private pushIntoChain(subtask: Subtask, batch: RowBatch): void {
-    const first = subtask.operators[0];
-    if (first) first.processBatch(batch);
-    else this.edgeOutput(this.plan.edges.filter((e) => e.source === subtask.vertex.id), subtask.index).emit(batch);
+  private setChannelIdle(target: Subtask, channel: number, idle: boolean): void {
+    target.channels[channel].idle = idle;
+    if (idle) this.advanceWatermark(target);
+  }
+
+  private advanceWatermark(target: Subtask): void {
+    let min = Number.POSITIVE_INFINITY;
+    for (const channel of target.channels) if (!channel.idle && channel.watermark < min) min = channel.watermark;
+    if (min === Number.POSITIVE_INFINITY || min <= target.currentWatermark) return;
+    target.currentWatermark = min;
+    target.input.emitWatermark(min);
   }
 
   /** Flushes a subtask's operators and tells downstream subtasks one of their inputs ended. */

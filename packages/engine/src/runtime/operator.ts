@@ -1,17 +1,22 @@
 import type { ConnectorRegistry } from '../connectors/connector-registry';
 import type { PhysicalOperator } from '../plan/physical-plan';
-import type { RowBatch } from './row';
+import type { RowBatch, RowKinds } from './row';
 import type { StateBackend } from './state-backend';
 
-/** Receives the batches an operator emits. */
+/** Receives what an operator emits: batches (with kinds when the stream has updates) and watermarks. */
 export interface Output {
-  emit(batch: RowBatch): void;
+  emit(batch: RowBatch, kinds?: RowKinds): void;
+  emitWatermark(watermarkMs: number): void;
 }
 
 /** Cumulative counters of one operator, summed over its subtasks. */
 export interface OperatorMetrics {
   recordsIn: number;
   recordsOut: number;
+  /** Rows a window operator dropped because their window had already fired. */
+  lateRecordsDropped?: number;
+  /** The operator's current event-time watermark (the minimum over its subtasks is not kept: the last seen). */
+  watermarkMs?: number;
 }
 
 export interface OperatorContext {
@@ -21,11 +26,19 @@ export interface OperatorContext {
   connectors: ConnectorRegistry;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
+  /** Session configuration of the job (SET statements). */
+  config: Record<string, string>;
+  /** Wall-clock time, read by processing-time operators (replaceable in tests). */
+  now(): number;
 }
 
 /** A non-source operator in a chain: processes batches pushed to it, then is told the input ended. */
 export interface StreamOperator {
-  processBatch(batch: RowBatch): void;
+  processBatch(batch: RowBatch, kinds?: RowKinds): void;
+  /** The event time of the input advanced; operators without this forward it unchanged. */
+  processWatermark?(watermarkMs: number): void;
+  /** Called by the runner between batches so processing-time timers can fire. */
+  onProcessingTime?(nowMs: number): void;
   /** All input has arrived: flush whatever the operator holds. */
   finish(): void;
   /** Promise while the operator waits on its destination (backpressure), else null. */

@@ -1,26 +1,41 @@
 import type { LogicalPlanBuilder } from '../plan/logical-plan';
 import type { PlanExpr, PlanField } from '../plan/plan-expr';
-import type { Expr, Query, SelectItem, TableRef } from './ast';
+import type { Expr, Query, Select, SelectItem, TableRef } from './ast';
 import type { Catalog, CatalogTable } from './catalog';
+import { commonType as commonTypeOf, formatType, sameType, withNullability } from './data-type';
 import { DiagnosticSink } from './diagnostic';
-import { BindAbort, ExpressionBinder } from './expression-binder';
+import { BindAbort, cast, ExpressionBinder } from './expression-binder';
 import { Scope } from './scope';
 import type { Span } from './span';
 import { didYouMean } from './suggest';
+import { bindSourceTable } from './source-binder';
+import { bindAggregateSelect, distinctRelation, isAggregateSelect } from './aggregate-binder';
+import { bindWindowTableFunction, type WindowTableFunction } from './window-binder';
 
 /** A bound relational input: the plan node producing it and its columns. */
 export interface BoundRelation {
   nodeId: string;
   fields: PlanField[];
+  /** Set when the relation is a window TVF, which only a GROUP BY over its window columns consumes. */
+  window?: WindowTableFunction;
+}
+
+/** A relation in FROM with the name that qualifies its columns. */
+export interface FromItem {
+  relation: BoundRelation;
+  qualifier: string;
 }
 
 /** Binds queries into logical plan nodes; reports what it cannot plan yet as `NOT_SUPPORTED`. */
 export class QueryBinder {
+  /** Common table expressions visible to the query being bound, innermost last. */
+  private readonly ctes: Map<string, Query>[] = [];
+
   constructor(
-    private readonly catalog: Catalog,
-    private readonly builder: LogicalPlanBuilder,
-    private readonly diagnostics: DiagnosticSink,
-    private readonly userFunctions: ReadonlySet<string>,
+    readonly catalog: Catalog,
+    readonly builder: LogicalPlanBuilder,
+    readonly diagnostics: DiagnosticSink,
+    readonly userFunctions: ReadonlySet<string>,
   ) {}
 
   /** Binds a query; undefined when it had errors (already reported). */
@@ -33,35 +48,78 @@ export class QueryBinder {
     }
   }
 
-  private query(query: Query): BoundRelation {
+  /** Binds a query or throws BindAbort after reporting. */
+  query(query: Query): BoundRelation {
     switch (query.kind) {
       case 'select':
-        break;
+        return this.select(query);
       case 'setOp':
-        return this.unsupported(`${query.op}${query.all ? ' ALL' : ''} is not supported yet`, query.span);
+        return this.setOperation(query);
       case 'values':
         return this.unsupported('VALUES is not supported yet', query.span);
-      case 'with':
-        return this.unsupported('WITH is not supported yet', query.span);
+      case 'with': {
+        const scope = new Map<string, Query>();
+        this.ctes.push(scope);
+        try {
+          for (const cte of query.ctes) scope.set(cte.name.name, cte.query);
+          return this.query(query.body);
+        } finally {
+          this.ctes.pop();
+        }
+      }
       case 'ordered':
         return this.unsupported('ORDER BY and LIMIT are not supported yet', query.span);
     }
+  }
+
+  private setOperation(query: Extract<Query, { kind: 'setOp' }>): BoundRelation {
+    if (query.op !== 'UNION' || !query.all) return this.unsupported(`${query.op}${query.all ? ' ALL' : ''} is not supported yet; use UNION ALL`, query.span);
+    const left = this.query(query.left);
+    const right = this.query(query.right);
+    if (left.fields.length !== right.fields.length) {
+      this.diagnostics.error('COLUMN_COUNT_MISMATCH', `the inputs of UNION ALL have ${left.fields.length} and ${right.fields.length} columns`, query.span);
+      throw new BindAbort();
+    }
+    const fields: PlanField[] = [];
+    for (let i = 0; i < left.fields.length; i++) {
+      const a = left.fields[i].type;
+      const b = right.fields[i].type;
+      const common = commonOrUndefined(a, b);
+      if (!common) {
+        this.diagnostics.error('TYPE_MISMATCH', `column ${i + 1} of UNION ALL has types ${formatType(a)} and ${formatType(b)} with no common type`, query.span);
+        throw new BindAbort();
+      }
+      fields.push({ name: left.fields[i].name, type: common });
+    }
+    const inputs = [left, right].map((side) => this.castTo(side, fields));
+    return { nodeId: this.builder.add('union', { fields }, inputs), fields };
+  }
+
+  /** A calc casting a relation to the given column types, or the relation itself when they match. */
+  private castTo(relation: BoundRelation, fields: PlanField[]): string {
+    if (relation.fields.every((f, i) => sameType(f.type, fields[i].type))) return relation.nodeId;
+    const projection = relation.fields.map((f, i): PlanExpr => cast({ kind: 'input', index: i, type: f.type }, fields[i].type));
+    return this.builder.add('calc', { projection, filter: null, fields }, [relation.nodeId]);
+  }
+
+  private select(query: Select): BoundRelation {
     if (!query.from) return this.unsupported('SELECT without FROM is not supported yet', query.span);
-    const [input, qualifier] = this.tableRef(query.from);
-    if (query.groupBy.length > 0) return this.unsupported('GROUP BY is not supported yet', spanOfList(query.groupBy));
-    if (query.having) return this.unsupported('HAVING is not supported yet', query.having.span);
-    if (query.distinct) return this.unsupported('SELECT DISTINCT is not supported yet', query.span);
-    const scope = new Scope(input.fields.map((f) => ({ qualifier, name: f.name, type: f.type })));
-    const binder = new ExpressionBinder(scope, this.diagnostics, this.userFunctions);
+    const from = this.tableRef(query.from);
+    if (isAggregateSelect(query)) return bindAggregateSelect(this, query, from);
+    const relation = this.project(query, from);
+    return query.distinct ? distinctRelation(this, relation) : relation;
+  }
+
+  /** The select list and WHERE of a non-aggregating SELECT as one calc. */
+  private project(query: Select, from: FromItem): BoundRelation {
+    if (!query.from) return this.unsupported('SELECT without FROM is not supported yet', query.span);
+    if (from.relation.window) return this.unsupported('a window table function is only supported under GROUP BY window_start, window_end', query.from.span);
+    const binder = this.expressionBinder(from);
     let failed = false;
     let filter: PlanExpr | null = null;
     if (query.where) {
       try {
-        filter = binder.bind(query.where);
-        if (filter.type.kind !== 'BOOLEAN' && filter.type.kind !== 'NULL') {
-          this.diagnostics.error('TYPE_MISMATCH', `WHERE expects a BOOLEAN condition, got ${filter.type.kind}`, query.where.span);
-          failed = true;
-        }
+        filter = this.bindCondition(binder, query.where, 'WHERE');
       } catch (error) {
         if (!(error instanceof BindAbort)) throw error;
         failed = true;
@@ -71,22 +129,40 @@ export class QueryBinder {
     const fields: PlanField[] = [];
     for (const item of query.items) {
       try {
-        this.selectItem(item, binder, qualifier, input.fields, projection, fields);
+        this.selectItem(item, binder, from, projection, fields);
       } catch (error) {
         if (!(error instanceof BindAbort)) throw error;
         failed = true;
       }
     }
     if (failed) throw new BindAbort();
-    const nodeId = this.builder.add('calc', { projection, filter, fields }, [input.nodeId]);
+    const nodeId = this.builder.add('calc', { projection, filter, fields }, [from.relation.nodeId]);
     return { nodeId, fields };
   }
 
-  private selectItem(item: SelectItem, binder: ExpressionBinder, qualifier: string, inputFields: PlanField[], projection: PlanExpr[], fields: PlanField[]): void {
+  /** An expression binder over the columns of a FROM item. */
+  expressionBinder(from: FromItem): ExpressionBinder {
+    const scope = new Scope(from.relation.fields.map((f) => ({ qualifier: from.qualifier, name: f.name, type: f.type })));
+    return new ExpressionBinder(scope, this.diagnostics, this.userFunctions);
+  }
+
+  /** Binds a WHERE or HAVING condition, which must be BOOLEAN. */
+  bindCondition(binder: ExpressionBinder, expr: Expr, clause: string): PlanExpr {
+    const bound = binder.bind(expr);
+    if (bound.type.kind !== 'BOOLEAN' && bound.type.kind !== 'NULL') {
+      this.diagnostics.error('TYPE_MISMATCH', `${clause} expects a BOOLEAN condition, got ${bound.type.kind}`, expr.span);
+      throw new BindAbort();
+    }
+    return bound;
+  }
+
+  /** Binds one select item into projection expressions and output fields (stars expand to every column). */
+  selectItem(item: SelectItem, binder: ExpressionBinder, from: FromItem, projection: PlanExpr[], fields: PlanField[]): void {
+    const inputFields = from.relation.fields;
     if (item.kind === 'star') {
-      if (item.qualifier.length > 0 && item.qualifier[item.qualifier.length - 1].name !== qualifier) {
-        const name = item.qualifier[item.qualifier.length - 1];
-        this.diagnostics.error('TABLE_NOT_FOUND', `table '${name.name}' not found in FROM${didYouMean(name.name, [qualifier])}`, name.span);
+      const qualifier = item.qualifier[item.qualifier.length - 1];
+      if (qualifier && qualifier.name !== from.qualifier) {
+        this.diagnostics.error('TABLE_NOT_FOUND', `table '${qualifier.name}' not found in FROM${didYouMean(qualifier.name, [from.qualifier])}`, qualifier.span);
         throw new BindAbort();
       }
       inputFields.forEach((field, index) => {
@@ -95,90 +171,112 @@ export class QueryBinder {
       });
       return;
     }
+    const name = item.alias?.name ?? implicitName(item.expr, fields.length);
+    if (isProctimeCall(item.expr)) {
+      // Processing time is read by the operators that use it; the column itself carries no value.
+      const type = { kind: 'TIMESTAMP_LTZ', precision: 3, nullable: false } as const;
+      projection.push({ kind: 'literal', value: null, type });
+      fields.push({ name, type, time: 'proctime' });
+      return;
+    }
     const expr = binder.bind(item.expr);
     projection.push(expr);
-    fields.push({ name: item.alias?.name ?? implicitName(item.expr, fields.length), type: expr.type });
+    const time = expr.kind === 'input' ? inputFields[expr.index].time : undefined;
+    fields.push(time ? { name, type: expr.type, time } : { name, type: expr.type });
   }
 
-  private tableRef(ref: TableRef): [BoundRelation, string] {
+  /** Binds a FROM clause item. */
+  tableRef(ref: TableRef): FromItem {
     switch (ref.kind) {
       case 'table': {
         if (ref.forSystemTimeAsOf) return this.unsupported('FOR SYSTEM_TIME AS OF (lookup and temporal joins) is not supported yet', ref.forSystemTimeAsOf.span);
         const name = ref.name[ref.name.length - 1];
-        const entry = this.catalog.get(name.name);
         const qualifier = ref.alias?.name ?? name.name;
+        const cte = this.findCte(name.name);
+        if (cte) return { relation: this.cteRelation(name.name, cte), qualifier };
+        const entry = this.catalog.get(name.name);
         if (!entry) {
-          this.diagnostics.error('TABLE_NOT_FOUND', `table '${name.name}' not found${didYouMean(name.name, this.catalog.names())}`, name.span);
+          const names = [...this.ctes.flatMap((scope) => [...scope.keys()]), ...this.catalog.names()];
+          this.diagnostics.error('TABLE_NOT_FOUND', `table '${name.name}' not found${didYouMean(name.name, names)}`, name.span);
           throw new BindAbort();
         }
         if (entry.kind === 'table') {
           if (!entry.valid) throw new BindAbort();
-          return [this.source(entry), qualifier];
+          return { relation: this.source(entry), qualifier };
         }
         if (!entry.columns) throw new BindAbort();
         // Errors inside a view were reported at CREATE VIEW; expanding it again stays silent.
-        const relation = new QueryBinder(this.catalog, this.builder, this.diagnosticsForView(), this.userFunctions).bindQuery(entry.query);
+        const relation = new QueryBinder(this.catalog, this.builder, new DiagnosticSink(), this.userFunctions).bindQuery(entry.query);
         if (!relation) throw new BindAbort();
-        return [relation, qualifier];
+        return { relation: renamed(relation, entry.columns.map((c) => c.name)), qualifier };
       }
-      case 'derived': {
-        const relation = this.query(ref.query);
-        return [relation, ref.alias?.name ?? ''];
-      }
+      case 'derived':
+        return { relation: this.query(ref.query), qualifier: ref.alias?.name ?? '' };
       case 'tableFunction':
-        return this.unsupported('window table functions (TUMBLE, HOP, CUMULATE, SESSION) are not supported yet', ref.span);
+        return { relation: bindWindowTableFunction(this, ref), qualifier: ref.alias?.name ?? '' };
       case 'join':
         return this.unsupported(`${ref.joinType === 'COMMA' ? 'joins (comma-separated tables)' : `${ref.joinType} JOIN`} ${ref.joinType === 'COMMA' ? 'are' : 'is'} not supported yet`, ref.span);
     }
   }
 
-  /** A table scan: the connector's columns, then a calc adding computed columns when there are any. */
-  source(table: CatalogTable): BoundRelation {
-    const produced = table.columns.filter((c) => c.kind !== 'computed');
-    const fields = produced.map((c) => ({ name: c.name, type: c.type }));
-    const sourceId = this.builder.add('table_source', {
-      table: table.name,
-      connector: table.options.connector,
-      options: table.options,
-      fields,
-      metadataKeys: produced.map((c) => (c.kind === 'metadata' ? (c.metadataKey ?? c.name) : null)),
-    }, []);
-    if (!table.columns.some((c) => c.kind === 'computed')) return { nodeId: sourceId, fields };
-    const scope = new Scope(fields.map((f) => ({ qualifier: table.name, name: f.name, type: f.type })));
-    const binder = new ExpressionBinder(scope, this.diagnosticsForView(), this.userFunctions);
-    const projection: PlanExpr[] = [];
-    const outFields: PlanField[] = [];
-    for (const column of table.columns) {
-      const expr: PlanExpr = column.kind === 'computed'
-        ? binder.bind(column.expr as Expr)
-        : { kind: 'input', index: produced.indexOf(column), type: column.type };
-      projection.push(expr);
-      outFields.push({ name: column.name, type: expr.type });
+  private findCte(name: string): Query | undefined {
+    for (let i = this.ctes.length - 1; i >= 0; i--) {
+      const query = this.ctes[i].get(name);
+      if (query) return query;
     }
-    const nodeId = this.builder.add('calc', { projection, filter: null, fields: outFields }, [sourceId]);
-    return { nodeId, fields: outFields };
+    return undefined;
   }
 
-  // Problems inside views and computed columns were reported where they were declared.
-  private diagnosticsForView(): DiagnosticSink {
-    return new DiagnosticSink();
+  // A CTE body sees only the CTEs declared before it, so it is bound with the outer scopes alone.
+  private cteRelation(name: string, query: Query): BoundRelation {
+    const saved = this.ctes.splice(0);
+    try {
+      const visible = saved.map((scope) => new Map([...scope].slice(0, indexOrEnd([...scope.keys()], name))));
+      this.ctes.push(...visible);
+      return this.query(query);
+    } finally {
+      this.ctes.splice(0, this.ctes.length, ...saved);
+    }
   }
 
-  private unsupported(message: string, span: Span): never {
+  /** A table scan with its computed columns and watermark. */
+  source(table: CatalogTable): BoundRelation {
+    return bindSourceTable(table, this.builder, this.userFunctions);
+  }
+
+  /** Reports a NOT_SUPPORTED diagnostic and aborts the enclosing clause. */
+  unsupported(message: string, span: Span): never {
     this.diagnostics.error('NOT_SUPPORTED', message, span);
     throw new BindAbort();
   }
 }
 
+function indexOrEnd(names: string[], name: string): number {
+  const index = names.indexOf(name);
+  return index < 0 ? names.length : index;
+}
+
+function commonOrUndefined(a: PlanField['type'], b: PlanField['type']): PlanField['type'] | undefined {
+  if (sameType(a, b)) return a;
+  const relaxed = sameType(withNullability(a, true), withNullability(b, true));
+  if (relaxed) return withNullability(a, true);
+  return commonTypeOf(a, b);
+}
+
+/** Renames a view's columns to the names its CREATE VIEW gave them. */
+function renamed(relation: BoundRelation, names: string[]): BoundRelation {
+  if (relation.fields.every((f, i) => f.name === names[i])) return relation;
+  return { ...relation, fields: relation.fields.map((f, i) => ({ ...f, name: names[i] })) };
+}
+
+/** `PROCTIME()`: declares a processing-time attribute. */
+export function isProctimeCall(expr: Expr): boolean {
+  return expr.kind === 'call' && expr.name.name.toUpperCase() === 'PROCTIME' && expr.args.length === 0;
+}
+
 /** Flink's name for an unaliased select item: the column or field name, else EXPR$n. */
-function implicitName(expr: Expr, index: number): string {
+export function implicitName(expr: Expr, index: number): string {
   if (expr.kind === 'identifier') return expr.parts[expr.parts.length - 1].name;
   if (expr.kind === 'fieldAccess') return expr.field.name;
   return `EXPR$${index}`;
-}
-
-function spanOfList(exprs: Expr[]): Span {
-  const first = exprs[0].span;
-  const last = exprs[exprs.length - 1].span;
-  return { line: first.line, column: first.column, endLine: last.endLine, endColumn: last.endColumn };
 }

@@ -1,8 +1,11 @@
 import { checkConnectorOptions, type ConnectorRegistry } from '../connectors/connector-registry';
 import { UserFunctionCatalog } from '../functions/udf/user-function-catalog';
+import { describeNode, inferChangelogModes } from '../plan/changelog-mode';
 import { LogicalPlanBuilder, PLAN_VERSION, type LogicalPlan } from '../plan/logical-plan';
+import { mergeCalcs } from '../plan/optimize';
+import { pushDownIntoSources } from '../plan/push-down';
 import type { PlanExpr, PlanField } from '../plan/plan-expr';
-import type { InsertStatement, Script, Statement } from './ast';
+import type { InsertStatement, Query, Script, Statement } from './ast';
 import { Catalog, persistedColumns, type CatalogTable } from './catalog';
 import { canAssign, formatType } from './data-type';
 import type { DiagnosticSink } from './diagnostic';
@@ -24,6 +27,8 @@ export class ScriptBinder {
   private readonly catalog = new Catalog();
   private readonly builder = new LogicalPlanBuilder();
   private readonly checkedTables = new Set<string>();
+  /** Where each sink node's INSERT (or SELECT) was written, for changelog errors. */
+  private readonly sinkSpans = new Map<string, { table: string; span: Span }>();
   private insertCount = 0;
   private sinkCount = 0;
 
@@ -37,7 +42,20 @@ export class ScriptBinder {
   /** Binds every statement, continuing after errors so all problems are reported at once. */
   bind(script: Script): BoundScript {
     for (const statement of script.statements) this.statement(statement, this.builder);
-    return { plan: { planVersion: PLAN_VERSION, nodes: this.builder.nodes, config: { ...this.config } }, sinkCount: this.sinkCount, insertCount: this.insertCount };
+    const bound: LogicalPlan = { planVersion: PLAN_VERSION, nodes: this.builder.nodes, config: { ...this.config } };
+    return { plan: this.optimize(bound), sinkCount: this.sinkCount, insertCount: this.insertCount };
+  }
+
+  /** Rewrites the bound plan (calc merge, push-down) and checks that every sink can take its changes. */
+  private optimize(bound: LogicalPlan): LogicalPlan {
+    const pushed = pushDownIntoSources(mergeCalcs(bound), (name) => this.connectors.get(name));
+    const { plan, violations } = inferChangelogModes(pushed, (sink) => this.connectors.get(sink.config.connector)?.sinkChangelogMode ?? 'insert-only');
+    for (const violation of violations) {
+      const sink = this.sinkSpans.get(violation.sinkId);
+      if (!sink) continue;
+      this.diagnostics.error('UPDATES_NOT_SUPPORTED', `Table sink '${sink.table}' doesn't support consuming update changes which is produced by node ${describeNode(violation.producer)}`, sink.span);
+    }
+    return plan;
   }
 
   private statement(statement: Statement, builder: LogicalPlanBuilder): void {
@@ -85,7 +103,7 @@ export class ScriptBinder {
         this.statement(statement.statement, new LogicalPlanBuilder());
         return;
       case 'query':
-        this.diagnostics.error('NOT_SUPPORTED', 'a SELECT on its own has no sink yet; write INSERT INTO a table with a print connector', statement.span);
+        this.collect(statement.query, builder);
         return;
     }
   }
@@ -141,7 +159,20 @@ export class ScriptBinder {
     });
     const identity = projection.every((p, i) => p.kind === 'input' && p.index === i) && projection.length === relation.fields.length;
     const input = identity ? relation.nodeId : builder.add('calc', { projection, filter: null, fields }, [relation.nodeId]);
-    builder.add('table_sink', { table: sink.name, connector: sink.options.connector, options: sink.options, fields }, [input]);
+    const partitionKeys = sink.partitionKeys?.length ? { partitionKeys: sink.partitionKeys } : {};
+    const sinkId = builder.add('table_sink', { table: sink.name, connector: sink.options.connector, options: sink.options, fields, ...partitionKeys }, [input]);
+    if (builder === this.builder) this.sinkSpans.set(sinkId, { table: sink.name, span: statement.span });
+    this.sinkCount++;
+  }
+
+  /** A SELECT on its own prints its changelog to stdout, like Flink's SQL client in changelog mode. */
+  private collect(query: Query, builder: LogicalPlanBuilder): void {
+    const firstNode = builder.nodes.length;
+    const relation = this.queryBinder(builder).bindQuery(query);
+    this.checkSources(builder, firstNode, query.span);
+    if (!relation) return;
+    const fields = relation.fields.map((f) => ({ name: f.name, type: f.type }));
+    builder.add('table_sink', { table: 'collect', connector: 'print', options: { connector: 'print' }, fields }, [relation.nodeId]);
     this.sinkCount++;
   }
 
@@ -159,7 +190,7 @@ export class ScriptBinder {
     if (!connector) return false;
     const key = `${role}:${table.name}`;
     const fields = (role === 'source' ? table.columns.filter((c) => c.kind !== 'computed') : persistedColumns(table)).map((c) => ({ name: c.name, type: c.type }));
-    const problems = checkConnectorOptions(connector, { table: table.name, options: table.options, fields }, role);
+    const problems = checkConnectorOptions(connector, { table: table.name, options: table.options, fields, partitionKeys: table.partitionKeys }, role);
     if (!this.checkedTables.has(key)) {
       this.checkedTables.add(key);
       for (const problem of problems) {

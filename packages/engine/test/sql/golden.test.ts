@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { compileJob, startJob } from '../../src/index';
+import { builtinConnectors, compileJob, startJob } from '../../src/index';
+import { valuesConnector } from './values-connector';
 
 const ROOT = new URL('.', import.meta.url).pathname;
 const queries = readdirSync(join(ROOT, 'queries')).filter((f) => f.endsWith('.sql')).sort();
@@ -12,7 +13,8 @@ async function run(sql: string): Promise<string> {
   const stdout = new PassThrough();
   const chunks: string[] = [];
   stdout.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
-  const handle = startJob(compileJob(sql), { stdout, stderr: stdout });
+  const connectors = builtinConnectors().register(valuesConnector);
+  const handle = startJob(compileJob(sql, { connectors }), { stdout, stderr: stdout, connectors });
   const { outcome } = await handle.done;
   expect(outcome).toBe('finished');
   return chunks.join('');

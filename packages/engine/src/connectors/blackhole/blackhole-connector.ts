@@ -12,5 +12,7 @@ export const blackholeConnector: Connector = {
   name: 'blackhole',
   requiredOptions: [],
   optionalOptions: ['sink.parallelism'],
+  // Like Flink's blackhole, it accepts every change but UPDATE_BEFORE.
+  sinkChangelogMode: 'upsert',
   createSink: () => new BlackholeSinkWriter(),
 };

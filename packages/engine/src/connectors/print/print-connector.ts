@@ -1,4 +1,4 @@
-import type { RowBatch } from '../../runtime/row';
+import { ROW_KIND_SHORT, type RowBatch, type RowKinds } from '../../runtime/row';
 import type { Connector, ConnectorTable, SinkContext, SinkWriter } from '../connector';
 import { formatRow } from './flink-row-format';
 
@@ -22,11 +22,14 @@ class PrintSinkWriter implements SinkWriter {
     this.stream = table.options['standard-error'] === 'true' ? context.stderr : context.stdout;
   }
 
-  write(rows: RowBatch): void {
+  write(rows: RowBatch, kinds?: RowKinds): void {
     if (rows.length === 0) return;
     const types = this.table.fields.map((f) => f.type);
     let text = '';
-    for (const row of rows) text += `${this.prefix}${formatRow(row, types)}\n`;
+    for (let i = 0; i < rows.length; i++) {
+      const formatted = formatRow(rows[i], types);
+      text += `${this.prefix}${kinds ? ROW_KIND_SHORT[kinds[i]] + formatted.slice(2) : formatted}\n`;
+    }
     if (!this.stream.write(text) && !this.waiting) {
       this.waiting = new Promise((resolve) => this.stream.once('drain', () => {
         this.waiting = null;
@@ -47,6 +50,7 @@ export const printConnector: Connector = {
   name: 'print',
   requiredOptions: [],
   optionalOptions: ['print-identifier', 'standard-error', 'sink.parallelism'],
+  sinkChangelogMode: 'all',
   validate(table) {
     const stderr = table.options['standard-error'];
     if (stderr !== undefined && stderr !== 'true' && stderr !== 'false') {

@@ -1,26 +1,36 @@
 import type { CalcConfig } from '../../plan/logical-plan';
 import { compileCalc, type CalcFunction } from '../../runtime/compile-calc';
 import type { OperatorFactory, OperatorMetrics, Output, StreamOperator } from '../../runtime/operator';
-import type { RowBatch } from '../../runtime/row';
+import type { RowBatch, RowKinds } from '../../runtime/row';
+import { compileChangelogCalc, type ChangelogCalcFunction } from './compile-changelog-calc';
 
 /** Projection and filter in one generated function (plan kind `calc`). */
 export class CalcOperator implements StreamOperator {
   private readonly fn: CalcFunction;
+  private changelogFn: ChangelogCalcFunction | undefined;
 
   constructor(
-    config: CalcConfig,
+    private readonly config: CalcConfig,
     private readonly output: Output,
     private readonly metrics: OperatorMetrics,
   ) {
     this.fn = compileCalc(config);
   }
 
-  processBatch(batch: RowBatch): void {
+  processBatch(batch: RowBatch, kinds?: RowKinds): void {
     this.metrics.recordsIn += batch.length;
-    const result = this.fn(batch);
+    let result: RowBatch;
+    let outKinds = kinds;
+    if (kinds && this.config.filter) {
+      this.changelogFn ??= compileChangelogCalc(this.config);
+      outKinds = [];
+      result = this.changelogFn(batch, kinds, outKinds);
+    } else {
+      result = this.fn(batch);
+    }
     if (result.length === 0) return;
     this.metrics.recordsOut += result.length;
-    this.output.emit(result);
+    this.output.emit(result, outKinds);
   }
 
   finish(): void {}

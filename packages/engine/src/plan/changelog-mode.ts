@@ -1,0 +1,80 @@
+import type { AggregateCall, LogicalNode, LogicalPlan } from './logical-plan';
+
+/** The kinds of change a node emits: inserts only, or inserts, updates and deletes. */
+export type ChangelogMode = 'insert-only' | 'updates';
+
+/** Changes a sink consumes (see `Connector.sinkChangelogMode`). */
+export type SinkChangelogMode = 'insert-only' | 'upsert' | 'all';
+
+/** A sink fed with updates it cannot consume, and the node that produces them. */
+export interface ChangelogViolation {
+  sinkId: string;
+  producer: LogicalNode;
+}
+
+/**
+ * Flink's changelog mode inference in two passes: forward, which nodes emit updates; backward,
+ * which updating nodes must also emit UPDATE_BEFORE (a consumer needs retractions: a print sink,
+ * another aggregate), recorded as `generateUpdateBefore` on group aggregates.
+ */
+export function inferChangelogModes(plan: LogicalPlan, sinkModeOf: (sink: Extract<LogicalNode, { kind: 'table_sink' }>) => SinkChangelogMode): {
+  plan: LogicalPlan;
+  modes: Map<string, ChangelogMode>;
+  violations: ChangelogViolation[];
+} {
+  const nodes = plan.nodes.map((n) => structuredClone(n));
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const modes = new Map<string, ChangelogMode>();
+  const violations: ChangelogViolation[] = [];
+  for (const node of nodes) {
+    const updatingInput = node.inputs.some((id) => modes.get(id) === 'updates');
+    if (node.kind === 'group_aggregate') {
+      node.config.inputHasUpdates = updatingInput;
+      modes.set(node.id, 'updates');
+    } else {
+      modes.set(node.id, updatingInput ? 'updates' : 'insert-only');
+    }
+    if (node.kind === 'window_aggregate' && updatingInput) violations.push({ sinkId: node.id, producer: producerOf(node.inputs[0], byId, modes) });
+    if (node.kind === 'table_sink' && updatingInput && sinkModeOf(node) === 'insert-only') violations.push({ sinkId: node.id, producer: producerOf(node.inputs[0], byId, modes) });
+  }
+  const needsBefore = new Set<string>();
+  for (const node of [...nodes].reverse()) {
+    const required = node.kind === 'table_sink' ? sinkModeOf(node) === 'all'
+      : node.kind === 'group_aggregate' ? true
+      : needsBefore.has(node.id);
+    if (node.kind === 'group_aggregate') node.config.generateUpdateBefore = needsBefore.has(node.id);
+    if (required) for (const input of node.inputs) if (modes.get(input) === 'updates') needsBefore.add(input);
+  }
+  return { plan: { ...plan, nodes }, modes, violations };
+}
+
+// The node that turns an insert-only stream into an updating one, looking up through pass-through nodes.
+function producerOf(id: string, byId: Map<string, LogicalNode>, modes: Map<string, ChangelogMode>): LogicalNode {
+  const node = byId.get(id) as LogicalNode;
+  const updatingInput = node.inputs.find((input) => modes.get(input) === 'updates');
+  return node.kind === 'group_aggregate' || updatingInput === undefined ? node : producerOf(updatingInput, byId, modes);
+}
+
+/** Flink's digest of a node in error messages and EXPLAIN: `GroupAggregate(groupBy=[a], select=[a, COUNT(*) AS cnt])`. */
+export function describeNode(node: LogicalNode): string {
+  switch (node.kind) {
+    case 'group_aggregate': {
+      const { keys, aggs, inputNames } = node.config;
+      const select = [...keys.map((k) => inputNames[k]), ...aggs.map((a) => `${aggregateText(a, inputNames)} AS ${a.name}`)];
+      return `GroupAggregate(${keys.length > 0 ? `groupBy=[${keys.map((k) => inputNames[k]).join(', ')}], ` : ''}select=[${select.join(', ')}])`;
+    }
+    case 'window_aggregate': {
+      const { keys, aggs, inputNames, window } = node.config;
+      const select = [...keys.map((k) => inputNames[k]), ...aggs.map((a) => `${aggregateText(a, inputNames)} AS ${a.name}`)];
+      return `WindowAggregate(groupBy=[${keys.map((k) => inputNames[k]).join(', ')}], window=[${window.kind.toUpperCase()}], select=[${select.join(', ')}])`;
+    }
+    default:
+      return `${node.kind}(${node.config.fields.map((f) => f.name).join(', ')})`;
+  }
+}
+
+/** An aggregate call as Flink prints it: `COUNT(*)`, `COUNT(DISTINCT bidder)`, `SUM(price)`. */
+function aggregateText(call: AggregateCall, inputNames: string[]): string {
+  const args = call.args.length === 0 ? '*' : call.args.map((i) => inputNames[i]).join(', ');
+  return `${call.fn}(${call.distinct ? 'DISTINCT ' : ''}${args})`;
+}
