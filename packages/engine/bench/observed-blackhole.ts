@@ -1,14 +1,14 @@
 import { builtinConnectors, type ConnectorRegistry } from '../src/connectors/connector-registry';
 import type { SinkWriter } from '../src/connectors/connector';
 import { ROW_KIND_SHORT, type RowBatch, type RowKinds } from '../src/runtime/row';
-import type { ChangelogSink } from './oracles/changelog-sink';
+import type { TimedDigest } from './timed-digest';
 
-/** Passes every row a sink receives, with its kind, to a changelog sink (a digest). */
+/** Passes every batch a sink receives, with its row kinds, to a timed digest. */
 class ObservingSinkWriter implements SinkWriter {
-  constructor(private readonly observer: ChangelogSink) {}
+  constructor(private readonly observer: TimedDigest) {}
 
   write(rows: RowBatch, kinds?: RowKinds): void {
-    for (let i = 0; i < rows.length; i++) this.observer.emit(kinds ? ROW_KIND_SHORT[kinds[i]] : '+I', rows[i]);
+    this.observer.emitBatch(rows, kinds ? kinds.map((kind) => ROW_KIND_SHORT[kind]) : null);
   }
 
   finish(): void {}
@@ -19,7 +19,7 @@ class ObservingSinkWriter implements SinkWriter {
  * first: the bench digests a query's output without changing its text. Everything else about
  * the connector (options, changelog mode) stays the built-in one's.
  */
-export function observedBlackholeConnectors(observer: ChangelogSink): ConnectorRegistry {
+export function observedBlackholeConnectors(observer: TimedDigest): ConnectorRegistry {
   const registry = builtinConnectors();
   const blackhole = registry.require('blackhole');
   return registry.register({ ...blackhole, createSink: () => new ObservingSinkWriter(observer) });

@@ -10,8 +10,15 @@ export interface ConnectorTable {
   projection?: number[];
   /** Filter push-down: conjuncts over `fields` the source agreed to apply (see `Connector.applyFilter`). */
   filters?: PlanExpr[];
+  /**
+   * Nested projection: ROW columns (index into `fields`) read only through these field indexes;
+   * a source may leave the other fields of such a row at any value.
+   */
+  nestedFields?: Record<string, number[]>;
   /** `PARTITIONED BY` columns, for connectors that lay rows out by partition (filesystem). */
   partitionKeys?: string[];
+  /** Sinks fed with updates: the columns identifying a row (an upsert sink gets +U without -U). */
+  upsertKeys?: number[];
 }
 
 /** A problem with a table's options, placed at the option's value when `option` is set. */

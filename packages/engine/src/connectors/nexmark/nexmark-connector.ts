@@ -2,7 +2,7 @@ import type { Connector, ConnectorProblem, ConnectorTable } from '../connector';
 import { NEXMARK_OPTION_KEYS, NexmarkOptionError, parseNexmarkOptions, type NexmarkConfig } from './nexmark-options';
 import { checkNexmarkSchema } from './nexmark-schema';
 import { splitConfig } from './nexmark-split';
-import { eventTypeEquality, pushedEventType } from './nexmark-push-down';
+import { eventTypeEquality, pushedEventType, readsExtra } from './nexmark-push-down';
 import { NexmarkSourceReader } from './nexmark-source-reader';
 
 /** The generator's config from a table's options (`scan.parallelism` belongs to the runner). */
@@ -37,7 +37,9 @@ export const nexmarkConnector: Connector = {
   createSource(table, subtask) {
     const config = configOf(table.options);
     const split = splitConfig(config, subtask.parallelism)[subtask.subtaskIndex];
-    return new NexmarkSourceReader(config, split, { eventType: pushedEventType(table.filters), projection: table.projection ?? null });
+    const eventType = pushedEventType(table.filters);
+    const extra = readsExtra(eventType, table.projection, table.nestedFields);
+    return new NexmarkSourceReader(config, split, { eventType, projection: table.projection ?? null, extra });
   },
   // `event_type = n` (the views person, auction and bid) skips other events without generating them.
   applyFilter: (_table, conjuncts) => conjuncts.filter((c) => eventTypeEquality(c) !== undefined),

@@ -2,6 +2,9 @@ import type { PlanExpr } from '../../plan/plan-expr';
 
 /** The column `event_type` is the first physical column (checked against the DDL). */
 const EVENT_TYPE_COLUMN = 0;
+/** Column of each event type's ROW (person 1, auction 2, bid 3) and the index of `extra` in it. */
+const ROW_COLUMN_OF_TYPE = [1, 2, 3];
+const EXTRA_FIELD = [7, 9, 6];
 
 function stripCast(expr: PlanExpr): PlanExpr {
   return expr.kind === 'call' && expr.op === 'cast' ? stripCast(expr.args[0]) : expr;
@@ -28,4 +31,18 @@ export function pushedEventType(filters: readonly PlanExpr[] | undefined): numbe
     selected = selected === null || selected === type ? type : -1;
   }
   return selected;
+}
+
+/**
+ * Whether any `extra` field is read: of the event types that can pass, one whose ROW column is
+ * emitted and read whole or through its `extra` field. Unread, it is never generated (it is each
+ * event's last draw, so the other fields stay the same).
+ */
+export function readsExtra(eventType: number | null, projection: readonly number[] | undefined, nestedFields: Record<string, number[]> | undefined): boolean {
+  return ROW_COLUMN_OF_TYPE.some((column, type) => {
+    if (eventType !== null && eventType !== type) return false;
+    if (projection && !projection.includes(column)) return false;
+    const read = nestedFields?.[column];
+    return read === undefined || read.includes(EXTRA_FIELD[type]);
+  });
 }

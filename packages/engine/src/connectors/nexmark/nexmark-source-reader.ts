@@ -10,9 +10,11 @@ export interface NexmarkReadSpec {
   eventType: number | null;
   /** Columns emitted (indexes into event_type, person, auction, bid); null: all four. */
   projection: number[] | null;
+  /** False when no query reads an `extra` field: it stays '' (nested projection push-down). */
+  extra: boolean;
 }
 
-export const FULL_READ: NexmarkReadSpec = { eventType: null, projection: null };
+export const FULL_READ: NexmarkReadSpec = { eventType: null, projection: null, extra: true };
 
 /**
  * One nexmark source subtask: rows `[event_type, person, auction, bid]`, only the ROW of the
@@ -28,7 +30,7 @@ export class NexmarkSourceReader implements SourceReader {
     split: NexmarkSplit,
     private readonly spec: NexmarkReadSpec = FULL_READ,
   ) {
-    this.generator = new NexmarkGenerator(config, split);
+    this.generator = new NexmarkGenerator(config, split, { extra: spec.extra });
   }
 
   /** Events emitted or skipped so far (a checkpointable position). */
