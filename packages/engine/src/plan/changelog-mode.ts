@@ -36,6 +36,10 @@ export function inferChangelogModes(plan: LogicalPlan, sinkModeOf: (sink: Extrac
     }
     if (node.kind === 'window_aggregate' && updatingInput) violations.push({ sinkId: node.id, producer: producerOf(node.inputs[0], byId, modes) });
     if (node.kind === 'table_sink' && updatingInput && sinkModeOf(node) === 'insert-only') violations.push({ sinkId: node.id, producer: producerOf(node.inputs[0], byId, modes) });
+    if (node.kind === 'table_sink' && updatingInput) {
+      const keys = upsertKeysOf(node.inputs[0], byId);
+      if (keys) node.config.upsertKeys = keys;
+    }
   }
   const needsBefore = new Set<string>();
   for (const node of [...nodes].reverse()) {
@@ -46,6 +50,17 @@ export function inferChangelogModes(plan: LogicalPlan, sinkModeOf: (sink: Extrac
     if (required) for (const input of node.inputs) if (modes.get(input) === 'updates') needsBefore.add(input);
   }
   return { plan: { ...plan, nodes }, modes, violations };
+}
+
+// Columns that identify a row of an updating stream (Flink's upsert keys), traced through calcs.
+function upsertKeysOf(id: string, byId: Map<string, LogicalNode>): number[] | undefined {
+  const node = byId.get(id) as LogicalNode;
+  if (node.kind === 'group_aggregate') return node.config.keys.map((_, i) => i);
+  if (node.kind !== 'calc') return undefined;
+  const inner = upsertKeysOf(node.inputs[0], byId);
+  if (!inner) return undefined;
+  const keys = inner.map((k) => node.config.projection.findIndex((p) => p.kind === 'input' && p.index === k));
+  return keys.includes(-1) ? undefined : keys;
 }
 
 // The node that turns an insert-only stream into an updating one, looking up through pass-through nodes.

@@ -17,6 +17,8 @@ export interface TableSourceConfig {
   projection?: number[];
   /** All physical and metadata columns of the table, when `fields` is a projection of them. */
   tableFields?: PlanField[];
+  /** Nested projection: ROW columns (by index into the table's fields) read only through these field indexes. */
+  nestedFields?: Record<string, number[]>;
   /** Conjuncts over all the table's physical and metadata columns that the connector agreed to apply. */
   filters?: PlanExpr[];
   /** `WATERMARK FOR`: the watermark expression over `fields`, evaluated per row by each source subtask. */
@@ -37,6 +39,8 @@ export interface TableSinkConfig {
   fields: PlanField[];
   /** `PARTITIONED BY` columns of the sink table, when it has any. */
   partitionKeys?: string[];
+  /** For updating input: the columns identifying a row, so an upsert sink can replace it by key. */
+  upsertKeys?: number[];
 }
 
 export interface UnionConfig {

@@ -49,4 +49,26 @@ INSERT INTO print_sink SELECT id FROM src;`;
     await startJob(job, { stdout }).done;
     expect(lines.sort()).toEqual(['p:1> +I[2]', 'p:1> +I[4]', 'p:2> +I[1]', 'p:2> +I[3]']);
   });
+
+  it('hash-partitions a keyed aggregate over parallel subtasks, each key on one subtask', async () => {
+    const sql = `
+SET 'parallelism.default' = '2';
+CREATE TABLE src (id INT) WITH ('connector' = 'datagen', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '12');
+CREATE TABLE print_sink (k INT, c BIGINT) WITH ('connector' = 'print', 'print-identifier' = 'p');
+INSERT INTO print_sink SELECT id % 3, COUNT(*) FROM src GROUP BY id % 3;`;
+    const job = compileJob(sql);
+    expect(job.plan.edges).toEqual([{ source: 'v1', target: 'v2', partitioning: 'hash', keys: [0] }]);
+    const stdout = new PassThrough();
+    const lines: string[] = [];
+    stdout.on('data', (chunk: Buffer) => lines.push(...chunk.toString().trim().split('\n')));
+    await startJob(job, { stdout }).done;
+    const finals = lines.filter((l) => /\+[IU]\[\d, 4\]/.test(l)).map((l) => l.replace(/^p:\d> /, '')).sort();
+    expect(finals).toEqual(['+U[0, 4]', '+U[1, 4]', '+U[2, 4]']);
+    const subtaskOf = new Map<string, string>();
+    for (const line of lines) {
+      const [, subtask, key] = /^p:(\d)> [-+][IU]\[(\d),/.exec(line) ?? [];
+      expect(subtaskOf.get(key) ?? subtask).toBe(subtask);
+      subtaskOf.set(key, subtask);
+    }
+  });
 });
