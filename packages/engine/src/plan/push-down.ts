@@ -1,4 +1,5 @@
 import type { Connector } from '../connectors/connector';
+import { nestedFieldUsage } from '../connectors/nested-fields';
 import type { LogicalNode, LogicalPlan } from './logical-plan';
 import { andAll, conjuncts, forEachInput, remapInputs, type PlanExpr } from './plan-expr';
 
@@ -42,6 +43,7 @@ function projectSource(
   calc.config.projection.forEach(read);
   read(calc.config.filter);
   read(source.config.watermark);
+  source.config.nestedFields = nestedFieldUsage([...calc.config.projection, calc.config.filter, source.config.watermark]);
   const fields = [...used].sort((a, b) => a - b);
   if (fields.length === source.config.fields.length || !connector.applyProjection?.(table, fields)) return;
   const mapping = new Map(fields.map((old, i) => [old, i]));

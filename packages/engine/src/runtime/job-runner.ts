@@ -184,7 +184,7 @@ export class JobRunner {
           const config = op.config as TableSourceConfig;
           const connector = this.options.connectors.require(config.connector);
           if (!connector.createSource) throw new EngineError(`connector '${config.connector}' cannot be a source`, { code: 'CONNECTOR_ROLE', domain: 'user' });
-          subtask.reader = connector.createSource({ table: config.table, options: config.options, fields: config.tableFields ?? config.fields, projection: config.projection, filters: config.filters }, context);
+          subtask.reader = connector.createSource({ table: config.table, options: config.options, fields: config.tableFields ?? config.fields, projection: config.projection, filters: config.filters, nestedFields: config.nestedFields }, context);
           if (config.watermark) subtask.watermarkOf = compileWatermark(config.watermark);
           continue;
         }
