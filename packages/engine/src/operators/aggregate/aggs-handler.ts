@@ -29,8 +29,8 @@ export function compileAggsHandler(aggs: AggregateCall[], retractable: boolean):
   const retract: string[] = ['a[0]--;'];
   const merge: string[] = ['a[0] += o[0];'];
   const values: string[] = [];
-  const distinctSlots = new Map<string, { slot: number; members: number[] }>();
-  const codes = aggs.map((call) => aggregateCode(call, retractable || call.distinct));
+  const distinctSlots = new Map<string, { slot: number; members: number[]; bits: boolean }>();
+  const codes = aggs.map((call) => aggregateCode(call, retractable));
   const bases: number[] = [];
   for (const code of codes) {
     bases.push(init.length);
@@ -41,12 +41,13 @@ export function compileAggsHandler(aggs: AggregateCall[], retractable: boolean):
     const key = call.args.join(',');
     let group = distinctSlots.get(key);
     if (!group) {
-      group = { slot: -1, members: [] };
+      group = { slot: -1, members: [], bits: false };
       distinctSlots.set(key, group);
     }
     group.members.push(i);
   });
   for (const group of distinctSlots.values()) {
+    group.bits = !retractable && group.members.length <= 30;
     group.slot = init.length;
     init.push('new Map()');
   }
@@ -63,20 +64,28 @@ export function compileAggsHandler(aggs: AggregateCall[], retractable: boolean):
       merge.push(code.merge('a', 'o', b));
       return;
     }
-    const group = distinctSlots.get(call.args.join(',')) as { slot: number; members: number[] };
+    const group = distinctSlots.get(call.args.join(',')) as { slot: number; members: number[]; bits: boolean };
     const p = group.members.indexOf(i);
     const n = group.members.length;
     const dv = v.length === 1 ? v[0] : `JSON.stringify([${v.join(', ')}])`;
+    if (group.bits) {
+      // Without retractions a value only needs a seen-bit per aggregate (Flink keeps a bitmask too).
+      const bit = 2 ** p;
+      accumulate.push(when(`const m = a[${group.slot}]; const dk = ${dv}; const seen = m.get(dk) ?? 0; if ((seen & ${bit}) === 0) { m.set(dk, seen | ${bit}); ${code.accumulate('a', b, v)} }`));
+      return;
+    }
     accumulate.push(when(`const m = a[${group.slot}]; const dk = ${dv}; let c = m.get(dk); if (c === undefined) { c = new Array(${n}).fill(0); m.set(dk, c); } if (c[${p}]++ === 0) { ${code.accumulate('a', b, v)} }`));
     retract.push(when(`const m = a[${group.slot}]; const dk = ${dv}; const c = m.get(dk); if (c !== undefined && c[${p}] > 0 && --c[${p}] === 0) { ${code.retract('a', b, v)} if (c.every((x) => x === 0)) m.delete(dk); }`));
   });
   for (const group of distinctSlots.values()) {
     // Merging distinct sets re-feeds the inner aggregates with the values new to this accumulator.
-    const inner = group.members.map((i, p) => {
-      const call = aggs[i];
-      const v = call.args.length === 1 ? ['dk'] : call.args.map((_, j) => `JSON.parse(dk)[${j}]`);
-      return `if (oc[${p}] > 0) { if (c[${p}] === 0) { ${codes[i].accumulate('a', bases[i], v)} } c[${p}] += oc[${p}]; }`;
-    });
+    const valueOf = (i: number): string[] => (aggs[i].args.length === 1 ? ['dk'] : aggs[i].args.map((_, j) => `JSON.parse(dk)[${j}]`));
+    if (group.bits) {
+      const inner = group.members.map((i, p) => `if ((oc & ${2 ** p}) !== 0 && (c & ${2 ** p}) === 0) { ${codes[i].accumulate('a', bases[i], valueOf(i))} }`);
+      merge.push(`for (const [dk, oc] of o[${group.slot}]) { const c = a[${group.slot}].get(dk) ?? 0; ${inner.join(' ')} a[${group.slot}].set(dk, c | oc); }`);
+      continue;
+    }
+    const inner = group.members.map((i, p) => `if (oc[${p}] > 0) { if (c[${p}] === 0) { ${codes[i].accumulate('a', bases[i], valueOf(i))} } c[${p}] += oc[${p}]; }`);
     merge.push(`for (const [dk, oc] of o[${group.slot}]) { let c = a[${group.slot}].get(dk); if (c === undefined) { c = new Array(${group.members.length}).fill(0); a[${group.slot}].set(dk, c); } ${inner.join(' ')} }`);
   }
   const source = `return {

@@ -19,6 +19,8 @@ export class GroupAggregate implements StreamOperator {
   private readonly keyCount: number;
   private readonly aggCount: number;
   private readonly buffer: MiniBatchBuffer | undefined;
+  /** The aggregate values before a change, reused so unchanged results allocate nothing. */
+  private readonly previous: Row;
   private outRows: RowBatch = [];
   private outKinds: RowKinds = [];
 
@@ -34,6 +36,7 @@ export class GroupAggregate implements StreamOperator {
     this.accumulators = context.state.namespace<Accumulator>(`group_aggregate:${operatorId}`);
     this.keyCount = config.keys.length;
     this.aggCount = config.aggs.length;
+    this.previous = new Array(this.aggCount);
     this.buffer = MiniBatchBuffer.fromConfig(context);
   }
 
@@ -44,9 +47,24 @@ export class GroupAggregate implements StreamOperator {
       if (this.buffer.isFull(Date.now())) this.flushBuffer();
       return;
     }
+    const handler = this.handler;
     for (let i = 0; i < batch.length; i++) {
       const row = batch[i];
-      this.processKey(this.keyOf(row), row, [row], kinds ? [kinds[i]] : undefined);
+      const key = this.keyOf(row);
+      const retract = kinds !== undefined && !isAccumulate(kinds[i]);
+      let acc = this.accumulators.get(key);
+      const firstRow = acc === undefined;
+      if (acc === undefined) {
+        // A group is not created by retractions, as in Flink.
+        if (retract) continue;
+        acc = handler.create();
+        this.accumulators.set(key, acc);
+      } else {
+        handler.values(acc, this.previous, 0);
+      }
+      if (retract) handler.retract(acc, row);
+      else handler.accumulate(acc, row);
+      this.emitChange(key, row, acc, firstRow);
     }
     this.flushOutput();
   }
@@ -66,53 +84,62 @@ export class GroupAggregate implements StreamOperator {
 
   private flushBuffer(): void {
     if (!this.buffer || this.buffer.isEmpty()) return;
-    for (const [key, bundle] of this.buffer.drain()) this.processKey(key, bundle.rows[0], bundle.rows, bundle.kinds);
+    const handler = this.handler;
+    for (const [key, bundle] of this.buffer.drain()) {
+      const { rows, kinds } = bundle;
+      let acc = this.accumulators.get(key);
+      const firstRow = acc === undefined;
+      let start = 0;
+      if (acc === undefined) {
+        while (kinds && start < rows.length && !isAccumulate(kinds[start])) start++;
+        if (start === rows.length) continue;
+        acc = handler.create();
+        this.accumulators.set(key, acc);
+      } else {
+        handler.values(acc, this.previous, 0);
+      }
+      for (let i = start; i < rows.length; i++) {
+        if (kinds && !isAccumulate(kinds[i])) handler.retract(acc, rows[i]);
+        else handler.accumulate(acc, rows[i]);
+      }
+      this.emitChange(key, rows[0], acc, firstRow);
+    }
     this.flushOutput();
   }
 
-  /** Folds the rows of one key into its accumulator and emits the change of its result, if any. */
-  private processKey(key: StateKey, keyRow: Row, rows: RowBatch, kinds: RowKinds | undefined): void {
-    let acc = this.accumulators.get(key);
-    let firstRow = false;
-    let start = 0;
-    if (acc === undefined) {
-      // A group is not created by retractions, as in Flink.
-      while (kinds && start < rows.length && !isAccumulate(kinds[start])) start++;
-      if (start === rows.length) return;
-      firstRow = true;
-      acc = this.handler.create();
-    }
-    const previous = firstRow ? undefined : this.result(keyRow, acc);
-    for (let i = start; i < rows.length; i++) {
-      if (kinds && !isAccumulate(kinds[i])) this.handler.retract(acc, rows[i]);
-      else this.handler.accumulate(acc, rows[i]);
-    }
+  /** Emits the change of one key's result after its accumulator was updated (`previous` holds the old values). */
+  private emitChange(key: StateKey, keyRow: Row, acc: Accumulator, firstRow: boolean): void {
     if (this.config.inputHasUpdates && (acc[0] as number) <= 0) {
       this.accumulators.delete(key);
-      if (previous) this.push(previous, DELETE);
+      if (!firstRow) this.push(this.previousRow(keyRow), DELETE);
       return;
     }
-    if (firstRow) this.accumulators.set(key, acc);
-    const current = this.result(keyRow, acc);
-    if (!previous) {
+    const current = this.resultRow(keyRow);
+    this.handler.values(acc, current, this.keyCount);
+    if (firstRow) {
       this.push(current, INSERT);
       return;
     }
-    if (this.sameValues(previous, current)) return;
-    if (this.config.generateUpdateBefore) this.push(previous, UPDATE_BEFORE);
+    if (this.unchanged(current)) return;
+    if (this.config.generateUpdateBefore) this.push(this.previousRow(keyRow), UPDATE_BEFORE);
     this.push(current, UPDATE_AFTER);
   }
 
-  private result(keyRow: Row, acc: Accumulator): Row {
+  private resultRow(keyRow: Row): Row {
     const row: Row = new Array(this.keyCount + this.aggCount);
     const keys = this.config.keys;
     for (let k = 0; k < this.keyCount; k++) row[k] = keyRow[keys[k]];
-    this.handler.values(acc, row, this.keyCount);
     return row;
   }
 
-  private sameValues(a: Row, b: Row): boolean {
-    for (let i = this.keyCount; i < a.length; i++) if (a[i] !== b[i]) return false;
+  private previousRow(keyRow: Row): Row {
+    const row = this.resultRow(keyRow);
+    for (let i = 0; i < this.aggCount; i++) row[this.keyCount + i] = this.previous[i];
+    return row;
+  }
+
+  private unchanged(current: Row): boolean {
+    for (let i = 0; i < this.aggCount; i++) if (this.previous[i] !== current[this.keyCount + i]) return false;
     return true;
   }
 
