@@ -5,20 +5,48 @@ import { asDecimal, type DataType } from '../sql/data-type';
 import { castCode, wrapInteger } from './cast-code';
 
 const COMPARE: Record<string, string> = { eq: '===', ne: '!==', lt: '<', le: '<=', gt: '>', ge: '>=' };
+/** Calls whose value changes between evaluations of the same row: never shared. */
+const NON_DETERMINISTIC = new Set(['RAND', 'RAND_INTEGER', 'UUID', 'NOW', 'PROCTIME', 'CURRENT_TIMESTAMP', 'LOCALTIMESTAMP', 'CURRENT_TIME', 'LOCALTIME', 'CURRENT_DATE', 'CURRENT_ROW_TIMESTAMP', 'UNIX_TIMESTAMP']);
 const ARITHMETIC: Record<string, string> = { plus: '+', minus: '-', times: '*', divide: '/', mod: '%' };
 
 /**
  * Generates straight-line JavaScript for expressions over a row variable `row`: every node becomes
  * a `const` (or an if-block for lazy CASE/AND/OR), NULL is JS null and propagates through strict
- * operators, AND/OR follow Kleene's three-valued logic.
+ * operators, AND/OR follow Kleene's three-valued logic. Equal deterministic subexpressions are
+ * computed once (Nexmark q21 repeats `lower(channel)` five times and a REGEXP_EXTRACT twice): a
+ * value is reused wherever the block that computed it encloses the use.
  */
 export class ExpressionCompiler {
   private counter = 0;
+  /** Variables of computed subexpressions by structural key, one map per open block. */
+  private readonly scopes: Map<string, string>[] = [new Map()];
   /** Values the generated code reads as `c[i]` (types for helpers). */
   readonly constants: unknown[] = [];
 
   /** Appends the statements computing `expr` to `out` and returns the variable or literal holding it. */
   emit(expr: PlanExpr, out: string[]): string {
+    if (expr.kind === 'input' || expr.kind === 'literal' || !shareable(expr)) return this.emitNode(expr, out);
+    const key = JSON.stringify(expr);
+    for (let i = this.scopes.length - 1; i >= 0; i--) {
+      const known = this.scopes[i].get(key);
+      if (known !== undefined) return known;
+    }
+    const value = this.emitNode(expr, out);
+    this.scopes[this.scopes.length - 1].set(key, value);
+    return value;
+  }
+
+  /** Emits into a nested block (a lazily evaluated branch), whose values the enclosing code cannot see. */
+  private emitInBlock(expr: PlanExpr, block: string[]): string {
+    this.scopes.push(new Map());
+    try {
+      return this.emit(expr, block);
+    } finally {
+      this.scopes.pop();
+    }
+  }
+
+  private emitNode(expr: PlanExpr, out: string[]): string {
     switch (expr.kind) {
       case 'input':
         return `row[${expr.index}]`;
@@ -56,13 +84,16 @@ export class ExpressionCompiler {
       case 'in': {
         const [a, ...list] = args.map((arg) => this.emit(arg, out));
         const anyMatch = list.map((item) => `${a} === ${item}`).join(' || ');
-        const anyNull = list.map((item) => `${item} === null`).join(' || ');
-        return this.assign(out, `${a} === null ? null : (${anyMatch}) ? true : (${anyNull}) ? null : false`);
+        const nullable = list.filter((item) => !isNonNullLiteral(item));
+        const anyNull = nullable.length === 0 ? '' : ` : (${nullable.map((item) => `${item} === null`).join(' || ')}) ? null`;
+        return this.assign(out, `${a} === null ? null : (${anyMatch}) ? true${anyNull} : false`);
       }
       case 'cast':
       case 'try_cast': {
         const a = this.emit(args[0], out);
-        return this.strict(out, [a], castCode(a, args[0].type, type, op === 'try_cast', (t) => this.constant(t)));
+        const code = castCode(a, args[0].type, type, op === 'try_cast', (t) => this.constant(t));
+        // A cast that changes nothing (CHAR literal to VARCHAR, say) keeps a literal a literal.
+        return code === a ? a : this.strict(out, [a], code);
       }
     }
     const values = args.map((arg) => this.emit(arg, out));
@@ -88,7 +119,7 @@ export class ExpressionCompiler {
     // The right side runs only when it can change the outcome, as in Flink's generated code.
     const decided = op === 'and' ? 'false' : 'true';
     const inner: string[] = [];
-    const b = this.emit(right, inner);
+    const b = this.emitInBlock(right, inner);
     out.push(`let ${result};`, `if (${a} === ${decided}) { ${result} = ${decided}; } else {`, ...inner,
       `${result} = ${b} === ${decided} ? ${decided} : (${a} === null || ${b} === null) ? null : ${op === 'and' ? 'true' : 'false'}; }`);
     return result;
@@ -101,18 +132,21 @@ export class ExpressionCompiler {
     for (let i = 0; i + 1 < args.length; i += 2) {
       const condition = this.emit(args[i], out);
       const branch: string[] = [];
-      const value = this.emit(args[i + 1], branch);
+      const value = this.emitInBlock(args[i + 1], branch);
       out.push(`if (${condition} === true) {`, ...branch, `${result} = ${value}; } else {`);
       closing += '}';
+      // Later conditions run inside this else block.
+      this.scopes.push(new Map());
     }
     const otherwise: string[] = [];
-    const value = this.emit(args[args.length - 1], otherwise);
+    const value = this.emitInBlock(args[args.length - 1], otherwise);
+    for (let i = 0; i + 1 < args.length; i += 2) this.scopes.pop();
     out.push(...otherwise, `${result} = ${value}; ${closing}`);
     return result;
   }
 
   private strict(out: string[], values: string[], code: string): string {
-    const checks = values.filter((v) => !/^(-?\d|"|true|false)/.test(v)).map((v) => `${v} === null`);
+    const checks = values.filter((v) => !isNonNullLiteral(v)).map((v) => `${v} === null`);
     if (values.includes('null')) return 'null';
     return this.assign(out, checks.length === 0 ? code : `${checks.join(' || ')} ? null : ${code}`);
   }
@@ -159,4 +193,18 @@ function arithmetic(op: string, [a, b]: string[], [ta, tb]: DataType[], type: Da
   if (op === 'divide') return wrapInteger(`h.divInt(${a}, ${b})`, type);
   if (op === 'mod') return `h.mod(${a}, ${b})`;
   return wrapInteger(`${a} ${ARITHMETIC[op]} ${b}`, type);
+}
+
+/** Whether generated code is a non-null literal (a number, string or boolean). */
+function isNonNullLiteral(code: string): boolean {
+  return /^(-?\d|"|true$|false$)/.test(code);
+}
+
+/** Whether an expression may be computed once and reused: deterministic all the way down. */
+function shareable(expr: PlanExpr): boolean {
+  switch (expr.kind) {
+    case 'input': case 'literal': return true;
+    case 'field': return shareable(expr.target);
+    case 'call': return !NON_DETERMINISTIC.has(expr.op.toUpperCase()) && expr.args.every(shareable);
+  }
 }
