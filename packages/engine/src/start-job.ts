@@ -12,6 +12,10 @@ export interface VertexMetricsSnapshot {
   recordsOut: number;
   /** The operator's id in the plan (`plan.vertices[].operators[].id`). */
   operatorId: string;
+  /** Event-time operators: the last watermark the operator received (epoch ms). */
+  watermarkMs?: number;
+  /** Window operators: rows dropped because their window had already fired. */
+  lateRecordsDropped?: number;
 }
 
 export interface JobHandle {
@@ -45,7 +49,11 @@ export function startJob(job: CompiledJob, options: StartJobOptions = {}): JobHa
     });
   return {
     done,
-    metrics: () => runner.metrics.map((m) => ({ vertexId: m.vertexId, name: m.name, recordsIn: m.recordsIn, recordsOut: m.recordsOut, operatorId: m.operatorId })),
+    metrics: () => runner.metrics.map((m) => ({
+      vertexId: m.vertexId, name: m.name, recordsIn: m.recordsIn, recordsOut: m.recordsOut, operatorId: m.operatorId,
+      ...(m.watermarkMs === undefined ? {} : { watermarkMs: m.watermarkMs }),
+      ...(m.lateRecordsDropped === undefined ? {} : { lateRecordsDropped: m.lateRecordsDropped }),
+    })),
     async stop() {
       runner.stop();
       await done.then(() => undefined, () => undefined);

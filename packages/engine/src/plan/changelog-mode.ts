@@ -49,7 +49,21 @@ export function inferChangelogModes(plan: LogicalPlan, sinkModeOf: (sink: Extrac
     if (node.kind === 'group_aggregate') node.config.generateUpdateBefore = needsBefore.has(node.id);
     if (required) for (const input of node.inputs) if (modes.get(input) === 'updates') needsBefore.add(input);
   }
+  for (const node of nodes) node.changelogMode = displayMode(node, byId);
   return { plan: { ...plan, nodes }, modes, violations };
+}
+
+const KIND_ORDER = ['I', 'UB', 'UA', 'D'];
+
+// The row kinds a node emits, as Flink's EXPLAIN CHANGELOG_MODE prints them.
+function displayMode(node: LogicalNode, byId: Map<string, LogicalNode>): string {
+  if (node.kind === 'table_source' || node.kind === 'window_aggregate') return 'I';
+  if (node.kind === 'group_aggregate') {
+    const kinds = ['I', 'UA', ...(node.config.generateUpdateBefore ? ['UB'] : []), ...(node.config.inputHasUpdates ? ['D'] : [])];
+    return KIND_ORDER.filter((k) => kinds.includes(k)).join(',');
+  }
+  const kinds = new Set(node.inputs.flatMap((id) => (byId.get(id)?.changelogMode ?? 'I').split(',')));
+  return KIND_ORDER.filter((k) => kinds.has(k)).join(',');
 }
 
 // Columns that identify a row of an updating stream (Flink's upsert keys), traced through calcs.

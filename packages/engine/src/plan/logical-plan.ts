@@ -98,14 +98,24 @@ export interface WindowAggregateConfig {
   inputNames: string[];
 }
 
+/** A plan node: `{ id, kind, config, inputs }`, plus the changes it emits once the changelog pass ran. */
+interface PlanNode<K extends string, C> {
+  id: string;
+  kind: K;
+  config: C;
+  inputs: string[];
+  /** Flink's changelog mode: `I`, `I,UA`, `I,UB,UA`, `I,UB,UA,D`, ...; shown by EXPLAIN. */
+  changelogMode?: string;
+}
+
 export type LogicalNode =
-  | { id: string; kind: 'table_source'; config: TableSourceConfig; inputs: string[] }
-  | { id: string; kind: 'calc'; config: CalcConfig; inputs: string[] }
-  | { id: string; kind: 'union'; config: UnionConfig; inputs: string[] }
-  | { id: string; kind: 'expand'; config: ExpandConfig; inputs: string[] }
-  | { id: string; kind: 'group_aggregate'; config: GroupAggregateConfig; inputs: string[] }
-  | { id: string; kind: 'window_aggregate'; config: WindowAggregateConfig; inputs: string[] }
-  | { id: string; kind: 'table_sink'; config: TableSinkConfig; inputs: string[] };
+  | PlanNode<'table_source', TableSourceConfig>
+  | PlanNode<'calc', CalcConfig>
+  | PlanNode<'union', UnionConfig>
+  | PlanNode<'expand', ExpandConfig>
+  | PlanNode<'group_aggregate', GroupAggregateConfig>
+  | PlanNode<'window_aggregate', WindowAggregateConfig>
+  | PlanNode<'table_sink', TableSinkConfig>;
 
 export type LogicalNodeKind = LogicalNode['kind'];
 

@@ -1,5 +1,6 @@
 import { EngineError } from '../errors';
 import type { LogicalNode, LogicalNodeKind, LogicalPlan } from './logical-plan';
+import { describeNode } from './changelog-mode';
 import { mergeCalcs } from './optimize';
 
 export type Partitioning = 'forward' | 'hash' | 'broadcast' | 'rebalance';
@@ -10,6 +11,8 @@ export interface PhysicalOperator {
   kind: LogicalNodeKind;
   name: string;
   config: LogicalNode['config'];
+  /** The row kinds the operator emits (`I`, `I,UB,UA,D`, ...). */
+  changelogMode?: string;
 }
 
 export interface PhysicalVertex {
@@ -87,7 +90,7 @@ export function buildPhysicalPlan(logical: LogicalPlan): PhysicalPlanJson {
     const input = node.inputs.length === 1 ? node.inputs[0] : undefined;
     const p = parallelismOf(node, defaultParallelism, input === undefined ? undefined : parallelism.get(input));
     parallelism.set(node.id, p);
-    const operator: PhysicalOperator = { id: node.id, kind: node.kind, name: operatorName(node), config: node.config };
+    const operator: PhysicalOperator = { id: node.id, kind: node.kind, name: operatorName(node), config: node.config, ...(node.changelogMode ? { changelogMode: node.changelogMode } : {}) };
     const consumers = plan.nodes.filter((n) => n.inputs.includes(input ?? '')).length;
     const upstream = input === undefined ? undefined : vertexOf.get(input);
     const keys = hashKeys(node);
@@ -114,7 +117,7 @@ export function explainPlan(plan: PhysicalPlanJson): string {
   const lines = ['== Physical Plan =='];
   for (const vertex of plan.vertices) {
     lines.push(`${vertex.id}: ${vertex.name} (parallelism ${vertex.parallelism})`);
-    for (const op of vertex.operators) lines.push(`  ${op.id} ${op.kind}: ${op.name}${describeOperator(op)}`);
+    for (const op of vertex.operators) lines.push(`  ${op.id} ${op.kind}: ${op.name}${describeOperator(op)}${op.changelogMode ? ` changelogMode=[${op.changelogMode}]` : ''}`);
   }
   lines.push('', '== Edges ==');
   if (plan.edges.length === 0) lines.push('(none: every pipeline is chained into one vertex)');
@@ -123,6 +126,7 @@ export function explainPlan(plan: PhysicalPlanJson): string {
 }
 
 function describeOperator(op: PhysicalOperator): string {
+  if (op.kind === 'group_aggregate' || op.kind === 'window_aggregate') return ` (${describeNode({ id: op.id, kind: op.kind, config: op.config, inputs: [] } as LogicalNode).replace(/^\w+\(|\)$/g, '')})`;
   const fields = `fields=[${op.config.fields.map((f) => f.name).join(', ')}]`;
   if (op.kind === 'calc' && 'filter' in op.config && op.config.filter) return ` (${fields}, where=yes)`;
   if (op.kind !== 'calc' && 'connector' in op.config) return ` (connector=${op.config.connector}, ${fields})`;
