@@ -197,11 +197,11 @@ export class JobRunner {
           emit: (batch, kinds) => operator.processBatch(batch, kinds),
           emitWatermark: operator.processWatermark
             ? (watermark) => {
-              metrics.watermarkMs = watermark;
+              recordWatermark(metrics, watermark);
               (operator.processWatermark as (w: number) => void)(watermark);
             }
             : (watermark) => {
-              metrics.watermarkMs = watermark;
+              recordWatermark(metrics, watermark);
               next.emitWatermark(watermark);
             },
         };
@@ -342,4 +342,9 @@ export class JobRunner {
   private metricsOf(operatorId: string): OperatorMetricsEntry {
     return this.metrics.find((m) => m.operatorId === operatorId) as OperatorMetricsEntry;
   }
+}
+
+// The end-of-input watermark is not an event time; the metric keeps the last real one.
+function recordWatermark(metrics: OperatorMetrics, watermark: number): void {
+  if (watermark !== MAX_WATERMARK) metrics.watermarkMs = watermark;
 }
