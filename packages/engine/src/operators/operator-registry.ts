@@ -1,6 +1,8 @@
 import type { LogicalNodeKind } from '../plan/logical-plan';
 import type { OperatorFactory } from '../runtime/operator';
+import { createGlobalGroupAggregate } from './aggregate/global-group-aggregate';
 import { createGroupAggregate } from './aggregate/group-aggregate';
+import { createLocalGroupAggregate } from './aggregate/local-group-aggregate';
 import { createCalcOperator } from './calc/calc-operator';
 import { createExpand } from './expand/expand';
 import { createTableSinkOperator } from './sink/table-sink-operator';
@@ -16,6 +18,8 @@ export const OPERATOR_FACTORIES: Readonly<Record<Exclude<LogicalNodeKind, 'table
   union: createUnion,
   expand: createExpand,
   group_aggregate: createGroupAggregate,
+  local_group_aggregate: createLocalGroupAggregate,
+  global_group_aggregate: createGlobalGroupAggregate,
   window_aggregate: createWindowAggregate,
   table_sink: createTableSinkOperator,
 };

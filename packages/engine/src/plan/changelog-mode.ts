@@ -87,7 +87,8 @@ function producerOf(id: string, byId: Map<string, LogicalNode>, modes: Map<strin
 /** Flink's digest of a node in error messages and EXPLAIN: `GroupAggregate(groupBy=[a], select=[a, COUNT(*) AS cnt])`. */
 export function describeNode(node: LogicalNode): string {
   switch (node.kind) {
-    case 'group_aggregate': {
+    case 'group_aggregate':
+    case 'global_group_aggregate': {
       const { keys, aggs, inputNames } = node.config;
       const select = [...keys.map((k) => inputNames[k]), ...aggs.map((a) => `${aggregateText(a, inputNames)} AS ${a.name}`)];
       return `GroupAggregate(${keys.length > 0 ? `groupBy=[${keys.map((k) => inputNames[k]).join(', ')}], ` : ''}select=[${select.join(', ')}])`;

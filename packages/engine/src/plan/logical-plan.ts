@@ -74,6 +74,17 @@ export interface GroupAggregateConfig {
   inputNames: string[];
 }
 
+/** The first phase of a two-phase aggregate: folds rows per key into partial accumulators. */
+export interface LocalGroupAggregateConfig {
+  keys: number[];
+  aggs: AggregateCall[];
+  /** The keys, then one column holding the partial accumulator. */
+  fields: PlanField[];
+}
+
+/** The second phase: merges partial accumulators (column `keys.length`) per key; keys are columns 0..n-1. */
+export type GlobalGroupAggregateConfig = GroupAggregateConfig;
+
 /** Emits each input row once per projection list (GROUPING SETS / ROLLUP / CUBE). */
 export interface ExpandConfig {
   projections: PlanExpr[][];
@@ -114,6 +125,8 @@ export type LogicalNode =
   | PlanNode<'union', UnionConfig>
   | PlanNode<'expand', ExpandConfig>
   | PlanNode<'group_aggregate', GroupAggregateConfig>
+  | PlanNode<'local_group_aggregate', LocalGroupAggregateConfig>
+  | PlanNode<'global_group_aggregate', GlobalGroupAggregateConfig>
   | PlanNode<'window_aggregate', WindowAggregateConfig>
   | PlanNode<'table_sink', TableSinkConfig>;
 

@@ -47,13 +47,15 @@ function operatorName(node: LogicalNode): string {
     case 'union': return 'Union';
     case 'expand': return 'Expand';
     case 'group_aggregate': return 'GroupAggregate';
+    case 'local_group_aggregate': return 'LocalGroupAggregate';
+    case 'global_group_aggregate': return 'GlobalGroupAggregate';
     case 'window_aggregate': return 'WindowAggregate';
   }
 }
 
 /** Keyed operators read their input through a hash exchange on these input columns. */
 function hashKeys(node: LogicalNode): number[] | undefined {
-  if (node.kind === 'group_aggregate' || node.kind === 'window_aggregate') return node.config.keys;
+  if (node.kind === 'group_aggregate' || node.kind === 'global_group_aggregate' || node.kind === 'window_aggregate') return node.config.keys;
   return undefined;
 }
 
@@ -126,7 +128,7 @@ export function explainPlan(plan: PhysicalPlanJson): string {
 }
 
 function describeOperator(op: PhysicalOperator): string {
-  if (op.kind === 'group_aggregate' || op.kind === 'window_aggregate') return ` (${describeNode({ id: op.id, kind: op.kind, config: op.config, inputs: [] } as LogicalNode).replace(/^\w+\(|\)$/g, '')})`;
+  if (op.kind === 'group_aggregate' || op.kind === 'global_group_aggregate' || op.kind === 'window_aggregate') return ` (${describeNode({ id: op.id, kind: op.kind, config: op.config, inputs: [] } as LogicalNode).replace(/^\w+\(|\)$/g, '')})`;
   const fields = `fields=[${op.config.fields.map((f) => f.name).join(', ')}]`;
   if (op.kind === 'calc' && 'filter' in op.config && op.config.filter) return ` (${fields}, where=yes)`;
   if (op.kind !== 'calc' && 'connector' in op.config) return ` (connector=${op.config.connector}, ${fields})`;

@@ -4,6 +4,7 @@ import { describeNode, inferChangelogModes } from '../plan/changelog-mode';
 import { LogicalPlanBuilder, PLAN_VERSION, type LogicalPlan } from '../plan/logical-plan';
 import { mergeCalcs } from '../plan/optimize';
 import { pushDownIntoSources } from '../plan/push-down';
+import { splitTwoPhaseAggregates } from '../plan/two-phase-aggregate';
 import type { PlanExpr, PlanField } from '../plan/plan-expr';
 import type { InsertStatement, Query, Script, Statement } from './ast';
 import { Catalog, persistedColumns, type CatalogTable } from './catalog';
@@ -55,7 +56,7 @@ export class ScriptBinder {
       if (!sink) continue;
       this.diagnostics.error('UPDATES_NOT_SUPPORTED', `Table sink '${sink.table}' doesn't support consuming update changes which is produced by node ${describeNode(violation.producer)}`, sink.span);
     }
-    return plan;
+    return splitTwoPhaseAggregates(plan);
   }
 
   private statement(statement: Statement, builder: LogicalPlanBuilder): void {

@@ -13,7 +13,7 @@ import { MiniBatchBuffer } from './mini-batch-buffer';
  * buffered per key and folded before one result per key is emitted (MiniBatchGroupAggFunction).
  */
 export class GroupAggregate implements StreamOperator {
-  private readonly handler: AggsHandler;
+  protected readonly handler: AggsHandler;
   private readonly keyOf: KeySelector;
   private readonly accumulators: Map<StateKey, Accumulator>;
   private readonly keyCount: number;
@@ -63,10 +63,15 @@ export class GroupAggregate implements StreamOperator {
         handler.values(acc, this.previous, 0);
       }
       if (retract) handler.retract(acc, row);
-      else handler.accumulate(acc, row);
+      else this.fold(acc, row);
       this.emitChange(key, row, acc, firstRow);
     }
     this.flushOutput();
+  }
+
+  /** Adds one input row to a key's accumulator. */
+  protected fold(acc: Accumulator, row: Row): void {
+    this.handler.accumulate(acc, row);
   }
 
   processWatermark(watermarkMs: number): void {
@@ -100,7 +105,7 @@ export class GroupAggregate implements StreamOperator {
       }
       for (let i = start; i < rows.length; i++) {
         if (kinds && !isAccumulate(kinds[i])) handler.retract(acc, rows[i]);
-        else handler.accumulate(acc, rows[i]);
+        else this.fold(acc, rows[i]);
       }
       this.emitChange(key, rows[0], acc, firstRow);
     }
