@@ -293,10 +293,16 @@ export class JobRunner {
     if (idle) this.advanceWatermark(target);
   }
 
+  // Like Flink's StatusWatermarkValve: the minimum over active channels, or the maximum once all are idle.
   private advanceWatermark(target: Subtask): void {
     let min = Number.POSITIVE_INFINITY;
-    for (const channel of target.channels) if (!channel.idle && channel.watermark < min) min = channel.watermark;
-    if (min === Number.POSITIVE_INFINITY || min <= target.currentWatermark) return;
+    let max = Number.NEGATIVE_INFINITY;
+    for (const channel of target.channels) {
+      if (!channel.idle && channel.watermark < min) min = channel.watermark;
+      if (channel.watermark > max) max = channel.watermark;
+    }
+    if (min === Number.POSITIVE_INFINITY) min = max;
+    if (min === Number.NEGATIVE_INFINITY || min <= target.currentWatermark) return;
     target.currentWatermark = min;
     target.input.emitWatermark(min);
   }

@@ -89,7 +89,9 @@ export class QueryBinder {
         this.diagnostics.error('TYPE_MISMATCH', `column ${i + 1} of UNION ALL has types ${formatType(a)} and ${formatType(b)} with no common type`, query.span);
         throw new BindAbort();
       }
-      fields.push({ name: left.fields[i].name, type: common });
+      // A time attribute stays one through UNION ALL when both inputs have it (Flink unions watermarks).
+      const time = left.fields[i].time === right.fields[i].time ? left.fields[i].time : undefined;
+      fields.push(time ? { name: left.fields[i].name, type: common, time } : { name: left.fields[i].name, type: common });
     }
     const inputs = [left, right].map((side) => this.castTo(side, fields));
     return { nodeId: this.builder.add('union', { fields }, inputs), fields };
@@ -173,9 +175,9 @@ export class QueryBinder {
     }
     const name = item.alias?.name ?? implicitName(item.expr, fields.length);
     if (isProctimeCall(item.expr)) {
-      // Processing time is read by the operators that use it; the column itself carries no value.
+      // Selected as a value, a processing-time attribute is the wall-clock time the row passes by.
       const type = { kind: 'TIMESTAMP_LTZ', precision: 3, nullable: false } as const;
-      projection.push({ kind: 'literal', value: null, type });
+      projection.push({ kind: 'call', op: 'CURRENT_ROW_TIMESTAMP', args: [], type });
       fields.push({ name, type, time: 'proctime' });
       return;
     }
