@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { compileJob, EngineError, SqlError, startJob, validateSql, type Diagnostic } from '../index';
+import { dirname, resolve } from 'node:path';
+import { compileJobAsync, EngineError, SqlError, startJob, validateSql, type Diagnostic } from '../index';
 
 const USAGE = `usage:
   weir run FILE.sql [--set key=value ...]       run until every source is drained (or Ctrl-C)
@@ -46,12 +47,14 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const sql = readFileSync(args.file, 'utf8');
+  // User functions named by a relative module path are found beside the SQL file.
+  const options = { set: args.set, baseDir: dirname(resolve(args.file)) };
   if (args.command === 'validate') {
-    const diagnostics = validateSql(sql, { set: args.set });
+    const diagnostics = validateSql(sql, options);
     printDiagnostics(args.file, diagnostics);
     return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
   }
-  const job = compileJob(sql, { set: args.set });
+  const job = await compileJobAsync(sql, options);
   if (args.command === 'explain') {
     console.log(args.json ? JSON.stringify(job.plan, null, 2) : job.explain());
     return 0;
