@@ -172,10 +172,12 @@ function arithmetic(op: string, [a, b]: string[], [ta, tb]: DataType[], type: Da
     const sa = asDecimal(ta).scale;
     const sb = asDecimal(tb).scale;
     const s = type.scale;
+    // Most DECIMAL arithmetic keeps its scale (q1's 0.908 * price): then no rescale call at all.
+    const at = (value: string, from: number) => (from === s ? value : `h.rescale(${value}, ${from}, ${s})`);
     switch (op) {
-      case 'plus': return `h.rescale(${a}, ${sa}, ${s}) + h.rescale(${b}, ${sb}, ${s})`;
-      case 'minus': return `h.rescale(${a}, ${sa}, ${s}) - h.rescale(${b}, ${sb}, ${s})`;
-      case 'times': return `h.rescale(${a} * ${b}, ${sa + sb}, ${s})`;
+      case 'plus': return `${at(a, sa)} + ${at(b, sb)}`;
+      case 'minus': return `${at(a, sa)} - ${at(b, sb)}`;
+      case 'times': return at(`${a} * ${b}`, sa + sb);
       case 'divide': return `h.decDiv(${a}, ${sa}, ${b}, ${sb}, ${s})`;
       default: return `h.rescale(${a}, ${sa}, ${s}) % h.rescale(${b}, ${sb}, ${s})`;
     }
