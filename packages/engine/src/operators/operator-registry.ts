@@ -8,6 +8,7 @@ import { createExpand } from './expand/expand';
 import { createTableSinkOperator } from './sink/table-sink-operator';
 import { createUnion } from './union/union';
 import { createWindowAggregate } from './window/window-aggregate';
+import { createWindowTableFunction } from './window/window-table-function';
 
 /**
  * Factories of the operators that receive input, by plan kind. Sources are driven by the runner
@@ -21,5 +22,6 @@ export const OPERATOR_FACTORIES: Readonly<Record<Exclude<LogicalNodeKind, 'table
   local_group_aggregate: createLocalGroupAggregate,
   global_group_aggregate: createGlobalGroupAggregate,
   window_aggregate: createWindowAggregate,
+  window_table_function: createWindowTableFunction,
   table_sink: createTableSinkOperator,
 };

@@ -119,6 +119,15 @@ interface PlanNode<K extends string, C> {
   changelogMode?: string;
 }
 
+/** A window TVF outside an aggregation: each row once per window holding it, plus the window columns. */
+export interface WindowTableFunctionConfig {
+  window: Exclude<WindowSpec, { kind: 'session' }>;
+  timeIndex: number;
+  timeAttribute: 'rowtime' | 'proctime';
+  /** The input's fields, then window_start, window_end, window_time. */
+  fields: PlanField[];
+}
+
 export type LogicalNode =
   | PlanNode<'table_source', TableSourceConfig>
   | PlanNode<'calc', CalcConfig>
@@ -128,6 +137,7 @@ export type LogicalNode =
   | PlanNode<'local_group_aggregate', LocalGroupAggregateConfig>
   | PlanNode<'global_group_aggregate', GlobalGroupAggregateConfig>
   | PlanNode<'window_aggregate', WindowAggregateConfig>
+  | PlanNode<'window_table_function', WindowTableFunctionConfig>
   | PlanNode<'table_sink', TableSinkConfig>;
 
 export type LogicalNodeKind = LogicalNode['kind'];

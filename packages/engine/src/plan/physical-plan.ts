@@ -50,6 +50,7 @@ function operatorName(node: LogicalNode): string {
     case 'local_group_aggregate': return 'LocalGroupAggregate';
     case 'global_group_aggregate': return 'GlobalGroupAggregate';
     case 'window_aggregate': return 'WindowAggregate';
+    case 'window_table_function': return 'WindowTableFunction';
   }
 }
 

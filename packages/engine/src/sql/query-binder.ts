@@ -10,7 +10,7 @@ import type { Span } from './span';
 import { didYouMean } from './suggest';
 import { bindSourceTable } from './source-binder';
 import { bindAggregateSelect, distinctRelation, isAggregateSelect } from './aggregate-binder';
-import { bindWindowTableFunction, type WindowTableFunction } from './window-binder';
+import { bindWindowTableFunction, materializeWindows, type WindowTableFunction } from './window-binder';
 
 /** A bound relational input: the plan node producing it and its columns. */
 export interface BoundRelation {
@@ -113,9 +113,10 @@ export class QueryBinder {
   }
 
   /** The select list and WHERE of a non-aggregating SELECT as one calc. */
-  private project(query: Select, from: FromItem): BoundRelation {
+  private project(query: Select, fromItem: FromItem): BoundRelation {
     if (!query.from) return this.unsupported('SELECT without FROM is not supported yet', query.span);
-    if (from.relation.window) return this.unsupported('a window table function is only supported under GROUP BY window_start, window_end', query.from.span);
+    const window = fromItem.relation.window;
+    const from = window ? { ...fromItem, relation: materializeWindows(this, window, query.from.span) } : fromItem;
     const binder = this.expressionBinder(from);
     let failed = false;
     let filter: PlanExpr | null = null;

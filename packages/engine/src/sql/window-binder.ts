@@ -55,6 +55,24 @@ export function bindWindowTableFunction(binder: QueryBinder, ref: Extract<TableR
   return { nodeId: from.relation.nodeId, fields, window: { input: from.relation, spec, timeIndex, timeAttribute: timeField.time } };
 }
 
+/** A window TVF read as a table (not under GROUP BY): rows get their windows' columns appended. */
+export function materializeWindows(binder: QueryBinder, tvf: WindowTableFunction, span: Span): BoundRelation {
+  if (tvf.spec.kind === 'session') return binder.unsupported('SESSION windows are only supported in window aggregations (GROUP BY window_start, window_end)', span);
+  const timeType = tvf.input.fields[tvf.timeIndex].type;
+  const fields: PlanField[] = [
+    ...tvf.input.fields,
+    { name: 'window_start', type: TIMESTAMP3 },
+    { name: 'window_end', type: TIMESTAMP3 },
+    tvf.timeAttribute === 'rowtime'
+      ? { name: 'window_time', type: { kind: timeType.kind === 'TIMESTAMP_LTZ' ? 'TIMESTAMP_LTZ' : 'TIMESTAMP', precision: 3, nullable: false }, time: 'rowtime' }
+      : { name: 'window_time', type: { kind: 'TIMESTAMP_LTZ', precision: 3, nullable: false }, time: 'proctime' },
+  ];
+  // The input's time column is a plain timestamp after windowing; window_time carries the attribute.
+  fields[tvf.timeIndex] = { name: fields[tvf.timeIndex].name, type: timeType };
+  const nodeId = binder.builder.add('window_table_function', { window: tvf.spec, timeIndex: tvf.timeIndex, timeAttribute: tvf.timeAttribute, fields }, [tvf.input.nodeId]);
+  return { nodeId, fields };
+}
+
 /** The window of a GROUP BY over a window TVF: grouped by window_start and window_end. */
 export function tvfGroupWindow(tvf: WindowTableFunction): GroupWindow {
   const base = tvf.input.fields.length;
