@@ -10,13 +10,16 @@ export interface CsvOptions {
   ignoreParseErrors: boolean;
 }
 
-/** One CSV line for a row (no line break): fields quoted only when they hold a delimiter, quote or line break. */
-export function formatCsvLine(row: readonly unknown[], types: readonly DataType[], options: CsvOptions): string {
+/**
+ * One CSV line (no line break) of the columns `columns` of a row, `types` being theirs: fields
+ * are quoted only when they hold a delimiter, quote or line break.
+ */
+export function formatCsvLine(row: readonly unknown[], columns: readonly number[], types: readonly DataType[], options: CsvOptions): string {
   let line = '';
   const quote = options.quoteCharacter;
-  for (let i = 0; i < row.length; i++) {
+  for (let i = 0; i < columns.length; i++) {
     if (i > 0) line += options.fieldDelimiter;
-    const value = row[i];
+    const value = row[columns[i]];
     if (value === null || value === undefined) {
       line += options.nullLiteral ?? '';
       continue;

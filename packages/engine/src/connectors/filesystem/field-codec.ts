@@ -18,10 +18,25 @@ export function formatField(value: unknown, type: DataType): string {
     case 'DATE': return formatDate(value as number);
     case 'TIME': return formatTimestampSql(value as number, type.precision).slice(11);
     // Flink's SQL_TIMESTAMP_FORMAT: fraction digits only as many as needed (none for whole seconds).
-    case 'TIMESTAMP': case 'TIMESTAMP_LTZ': return trimFraction(formatTimestampSql(value as number, Math.min(type.precision, 3)));
+    case 'TIMESTAMP': case 'TIMESTAMP_LTZ': return formatTimestamp(value as number, Math.min(type.precision, 3));
     case 'ROW': case 'ARRAY': case 'MAP': return JSON.stringify(toJsonValue(value, type));
     default: return String(value);
   }
+}
+
+let cachedSecond = NaN;
+let cachedSecondText = '';
+
+/** A timestamp's text; the part up to the second is cached, since consecutive rows share it. */
+function formatTimestamp(ms: number, precision: number): string {
+  const millis = ((ms % 1000) + 1000) % 1000;
+  const second = ms - millis;
+  if (second !== cachedSecond) {
+    cachedSecond = second;
+    cachedSecondText = formatTimestampSql(second, 0);
+  }
+  if (millis === 0 || precision === 0) return cachedSecondText;
+  return trimFraction(`${cachedSecondText}.${String(millis).padStart(3, '0').slice(0, precision)}`);
 }
 
 function trimFraction(text: string): string {

@@ -7,10 +7,10 @@ export interface JsonOptions {
   failOnMissingField: boolean;
 }
 
-/** One JSON object line for a row, keyed by column name; NULL as null. */
-export function formatJsonLine(row: readonly unknown[], names: readonly string[], types: readonly DataType[]): string {
+/** One JSON object line of the columns `columns` of a row, keyed by their names; NULL as null. */
+export function formatJsonLine(row: readonly unknown[], columns: readonly number[], names: readonly string[], types: readonly DataType[]): string {
   const object: Record<string, unknown> = {};
-  for (let i = 0; i < names.length; i++) object[names[i]] = toJsonValue(row[i], types[i]);
+  for (let i = 0; i < names.length; i++) object[names[i]] = toJsonValue(row[columns[i]], types[i]);
   return JSON.stringify(object);
 }
 
