@@ -25,3 +25,23 @@ export function mergeCalcs(plan: LogicalPlan): LogicalPlan {
   }
   return { ...plan, nodes: plan.nodes.filter((n) => nodes.has(n.id)).map((n) => nodes.get(n.id) as LogicalNode) };
 }
+
+/** Drops calcs that pass every input column through unchanged and filter nothing (Calcite's ProjectRemoveRule). */
+export function removeIdentityCalcs(plan: LogicalPlan): LogicalPlan {
+  const byId = new Map(plan.nodes.map((n) => [n.id, n]));
+  const replacement = new Map<string, string>();
+  const nodes: LogicalNode[] = [];
+  for (const node of plan.nodes) {
+    const inputs = node.inputs.map((id) => replacement.get(id) ?? id);
+    if (node.kind === 'calc' && node.config.filter === null && inputs.length === 1) {
+      const width = (byId.get(inputs[0]) as LogicalNode).config.fields.length;
+      const identity = node.config.projection.length === width && node.config.projection.every((p, i) => p.kind === 'input' && p.index === i);
+      if (identity) {
+        replacement.set(node.id, inputs[0]);
+        continue;
+      }
+    }
+    nodes.push({ ...node, inputs } as LogicalNode);
+  }
+  return { ...plan, nodes };
+}

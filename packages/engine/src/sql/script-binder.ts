@@ -2,8 +2,9 @@ import { checkConnectorOptions, type ConnectorRegistry } from '../connectors/con
 import { UserFunctionCatalog } from '../functions/udf/user-function-catalog';
 import { describeNode, inferChangelogModes } from '../plan/changelog-mode';
 import { LogicalPlanBuilder, PLAN_VERSION, type LogicalPlan } from '../plan/logical-plan';
-import { mergeCalcs } from '../plan/optimize';
+import { mergeCalcs, removeIdentityCalcs } from '../plan/optimize';
 import { pushDownIntoSources } from '../plan/push-down';
+import { reuseCommonNodes } from '../plan/reuse';
 import { splitTwoPhaseAggregates } from '../plan/two-phase-aggregate';
 import type { PlanExpr, PlanField } from '../plan/plan-expr';
 import type { InsertStatement, Query, Script, Statement } from './ast';
@@ -49,7 +50,7 @@ export class ScriptBinder {
 
   /** Rewrites the bound plan (calc merge, push-down) and checks that every sink can take its changes. */
   private optimize(bound: LogicalPlan): LogicalPlan {
-    const pushed = pushDownIntoSources(mergeCalcs(bound), (name) => this.connectors.get(name));
+    const pushed = reuseCommonNodes(removeIdentityCalcs(pushDownIntoSources(mergeCalcs(bound), (name) => this.connectors.get(name))));
     const { plan, violations } = inferChangelogModes(pushed, (sink) => this.connectors.get(sink.config.connector)?.sinkChangelogMode ?? 'insert-only');
     for (const violation of violations) {
       const sink = this.sinkSpans.get(violation.sinkId);
