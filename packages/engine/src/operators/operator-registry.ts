@@ -10,11 +10,14 @@ import { createUnion } from './union/union';
 import { createWindowAggregate } from './window/window-aggregate';
 import { createWindowTableFunction } from './window/window-table-function';
 
+/** Plan kinds the runner polls as sources instead of pushing batches to. */
+export type SourceKind = 'table_source' | 'values';
+
 /**
  * Factories of the operators that receive input, by plan kind. Sources are driven by the runner
- * directly (they are polled, not pushed to), so `table_source` has no entry.
+ * directly (they are polled, not pushed to), so `table_source` and `values` have no entry.
  */
-export const OPERATOR_FACTORIES: Readonly<Record<Exclude<LogicalNodeKind, 'table_source'>, OperatorFactory>> = {
+export const OPERATOR_FACTORIES: Readonly<Record<Exclude<LogicalNodeKind, SourceKind>, OperatorFactory>> = {
   calc: createCalcOperator,
   union: createUnion,
   expand: createExpand,

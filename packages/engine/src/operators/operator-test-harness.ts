@@ -3,7 +3,7 @@ import type { LogicalNode } from '../plan/logical-plan';
 import type { OperatorContext, OperatorMetrics, Output, StreamOperator } from '../runtime/operator';
 import { ROW_KIND_SHORT, type Row, type RowBatch, type RowKinds } from '../runtime/row';
 import { MemoryStateBackend } from '../runtime/state-backend';
-import { OPERATOR_FACTORIES } from './operator-registry';
+import { OPERATOR_FACTORIES, type SourceKind } from './operator-registry';
 import { builtinConnectors } from '../connectors/connector-registry';
 
 /**
@@ -27,7 +27,7 @@ export class OperatorHarness {
       config, now: () => this.nowMs,
     };
     const physical = { id: '1', kind: node.kind, name: node.kind, config: node.config } as PhysicalOperator;
-    this.operator = OPERATOR_FACTORIES[node.kind as Exclude<LogicalNode['kind'], 'table_source'>](physical, context, output, this.metrics);
+    this.operator = OPERATOR_FACTORIES[node.kind as Exclude<LogicalNode['kind'], SourceKind>](physical, context, output, this.metrics);
   }
 
   push(rows: Row[], kinds?: RowKinds): this {

@@ -57,7 +57,7 @@ const KIND_ORDER = ['I', 'UB', 'UA', 'D'];
 
 // The row kinds a node emits, as Flink's EXPLAIN CHANGELOG_MODE prints them.
 function displayMode(node: LogicalNode, byId: Map<string, LogicalNode>): string {
-  if (node.kind === 'table_source' || node.kind === 'window_aggregate') return 'I';
+  if (node.inputs.length === 0 || node.kind === 'window_aggregate') return 'I';
   if (node.kind === 'group_aggregate') {
     const kinds = ['I', 'UA', ...(node.config.generateUpdateBefore ? ['UB'] : []), ...(node.config.inputHasUpdates ? ['D'] : [])];
     return KIND_ORDER.filter((k) => kinds.includes(k)).join(',');

@@ -25,6 +25,12 @@ export interface TableSourceConfig {
   watermark?: PlanExpr;
 }
 
+/** `VALUES (...), (...)`: constant rows, each column an expression over no input. */
+export interface ValuesConfig {
+  rows: PlanExpr[][];
+  fields: PlanField[];
+}
+
 export interface CalcConfig {
   projection: PlanExpr[];
   /** Rows are kept only where this evaluates to TRUE (not FALSE, not NULL). */
@@ -130,6 +136,7 @@ export interface WindowTableFunctionConfig {
 
 export type LogicalNode =
   | PlanNode<'table_source', TableSourceConfig>
+  | PlanNode<'values', ValuesConfig>
   | PlanNode<'calc', CalcConfig>
   | PlanNode<'union', UnionConfig>
   | PlanNode<'expand', ExpandConfig>

@@ -42,6 +42,7 @@ export interface PhysicalPlanJson {
 function operatorName(node: LogicalNode): string {
   switch (node.kind) {
     case 'table_source': return `Source: ${node.config.table}`;
+    case 'values': return 'Values';
     case 'table_sink': return `Sink: ${node.config.table}`;
     case 'calc': return 'Calc';
     case 'union': return 'Union';
@@ -71,6 +72,7 @@ function positiveInt(text: string | undefined, key: string): number | undefined 
 function parallelismOf(node: LogicalNode, defaultParallelism: number, inputParallelism: number | undefined): number {
   if (node.kind === 'table_sink') return positiveInt(node.config.options['sink.parallelism'], 'sink.parallelism') ?? inputParallelism ?? defaultParallelism;
   if (node.kind === 'table_source') return positiveInt(node.config.options['scan.parallelism'], 'scan.parallelism') ?? defaultParallelism;
+  if (node.kind === 'values') return 1;
   if (hashKeys(node)) return defaultParallelism;
   return inputParallelism ?? defaultParallelism;
 }

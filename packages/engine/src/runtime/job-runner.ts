@@ -3,7 +3,8 @@ import type { ConnectorRegistry } from '../connectors/connector-registry';
 import type { SourceReader } from '../connectors/connector';
 import { EngineError } from '../errors';
 import { OPERATOR_FACTORIES } from '../operators/operator-registry';
-import type { TableSourceConfig } from '../plan/logical-plan';
+import type { TableSourceConfig, ValuesConfig } from '../plan/logical-plan';
+import { ValuesSource } from '../operators/source/values-source';
 import type { PhysicalEdge, PhysicalPlanJson, PhysicalVertex } from '../plan/physical-plan';
 import { partitionByHash } from './hash-partitioner';
 import type { OperatorMetrics, Output, StreamOperator } from './operator';
@@ -180,6 +181,10 @@ export class JobRunner {
       };
       let output: Output = tail;
       for (const op of [...vertex.operators].reverse()) {
+        if (op.kind === 'values') {
+          subtask.reader = new ValuesSource(op.config as ValuesConfig, index);
+          continue;
+        }
         if (op.kind === 'table_source') {
           const config = op.config as TableSourceConfig;
           const connector = this.options.connectors.require(config.connector);

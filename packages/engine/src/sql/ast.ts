@@ -71,9 +71,9 @@ export interface WindowSpec {
 export type SelectItem = { kind: 'expr'; expr: Expr; alias?: Ident; span: Span } | { kind: 'star'; qualifier: Ident[]; span: Span };
 
 export type TableRef =
-  | { kind: 'table'; name: Ident[]; alias?: Ident; forSystemTimeAsOf?: Expr; span: Span }
-  | { kind: 'derived'; query: Query; alias?: Ident; span: Span }
-  | { kind: 'tableFunction'; call: Expr; alias?: Ident; span: Span }
+  | { kind: 'table'; name: Ident[]; alias?: Ident; columns?: Ident[]; forSystemTimeAsOf?: Expr; span: Span }
+  | { kind: 'derived'; query: Query; alias?: Ident; columns?: Ident[]; span: Span }
+  | { kind: 'tableFunction'; call: Expr; alias?: Ident; columns?: Ident[]; span: Span }
   | { kind: 'join'; joinType: 'INNER' | 'LEFT' | 'RIGHT' | 'FULL' | 'CROSS' | 'COMMA'; left: TableRef; right: TableRef; on?: Expr; span: Span };
 
 export interface Select {

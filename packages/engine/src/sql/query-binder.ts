@@ -9,6 +9,7 @@ import { Scope } from './scope';
 import type { Span } from './span';
 import { didYouMean } from './suggest';
 import { bindSourceTable } from './source-binder';
+import { bindValues } from './values-binder';
 import { bindAggregateSelect, distinctRelation, isAggregateSelect } from './aggregate-binder';
 import { bindWindowTableFunction, materializeWindows, type WindowTableFunction } from './window-binder';
 
@@ -56,7 +57,7 @@ export class QueryBinder {
       case 'setOp':
         return this.setOperation(query);
       case 'values':
-        return this.unsupported('VALUES is not supported yet', query.span);
+        return bindValues(this, query);
       case 'with': {
         const scope = new Map<string, Query>();
         this.ctes.push(scope);
@@ -188,8 +189,25 @@ export class QueryBinder {
     fields.push(time ? { name, type: expr.type, time } : { name, type: expr.type });
   }
 
-  /** Binds a FROM clause item. */
+  /** Binds a FROM clause item, renaming its columns when the alias lists new names (`AS t(a, b)`). */
   tableRef(ref: TableRef): FromItem {
+    const item = this.tableRefItem(ref);
+    const columns = ref.kind === 'join' ? undefined : ref.columns;
+    if (!columns) return item;
+    const fields = item.relation.fields;
+    if (columns.length !== fields.length) {
+      const names = fields.map((f) => `'${f.name}'`).join(', ');
+      this.diagnostics.error('COLUMN_COUNT_MISMATCH', `List of column aliases must have same degree as table; table has ${fields.length} columns (${names}), whereas alias list has ${columns.length} columns`, ref.span);
+      throw new BindAbort();
+    }
+    const renamedFields = fields.map((f, i) => ({ ...f, name: columns[i].name }));
+    const relation = item.relation.window
+      ? { ...item.relation, fields: renamedFields }
+      : { nodeId: item.relation.nodeId, fields: renamedFields };
+    return { ...item, relation };
+  }
+
+  private tableRefItem(ref: TableRef): FromItem {
     switch (ref.kind) {
       case 'table': {
         if (ref.forSystemTimeAsOf) return this.unsupported('FOR SYSTEM_TIME AS OF (lookup and temporal joins) is not supported yet', ref.forSystemTimeAsOf.span);

@@ -132,7 +132,7 @@ export abstract class QueryParser extends ExpressionParser {
         this.next();
         const query = this.parseQuery();
         this.expectOp(')');
-        return { kind: 'derived', query, alias: this.parseTableAlias(), span: this.spanFrom(start) };
+        return { kind: 'derived', query, ...this.parseTableAlias(), span: this.spanFrom(start) };
       }
       this.next();
       const inner = this.parseFrom();
@@ -144,23 +144,24 @@ export abstract class QueryParser extends ExpressionParser {
       this.pos += 2;
       const call = this.parseExpr();
       this.expectOp(')');
-      return { kind: 'tableFunction', call, alias: this.parseTableAlias(), span: this.spanFrom(start) };
+      return { kind: 'tableFunction', call, ...this.parseTableAlias(), span: this.spanFrom(start) };
     }
     if (lateral) this.fail('TABLE');
     const name = this.parseCompoundName('a table name');
     let forSystemTimeAsOf;
     if (this.acceptWords('FOR', 'SYSTEM_TIME', 'AS', 'OF')) forSystemTimeAsOf = this.parseExpr();
-    return { kind: 'table', name, alias: this.parseTableAlias(), forSystemTimeAsOf, span: this.spanFrom(start) };
+    return { kind: 'table', name, ...this.parseTableAlias(), forSystemTimeAsOf, span: this.spanFrom(start) };
   }
 
-  private parseTableAlias(): Ident | undefined {
+  /** `AS t` or `AS t(a, b)`: the alias and, when given, new names for the columns. */
+  private parseTableAlias(): { alias?: Ident; columns?: Ident[] } {
     const alias = this.parseAlias();
-    if (alias && this.isOp('(') && this.isIdentifier(1)) {
-      this.next();
-      do this.parseIdent();
-      while (this.acceptOp(','));
-      this.expectOp(')');
-    }
-    return alias;
+    if (!alias || !this.isOp('(') || !this.isIdentifier(1)) return { alias };
+    this.next();
+    const columns: Ident[] = [];
+    do columns.push(this.parseIdent());
+    while (this.acceptOp(','));
+    this.expectOp(')');
+    return { alias, columns };
   }
 }

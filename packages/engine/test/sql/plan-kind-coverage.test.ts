@@ -16,7 +16,7 @@ describe('plan kinds', () => {
       if (sql.startsWith('-- error:')) continue;
       for (const vertex of compileJob(sql, { connectors }).plan.vertices) for (const op of vertex.operators) exercised.add(op.kind);
     }
-    const kinds = ['table_source', ...Object.keys(OPERATOR_FACTORIES)].sort();
+    const kinds = ['table_source', 'values', ...Object.keys(OPERATOR_FACTORIES)].sort();
     expect([...exercised].sort()).toEqual(kinds);
   });
 });
