@@ -1,4 +1,4 @@
-import type { Ident, Query, Select, SelectItem, TableRef } from './ast';
+import type { Expr, Ident, Query, Select, SelectItem, TableRef } from './ast';
 import { ExpressionParser } from './expression-parser';
 import { joinSpans } from './span';
 
@@ -79,11 +79,35 @@ export abstract class QueryParser extends ExpressionParser {
     const where = this.acceptWords('WHERE') ? this.parseExpr() : undefined;
     const groupBy = [];
     if (this.acceptWords('GROUP', 'BY')) {
-      do groupBy.push(this.parseExpr());
+      do groupBy.push(this.isWord('GROUPING') && this.isWord('SETS', 1) ? this.parseGroupingSets() : this.parseExpr());
       while (this.acceptOp(','));
     }
     const having = this.acceptWords('HAVING') ? this.parseExpr() : undefined;
     return { kind: 'select', distinct, items, from, where, groupBy, having, span: this.spanFrom(start) };
+  }
+
+  /** `GROUPING SETS ((a, b), a, ())` as a call named 'GROUPING SETS' whose arguments are ROW(...) sets. */
+  private parseGroupingSets(): Expr {
+    const start = this.next().span;
+    this.next();
+    this.expectOp('(');
+    const sets: Expr[] = [];
+    do {
+      const setStart = this.peek().span;
+      const items: Expr[] = [];
+      if (this.acceptOp('(')) {
+        if (!this.isOp(')')) {
+          do items.push(this.parseExpr());
+          while (this.acceptOp(','));
+        }
+        this.expectOp(')');
+      } else {
+        items.push(this.parseExpr());
+      }
+      sets.push({ kind: 'call', name: { name: 'ROW', quoted: false, span: setStart }, args: items, distinct: false, countStar: false, span: this.spanFrom(setStart) });
+    } while (this.acceptOp(','));
+    this.expectOp(')');
+    return { kind: 'call', name: { name: 'GROUPING SETS', quoted: false, span: start }, args: sets, distinct: false, countStar: false, span: this.spanFrom(start) };
   }
 
   private parseSelectItem(): SelectItem {
