@@ -2,13 +2,23 @@ import { builtinConnectors, type ConnectorRegistry } from '../src/connectors/con
 import type { SinkWriter } from '../src/connectors/connector';
 import { ROW_KIND_SHORT, type RowBatch, type RowKinds } from '../src/runtime/row';
 import type { TimedDigest } from './timed-digest';
+import { UpsertMaterializer } from './upsert-materializer';
 
-/** Passes every batch a sink receives, with its row kinds, to a timed digest. */
+/** Passes every batch a sink receives, with its row kinds, to a timed digest (through upsert keys, if any). */
 class ObservingSinkWriter implements SinkWriter {
-  constructor(private readonly observer: TimedDigest) {}
+  private readonly upsert: UpsertMaterializer | null;
+
+  constructor(
+    private readonly observer: TimedDigest,
+    upsertKeys: number[] | undefined,
+  ) {
+    this.upsert = upsertKeys ? new UpsertMaterializer(upsertKeys, observer.target) : null;
+  }
 
   write(rows: RowBatch, kinds?: RowKinds): void {
-    this.observer.emitBatch(rows, kinds ? kinds.map((kind) => ROW_KIND_SHORT[kind]) : null);
+    const shortKinds = kinds ? kinds.map((kind) => ROW_KIND_SHORT[kind]) : null;
+    if (this.upsert) this.observer.emitBatchThrough(this.upsert, rows, shortKinds);
+    else this.observer.emitBatch(rows, shortKinds);
   }
 
   finish(): void {}
@@ -16,11 +26,12 @@ class ObservingSinkWriter implements SinkWriter {
 
 /**
  * The built-in connectors with `blackhole` still discarding rows but showing them to `observer`
- * first: the bench digests a query's output without changing its text. Everything else about
+ * first: the bench digests a query's output without changing its text. An upsert stream (the
+ * planner gives the sink upsert keys) is materialized by key, as the table it stands for. Everything else about
  * the connector (options, changelog mode) stays the built-in one's.
  */
 export function observedBlackholeConnectors(observer: TimedDigest): ConnectorRegistry {
   const registry = builtinConnectors();
   const blackhole = registry.require('blackhole');
-  return registry.register({ ...blackhole, createSink: () => new ObservingSinkWriter(observer) });
+  return registry.register({ ...blackhole, createSink: (table) => new ObservingSinkWriter(observer, table.upsertKeys) });
 }

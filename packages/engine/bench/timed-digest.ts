@@ -14,7 +14,7 @@ export class TimedDigest implements ChangelogSink {
   private readonly kinds: RowKind[] = [];
   private readonly buffer: unknown[][] = [];
 
-  constructor(private readonly target: ChangelogSink) {}
+  constructor(readonly target: ChangelogSink) {}
 
   /** One row from an oracle loop. */
   emit(kind: RowKind, row: unknown[]): void {
@@ -25,8 +25,13 @@ export class TimedDigest implements ChangelogSink {
 
   /** A whole batch from a sink. */
   emitBatch(rows: unknown[][], kinds: readonly RowKind[] | null): void {
+    this.emitBatchThrough(this.target, rows, kinds);
+  }
+
+  /** A whole batch into `sink`, which ends in the target (an upsert materializer), timed the same. */
+  emitBatchThrough(sink: ChangelogSink, rows: unknown[][], kinds: readonly RowKind[] | null): void {
     const start = process.hrtime.bigint();
-    for (let i = 0; i < rows.length; i++) this.target.emit(kinds === null ? '+I' : kinds[i], rows[i]);
+    for (let i = 0; i < rows.length; i++) sink.emit(kinds === null ? '+I' : kinds[i], rows[i]);
     this.rows += rows.length;
     this.seconds += Number(process.hrtime.bigint() - start) / 1e9;
   }

@@ -18,8 +18,8 @@ export const FULL_READ: NexmarkReadSpec = { eventType: null, projection: null, e
 
 /**
  * One nexmark source subtask: rows `[event_type, person, auction, bid]`, only the ROW of the
- * event's type non-null. Events another type would not pass a pushed-down filter are skipped
- * without drawing their fields (generation is per event id, so the rest stay identical).
+ * event's type non-null. Events of a type a pushed-down filter rejects are skipped without
+ * drawing their fields (generation is per event id, so the other events stay identical).
  */
 export class NexmarkSourceReader implements SourceReader {
   private readonly generator: NexmarkGenerator;
@@ -31,11 +31,6 @@ export class NexmarkSourceReader implements SourceReader {
     private readonly spec: NexmarkReadSpec = FULL_READ,
   ) {
     this.generator = new NexmarkGenerator(config, split, { extra: spec.extra });
-  }
-
-  /** Events emitted or skipped so far (a checkpointable position). */
-  position(): number {
-    return this.generator.position();
   }
 
   poll(maxRows: number, nowMs: number): SourcePoll {
