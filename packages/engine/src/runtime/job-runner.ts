@@ -36,7 +36,10 @@ interface Subtask {
   index: number;
   reader?: SourceReader;
   watermarkOf?: WatermarkFunction;
+  /** Highest watermark the source's rows gave, and the highest one sent downstream (and when). */
+  pendingWatermark: number;
   sourceWatermark: number;
+  watermarkSentAtMs: number;
   lastActiveMs: number;
   idle: boolean;
   /** Entry of the chain: the first operator, or the outgoing edges when the vertex is only a source. */
@@ -68,6 +71,7 @@ export class JobRunner {
   readonly metrics: OperatorMetricsEntry[] = [];
   private readonly subtasks = new Map<string, Subtask[]>();
   private readonly idleTimeoutMs: number | undefined;
+  private readonly watermarkIntervalMs: number;
   private stopRequested = false;
   private wakeUp: (() => void) | undefined;
 
@@ -79,6 +83,8 @@ export class JobRunner {
     const idle = plan.config['table.exec.source.idle-timeout'];
     const idleMs = idle === undefined ? undefined : parseDurationMs(idle);
     this.idleTimeoutMs = idleMs && idleMs > 0 ? idleMs : undefined;
+    // Flink's default; 0 turns periodic watermarks off (only the end-of-input one remains).
+    this.watermarkIntervalMs = parseDurationMs(plan.config['pipeline.auto-watermark-interval'] ?? '200 ms') ?? 200;
     // Build downstream vertices first, so an upstream chain can be wired to its targets.
     for (const vertex of [...plan.vertices].reverse()) this.subtasks.set(vertex.id, this.createSubtasks(vertex));
   }
@@ -105,13 +111,14 @@ export class JobRunner {
         if (subtask.nextPollAtMs > now) {
           earliestWake = Math.min(earliestWake, subtask.nextPollAtMs);
           this.checkIdle(subtask, now);
+          this.periodicWatermark(subtask, now);
           continue;
         }
         const poll = (subtask.reader as SourceReader).poll(SOURCE_BATCH_ROWS, now);
         subtask.nextPollAtMs = poll.nextPollAtMs ?? 0;
         if (poll.rows.length > 0) {
           progressed = true;
-          this.sourceBatch(subtask, poll.rows, now);
+          this.sourceBatch(subtask, poll.rows, now, poll.nextPollAtMs !== undefined);
         } else {
           this.checkIdle(subtask, now);
         }
@@ -138,7 +145,7 @@ export class JobRunner {
     return 'stopped';
   }
 
-  private sourceBatch(subtask: Subtask, rows: RowBatch, now: number): void {
+  private sourceBatch(subtask: Subtask, rows: RowBatch, now: number, rateLimited: boolean): void {
     this.metricsOf(subtask.vertex.operators[0].id).recordsOut += rows.length;
     subtask.lastActiveMs = now;
     if (subtask.idle) {
@@ -146,13 +153,24 @@ export class JobRunner {
       subtask.tail.setIdle(false);
     }
     subtask.input.emit(rows);
-    if (subtask.watermarkOf) {
-      const watermark = subtask.watermarkOf(rows);
-      if (watermark > subtask.sourceWatermark) {
-        subtask.sourceWatermark = watermark;
-        subtask.input.emitWatermark(watermark);
-      }
-    }
+    if (!subtask.watermarkOf) return;
+    const watermark = subtask.watermarkOf(rows);
+    if (watermark > subtask.pendingWatermark) subtask.pendingWatermark = watermark;
+    // At full speed the watermark follows every batch; a rate-limited source emits it periodically.
+    if (rateLimited) this.periodicWatermark(subtask, now);
+    else if (this.watermarkIntervalMs > 0) this.sendWatermark(subtask, now);
+  }
+
+  /** `pipeline.auto-watermark-interval`: at most one watermark per interval from a paced source. */
+  private periodicWatermark(subtask: Subtask, now: number): void {
+    if (this.watermarkIntervalMs > 0 && now - subtask.watermarkSentAtMs >= this.watermarkIntervalMs) this.sendWatermark(subtask, now);
+  }
+
+  private sendWatermark(subtask: Subtask, now: number): void {
+    if (subtask.pendingWatermark <= subtask.sourceWatermark) return;
+    subtask.sourceWatermark = subtask.pendingWatermark;
+    subtask.watermarkSentAtMs = now;
+    subtask.input.emitWatermark(subtask.sourceWatermark);
   }
 
   // A source that produced nothing for `table.exec.source.idle-timeout` stops holding back watermarks downstream.
@@ -171,7 +189,7 @@ export class JobRunner {
       const tail = this.edgeOutput(outgoing, vertex, index);
       const subtask: Subtask = {
         vertex, index, operators: [], timed: [], openInputs: channelCount, finished: false, nextPollAtMs: 0, input: tail, tail,
-        sourceWatermark: Number.NEGATIVE_INFINITY, lastActiveMs: Date.now(), idle: false,
+        pendingWatermark: Number.NEGATIVE_INFINITY, sourceWatermark: Number.NEGATIVE_INFINITY, watermarkSentAtMs: 0, lastActiveMs: Date.now(), idle: false,
         channels: Array.from({ length: channelCount }, () => ({ watermark: Number.NEGATIVE_INFINITY, idle: false })),
         currentWatermark: Number.NEGATIVE_INFINITY,
       };
