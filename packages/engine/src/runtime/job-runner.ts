@@ -11,6 +11,7 @@ import type { OperatorMetrics, Output, StreamOperator } from './operator';
 import type { RowBatch, RowKinds } from './row';
 import { MemoryStateBackend } from './state-backend';
 import { compileWatermark, MAX_WATERMARK, parseDurationMs, type WatermarkFunction } from './watermark-generator';
+import { WatermarkValve } from './watermark-valve';
 
 /** Rows asked from a source per poll. */
 const SOURCE_BATCH_ROWS = 1024;
@@ -47,9 +48,8 @@ interface Subtask {
   tail: EdgeOutput;
   operators: StreamOperator[];
   timed: StreamOperator[];
-  /** Latest watermark and idleness per input channel (one per upstream subtask and edge). */
-  channels: { watermark: number; idle: boolean }[];
-  currentWatermark: number;
+  /** Combines the watermarks of the input channels (one per upstream subtask and edge). */
+  valve: WatermarkValve;
   openInputs: number;
   finished: boolean;
   nextPollAtMs: number;
@@ -190,8 +190,7 @@ export class JobRunner {
       const subtask: Subtask = {
         vertex, index, operators: [], timed: [], openInputs: channelCount, finished: false, nextPollAtMs: 0, input: tail, tail,
         pendingWatermark: Number.NEGATIVE_INFINITY, sourceWatermark: Number.NEGATIVE_INFINITY, watermarkSentAtMs: 0, lastActiveMs: Date.now(), idle: false,
-        channels: Array.from({ length: channelCount }, () => ({ watermark: Number.NEGATIVE_INFINITY, idle: false })),
-        currentWatermark: Number.NEGATIVE_INFINITY,
+        valve: new WatermarkValve(channelCount),
       };
       const context = {
         subtaskIndex: index, parallelism: vertex.parallelism, state: new MemoryStateBackend(), connectors: this.options.connectors,
@@ -267,8 +266,11 @@ export class JobRunner {
     const targets = this.subtasks.get(edge.target) as Subtask[];
     const channel = this.channelOf(edge, index);
     const reached = edge.partitioning === 'forward' ? [targets[index]] : targets;
-    const emitWatermark = (watermark: number): void => reached.forEach((t) => this.receiveWatermark(t, channel, watermark));
-    const setIdle = (idle: boolean): void => reached.forEach((t) => this.setChannelIdle(t, channel, idle));
+    const forward = (target: Subtask, watermark: number | undefined): void => {
+      if (watermark !== undefined) target.input.emitWatermark(watermark);
+    };
+    const emitWatermark = (watermark: number): void => reached.forEach((t) => forward(t, t.valve.receive(channel, watermark)));
+    const setIdle = (idle: boolean): void => reached.forEach((t) => forward(t, t.valve.setIdle(channel, idle)));
     let next = index;
     switch (edge.partitioning) {
       case 'forward':
@@ -301,33 +303,6 @@ export class JobRunner {
         };
       }
     }
-  }
-
-  private receiveWatermark(target: Subtask, channel: number, watermark: number): void {
-    const state = target.channels[channel];
-    if (watermark <= state.watermark) return;
-    state.watermark = watermark;
-    state.idle = false;
-    this.advanceWatermark(target);
-  }
-
-  private setChannelIdle(target: Subtask, channel: number, idle: boolean): void {
-    target.channels[channel].idle = idle;
-    if (idle) this.advanceWatermark(target);
-  }
-
-  // Like Flink's StatusWatermarkValve: the minimum over active channels, or the maximum once all are idle.
-  private advanceWatermark(target: Subtask): void {
-    let min = Number.POSITIVE_INFINITY;
-    let max = Number.NEGATIVE_INFINITY;
-    for (const channel of target.channels) {
-      if (!channel.idle && channel.watermark < min) min = channel.watermark;
-      if (channel.watermark > max) max = channel.watermark;
-    }
-    if (min === Number.POSITIVE_INFINITY) min = max;
-    if (min === Number.NEGATIVE_INFINITY || min <= target.currentWatermark) return;
-    target.currentWatermark = min;
-    target.input.emitWatermark(min);
   }
 
   /** Flushes a subtask's operators and tells downstream subtasks one of their inputs ended. */
