@@ -1,7 +1,9 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { compileJob, startJob, validateSql } from '../../index';
 import type { PlanField } from '../../plan/plan-expr';
 import type { DataType } from '../../sql/data-type';
 import { checkConnectorOptions } from '../connector-registry';
@@ -142,5 +144,24 @@ describe('filesystem partitioned sink', () => {
     writer?.write([['abc']]);
     writer?.finish();
     expect(readdirSync(dir).sort().map((n) => n.replace(/^part-[0-9a-f-]{36}-/, ''))).toEqual(['0-0.csv', '0-1.csv']);
+  });
+});
+
+describe('filesystem through SQL', () => {
+  it('reads q13\'s legacy side-input table and points at the legacy key when a value is wrong', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'side_input.txt'), '0,0\n1,1\n2,2\n');
+    const table = `CREATE TABLE side_input (key BIGINT, \`value\` VARCHAR) WITH (\n  'connector.type' = 'filesystem', 'connector.path' = 'file://${dir}/side_input.txt', 'format.type' = 'csv');\n`;
+    const sql = `${table}CREATE TABLE o (k BIGINT, v VARCHAR) WITH ('connector' = 'print');\nINSERT INTO o SELECT key, \`value\` FROM side_input WHERE key > 0;`;
+    expect(validateSql(sql)).toEqual([]);
+    const stdout = new PassThrough();
+    let text = '';
+    stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    await startJob(compileJob(sql), { stdout }).done;
+    expect(text).toBe('+I[1, 1]\n+I[2, 2]\n');
+    const wrongSql = sql.replace("'format.type' = 'csv'", "'format.type' = 'avro'");
+    const [wrong] = validateSql(wrongSql);
+    expect(wrong).toMatchObject({ code: 'OPTION_INVALID', line: 2 });
+    expect(wrongSql.split('\n')[1].slice(wrong.column - 1, wrong.endColumn - 1)).toBe("'avro'");
   });
 });
