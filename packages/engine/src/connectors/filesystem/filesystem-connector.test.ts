@@ -103,6 +103,15 @@ describe('filesystem csv and json', () => {
     expect(() => readAll(table({ path: dir, format: 'csv', 'csv.field-delimiter': ';' }, fields))).toThrow(/in\.csv:2: column 'k': 'x' is not a valid BIGINT.*'csv\.ignore-parse-errors'/);
   });
 
+  it('writes ISO-8601 timestamps when asked and reads them back', () => {
+    const dir = tempDir();
+    const fields: PlanField[] = [{ name: 'ts', type: t.ts }];
+    const tbl = table({ path: dir, format: 'json', 'json.timestamp-format.standard': 'ISO-8601' }, fields);
+    writeAll(tbl, [[Date.UTC(2024, 0, 1, 0, 0, 1, 500)]]);
+    expect(readFileSync(join(dir, readdirSync(dir)[0]), 'utf8')).toBe('{"ts":"2024-01-01T00:00:01.5"}\n');
+    expect(readAll(tbl)).toEqual([[Date.UTC(2024, 0, 1, 0, 0, 1, 500)]]);
+  });
+
   it('parses json lines, missing fields as NULL, bad lines skipped when asked', () => {
     const dir = tempDir();
     const fields: PlanField[] = [{ name: 'k', type: t.int }, { name: 'ts', type: t.ts }];

@@ -19,18 +19,23 @@ export interface FilesystemSpec {
   defaultPartitionName: string;
 }
 
-/** Options the connector accepts (Flink's FileSystemConnectorOptions and the csv/json format options). */
+/**
+ * Options the connector accepts (Flink's FileSystemConnectorOptions and the csv/json format
+ * options). Those that only tune when files roll or partitions commit in a long-running job
+ * (check intervals, commit trigger and delay, time extractor, compaction) are accepted: a bounded
+ * run rolls and commits everything at its end. Options that would change the data read or
+ * written but are not implemented (continuous monitoring, path filters, escape characters, null
+ * map keys) are left out, so they are reported as unsupported rather than ignored.
+ */
 export const FILESYSTEM_OPTIONS = [
-  'path', 'format', 'sink.parallelism', 'source.monitor-interval', 'source.path.regex-pattern', 'partition.default-name',
+  'path', 'format', 'sink.parallelism', 'partition.default-name',
   'sink.rolling-policy.file-size', 'sink.rolling-policy.rollover-interval', 'sink.rolling-policy.check-interval', 'sink.rolling-policy.inactivity-interval',
   'sink.partition-commit.trigger', 'sink.partition-commit.delay', 'sink.partition-commit.policy.kind', 'sink.partition-commit.success-file.name',
   'sink.partition-commit.watermark-time-zone', 'sink.partition-commit.policy.class',
   'partition.time-extractor.kind', 'partition.time-extractor.class', 'partition.time-extractor.timestamp-pattern', 'partition.time-extractor.timestamp-formatter',
   'auto-compaction', 'compaction.file-size',
-  'csv.field-delimiter', 'csv.quote-character', 'csv.disable-quote-character', 'csv.allow-comments', 'csv.ignore-parse-errors',
-  'csv.array-element-delimiter', 'csv.escape-character', 'csv.null-literal', 'csv.write-bigdecimal-in-scientific-notation',
-  'json.ignore-parse-errors', 'json.fail-on-missing-field', 'json.timestamp-format.standard', 'json.map-null-key.mode',
-  'json.map-null-key.literal', 'json.encode.decimal-as-plain-number', 'json.encode.ignore-null-fields',
+  'csv.field-delimiter', 'csv.quote-character', 'csv.disable-quote-character', 'csv.allow-comments', 'csv.ignore-parse-errors', 'csv.null-literal',
+  'json.ignore-parse-errors', 'json.fail-on-missing-field', 'json.timestamp-format.standard', 'json.encode.decimal-as-plain-number',
 ] as const;
 
 const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, m: 1 << 20, mb: 1 << 20, g: 1 << 30, gb: 1 << 30 };
@@ -72,7 +77,7 @@ export function readFilesystemSpec(table: ConnectorTable): { spec: FilesystemSpe
   if (path === '' || /^[a-z][a-z0-9+.-]*:\/\//i.test(path)) invalid('path', "a local path or a 'file://' URI");
   const size = options['sink.rolling-policy.file-size'] === undefined ? 128 << 20 : parseSizeBytes(options['sink.rolling-policy.file-size']);
   if (size === undefined || size <= 0) invalid('sink.rolling-policy.file-size', "a positive size such as '128MB'");
-  for (const option of ['sink.rolling-policy.check-interval', 'sink.rolling-policy.inactivity-interval', 'sink.partition-commit.delay', 'source.monitor-interval']) duration(option, 0);
+  for (const option of ['sink.rolling-policy.check-interval', 'sink.rolling-policy.inactivity-interval', 'sink.partition-commit.delay']) duration(option, 0);
   const trigger = options['sink.partition-commit.trigger'];
   if (trigger !== undefined && trigger !== 'process-time' && trigger !== 'partition-time') invalid('sink.partition-commit.trigger', "'process-time' or 'partition-time'");
   const policies = (options['sink.partition-commit.policy.kind'] ?? '').split(',').map((p) => p.trim()).filter(Boolean);
@@ -94,7 +99,7 @@ export function readFilesystemSpec(table: ConnectorTable): { spec: FilesystemSpe
       nullLiteral: options['csv.null-literal'] ?? null,
       ignoreParseErrors: bool('csv.ignore-parse-errors'),
     },
-    json: { ignoreParseErrors: bool('json.ignore-parse-errors'), failOnMissingField: bool('json.fail-on-missing-field') },
+    json: { ignoreParseErrors: bool('json.ignore-parse-errors'), failOnMissingField: bool('json.fail-on-missing-field'), isoTimestamps: standard === 'ISO-8601' },
     rollingFileSizeBytes: size ?? 128 << 20,
     rolloverIntervalMs: duration('sink.rolling-policy.rollover-interval', 30 * 60_000),
     // 'metastore' needs a Hive metastore; plain filesystem tables have none, so it commits nothing.

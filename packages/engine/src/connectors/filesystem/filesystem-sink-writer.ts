@@ -55,7 +55,7 @@ export class FilesystemSinkWriter implements SinkWriter {
     const csv = this.spec.format === 'csv';
     for (const row of rows) {
       const directory = this.partitionOf(row);
-      const line = csv ? formatCsvLine(row, this.dataIndexes, this.dataTypes, this.spec.csv) : formatJsonLine(row, this.dataIndexes, this.dataNames, this.dataTypes);
+      const line = csv ? formatCsvLine(row, this.dataIndexes, this.dataTypes, this.spec.csv) : formatJsonLine(row, this.dataIndexes, this.dataNames, this.dataTypes, this.spec.json);
       const pending = lines.get(directory);
       if (pending) pending.push(line);
       else lines.set(directory, [line]);

@@ -5,12 +5,18 @@ import { FieldParseError, fromJsonValue, toJsonValue } from './field-codec';
 export interface JsonOptions {
   ignoreParseErrors: boolean;
   failOnMissingField: boolean;
+  /** `json.timestamp-format.standard` = 'ISO-8601': timestamps written with a 'T' (read either way). */
+  isoTimestamps: boolean;
 }
 
 /** One JSON object line of the columns `columns` of a row, keyed by their names; NULL as null. */
-export function formatJsonLine(row: readonly unknown[], columns: readonly number[], names: readonly string[], types: readonly DataType[]): string {
+export function formatJsonLine(row: readonly unknown[], columns: readonly number[], names: readonly string[], types: readonly DataType[], options: JsonOptions): string {
   const object: Record<string, unknown> = {};
-  for (let i = 0; i < names.length; i++) object[names[i]] = toJsonValue(row[columns[i]], types[i]);
+  for (let i = 0; i < names.length; i++) {
+    const value = toJsonValue(row[columns[i]], types[i]);
+    const kind = types[i].kind;
+    object[names[i]] = options.isoTimestamps && typeof value === 'string' && (kind === 'TIMESTAMP' || kind === 'TIMESTAMP_LTZ') ? value.replace(' ', 'T') : value;
+  }
   return JSON.stringify(object);
 }
 
