@@ -16,6 +16,8 @@ export interface VertexMetricsSnapshot {
   watermarkMs?: number;
   /** Window operators: rows dropped because their window had already fired. */
   lateRecordsDropped?: number;
+  /** Time the operator's vertex (all its subtasks, every operator chained in it) spent working, ms. */
+  busyTimeMs: number;
 }
 
 export interface JobHandle {
@@ -53,6 +55,7 @@ export function startJob(job: CompiledJob, options: StartJobOptions = {}): JobHa
       vertexId: m.vertexId, name: m.name, recordsIn: m.recordsIn, recordsOut: m.recordsOut, operatorId: m.operatorId,
       ...(m.watermarkMs === undefined ? {} : { watermarkMs: m.watermarkMs }),
       ...(m.lateRecordsDropped === undefined ? {} : { lateRecordsDropped: m.lateRecordsDropped }),
+      busyTimeMs: Math.round(runner.busy.get(m.vertexId)?.busyTimeMs ?? 0),
     })),
     async stop() {
       runner.stop();

@@ -29,10 +29,11 @@ CREATE TABLE print_sink (id INT) WITH ('connector' = 'print');
 INSERT INTO print_sink SELECT id FROM src WHERE id > 4;`;
     const handle = startJob(compileJob(sql), { stdout: new PassThrough() });
     await handle.done;
+    const busyTimeMs = expect.any(Number) as number;
     expect(handle.metrics()).toEqual([
-      { vertexId: 'v1', operatorId: '1', name: 'Source: src', recordsIn: 0, recordsOut: 10 },
-      { vertexId: 'v1', operatorId: '2', name: 'Calc', recordsIn: 10, recordsOut: 6 },
-      { vertexId: 'v1', operatorId: '3', name: 'Sink: print_sink', recordsIn: 6, recordsOut: 6 },
+      { vertexId: 'v1', operatorId: '1', name: 'Source: src', recordsIn: 0, recordsOut: 10, busyTimeMs },
+      { vertexId: 'v1', operatorId: '2', name: 'Calc', recordsIn: 10, recordsOut: 6, busyTimeMs },
+      { vertexId: 'v1', operatorId: '3', name: 'Sink: print_sink', recordsIn: 6, recordsOut: 6, busyTimeMs },
     ]);
   });
 
@@ -70,5 +71,20 @@ INSERT INTO print_sink SELECT id % 3, COUNT(*) FROM src GROUP BY id % 3;`;
       expect(subtaskOf.get(key) ?? subtask).toBe(subtask);
       subtaskOf.set(key, subtask);
     }
+  });
+
+  it('charges each vertex only for its own busy time', async () => {
+    const sql = `
+CREATE TABLE src (id INT) WITH ('connector' = 'datagen', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '200000', 'rows-per-second' = '100000000');
+CREATE TABLE sink (k INT, c BIGINT) WITH ('connector' = 'blackhole');
+INSERT INTO sink SELECT id % 1000, COUNT(*) FROM src GROUP BY id % 1000;`;
+    const started = performance.now();
+    const handle = startJob(compileJob(sql));
+    await handle.done;
+    const elapsedMs = performance.now() - started;
+    const byVertex = new Map(handle.metrics().map((m) => [m.vertexId, m.busyTimeMs]));
+    expect([...byVertex.keys()]).toEqual(['v1', 'v2']);
+    expect((byVertex.get('v1') as number) + (byVertex.get('v2') as number)).toBeLessThanOrEqual(elapsedMs + 2);
+    expect(byVertex.get('v2')).toBeGreaterThan(0);
   });
 });

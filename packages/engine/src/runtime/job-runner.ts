@@ -1,11 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import type { ConnectorRegistry } from '../connectors/connector-registry';
-import type { SourceReader } from '../connectors/connector';
+import type { SourcePoll, SourceReader } from '../connectors/connector';
 import { EngineError } from '../errors';
 import { OPERATOR_FACTORIES } from '../operators/operator-registry';
 import type { TableSourceConfig, ValuesConfig } from '../plan/logical-plan';
 import { ValuesSource } from '../operators/source/values-source';
 import type { PhysicalEdge, PhysicalPlanJson, PhysicalVertex } from '../plan/physical-plan';
+import { BusyTimer, type BusyAccount } from './busy-timer';
 import { partitionByHash } from './hash-partitioner';
 import type { OperatorMetrics, Output, StreamOperator } from './operator';
 import type { RowBatch, RowKinds } from './row';
@@ -50,6 +51,7 @@ interface Subtask {
   timed: StreamOperator[];
   /** Combines the watermarks of the input channels (one per upstream subtask and edge). */
   valve: WatermarkValve;
+  busy: BusyAccount;
   openInputs: number;
   finished: boolean;
   nextPollAtMs: number;
@@ -70,6 +72,9 @@ export interface RunOptions {
 export class JobRunner {
   readonly metrics: OperatorMetricsEntry[] = [];
   private readonly subtasks = new Map<string, Subtask[]>();
+  /** Cumulative busy time per vertex id. */
+  readonly busy = new Map<string, BusyAccount>();
+  private readonly busyTimer = new BusyTimer();
   private readonly idleTimeoutMs: number | undefined;
   private readonly watermarkIntervalMs: number;
   private stopRequested = false;
@@ -114,14 +119,14 @@ export class JobRunner {
           this.periodicWatermark(subtask, now);
           continue;
         }
-        const poll = (subtask.reader as SourceReader).poll(SOURCE_BATCH_ROWS, now);
+        let poll: SourcePoll = { rows: [], finished: false };
+        this.busyTimer.time(subtask.busy, () => {
+          poll = (subtask.reader as SourceReader).poll(SOURCE_BATCH_ROWS, now);
+          if (poll.rows.length > 0) this.sourceBatch(subtask, poll.rows, now, poll.nextPollAtMs !== undefined);
+        });
         subtask.nextPollAtMs = poll.nextPollAtMs ?? 0;
-        if (poll.rows.length > 0) {
-          progressed = true;
-          this.sourceBatch(subtask, poll.rows, now, poll.nextPollAtMs !== undefined);
-        } else {
-          this.checkIdle(subtask, now);
-        }
+        if (poll.rows.length > 0) progressed = true;
+        else this.checkIdle(subtask, now);
         if (poll.finished) {
           subtask.input.emitWatermark(MAX_WATERMARK);
           this.finishSubtask(subtask);
@@ -190,7 +195,7 @@ export class JobRunner {
       const subtask: Subtask = {
         vertex, index, operators: [], timed: [], openInputs: channelCount, finished: false, nextPollAtMs: 0, input: tail, tail,
         pendingWatermark: Number.NEGATIVE_INFINITY, sourceWatermark: Number.NEGATIVE_INFINITY, watermarkSentAtMs: 0, lastActiveMs: Date.now(), idle: false,
-        valve: new WatermarkValve(channelCount),
+        valve: new WatermarkValve(channelCount), busy: this.busyAccount(vertex.id),
       };
       const context = {
         subtaskIndex: index, parallelism: vertex.parallelism, state: new MemoryStateBackend(), connectors: this.options.connectors,
@@ -228,10 +233,27 @@ export class JobRunner {
             },
         };
       }
-      subtask.input = output;
+      subtask.input = channelCount === 0 ? output : this.timed(output, subtask.busy);
       result.push(subtask);
     }
     return result;
+  }
+
+  private busyAccount(vertexId: string): BusyAccount {
+    let account = this.busy.get(vertexId);
+    if (!account) {
+      account = { busyTimeMs: 0 };
+      this.busy.set(vertexId, account);
+    }
+    return account;
+  }
+
+  /** The entry of a downstream chain, charging the time spent in it to its vertex. */
+  private timed(output: Output, account: BusyAccount): Output {
+    return {
+      emit: (batch, kinds) => this.busyTimer.time(account, () => output.emit(batch, kinds)),
+      emitWatermark: (watermark) => this.busyTimer.time(account, () => output.emitWatermark(watermark)),
+    };
   }
 
   private upstreamCount(edge: PhysicalEdge): number {
