@@ -3,7 +3,7 @@ import { builtinConnectors } from '../src/connectors/connector-registry';
 import { ChangelogDigest } from './changelog-digest';
 import { benchFunctions, compileForBench, runJob } from './engine-run';
 import { createNexmarkDirs, nexmarkQueriesAvailable, nexmarkSql } from './nexmark-sql';
-import { observedBlackholeConnectors } from './observed-blackhole';
+import { observedSinkConnectors } from './observed-sink-connectors';
 import { NEXMARK_ORACLES } from './oracles';
 import { benchConfig } from './query-bench';
 import { TimedDigest } from './timed-digest';
@@ -29,7 +29,7 @@ describe.skipIf(!nexmarkQueriesAvailable())('Nexmark queries through the engine 
     }
     const engineDigest = new ChangelogDigest(oracle.columns);
     const observer = new TimedDigest(engineDigest);
-    const connectors = observedBlackholeConnectors(observer);
+    const connectors = observedSinkConnectors(observer);
     const compiled = compileForBench(sql, connectors, functions);
     if ('rejected' in compiled) throw new Error(`engine rejected ${query}: ${compiled.rejected}`);
     await runJob(compiled.job, connectors);

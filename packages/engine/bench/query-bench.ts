@@ -3,7 +3,7 @@ import { parseNexmarkOptions, type NexmarkConfig } from '../src/connectors/nexma
 import { ChangelogDigest } from './changelog-digest';
 import { benchFunctions, compileForBench, runJob } from './engine-run';
 import { createNexmarkDirs, nexmarkSql } from './nexmark-sql';
-import { observedBlackholeConnectors } from './observed-blackhole';
+import { observedSinkConnectors } from './observed-sink-connectors';
 import { TimedDigest } from './timed-digest';
 import { NEXMARK_ORACLES, type ChangelogSink, type NexmarkOracle } from './oracles';
 import { Q12Totals } from './oracles/q12';
@@ -93,7 +93,7 @@ export async function benchQuery(query: string, events: number, verify = true): 
   await warmUp(query, warmupEvents(events), oracle, functions);
   const engineSide = oracle && verify ? comparisonSink(oracle) : undefined;
   const engineDigest = new TimedDigest(engineSide?.sink ?? new CountingSink());
-  const connectors = verify ? observedBlackholeConnectors(engineDigest) : builtinConnectors();
+  const connectors = verify ? observedSinkConnectors(engineDigest) : builtinConnectors();
   const compiled = compileForBench(sql, connectors, functions);
   if ('rejected' in compiled) result.rejected = compiled.rejected;
   else {
