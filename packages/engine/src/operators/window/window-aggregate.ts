@@ -31,6 +31,8 @@ export class WindowAggregate implements StreamOperator {
   private readonly eventTime: boolean;
   private currentTime = Number.NEGATIVE_INFINITY;
   private out: RowBatch = [];
+  /** Scratch space for the windows of one row (start, end pairs). */
+  private readonly assigned: number[] = [];
 
   constructor(
     private readonly config: WindowAggregateConfig,
@@ -72,8 +74,11 @@ export class WindowAggregate implements StreamOperator {
   private addSliced(row: Row, ts: number): boolean {
     let accepted = false;
     const key = this.keyOf(row);
-    assignWindows(this.spec as Exclude<WindowSpec, { kind: 'session' }>, ts, (_start, end) => {
-      if (end - 1 <= this.currentTime) return;
+    const assigned = this.assigned;
+    const count = assignWindows(this.spec as Exclude<WindowSpec, { kind: 'session' }>, ts, assigned);
+    for (let w = 0; w < count; w++) {
+      const end = assigned[2 * w + 1];
+      if (end - 1 <= this.currentTime) continue;
       accepted = true;
       let window = this.windows.get(end);
       if (!window) {
@@ -87,7 +92,7 @@ export class WindowAggregate implements StreamOperator {
         window.set(key, entry);
       }
       this.handler.accumulate(entry.acc, row);
-    });
+    }
     return accepted;
   }
 

@@ -7,26 +7,38 @@ export function windowStart(ts: number, offsetMs: number, sizeMs: number): numbe
 }
 
 /**
- * Calls `each(start, end)` for every window of a tumbling, hopping or cumulating spec that holds
- * `ts`, in ascending order of end.
+ * Writes the windows of a tumbling, hopping or cumulating spec that hold `ts` into `out` as
+ * start, end pairs in ascending order of end, and returns how many there are. `out` is reused
+ * across rows so assigning windows allocates nothing.
  */
-export function assignWindows(spec: Exclude<WindowSpec, { kind: 'session' }>, ts: number, each: (start: number, end: number) => void): void {
+export function assignWindows(spec: Exclude<WindowSpec, { kind: 'session' }>, ts: number, out: number[]): number {
+  let count = 0;
   switch (spec.kind) {
     case 'tumble': {
       const start = windowStart(ts, spec.offsetMs, spec.sizeMs);
-      each(start, start + spec.sizeMs);
-      return;
+      out[0] = start;
+      out[1] = start + spec.sizeMs;
+      return 1;
     }
     case 'hop': {
       const last = windowStart(ts, spec.offsetMs, spec.slideMs);
       let first = last;
       while (first - spec.slideMs > ts - spec.sizeMs) first -= spec.slideMs;
-      for (let start = first; start <= last; start += spec.slideMs) each(start, start + spec.sizeMs);
-      return;
+      for (let start = first; start <= last; start += spec.slideMs) {
+        out[2 * count] = start;
+        out[2 * count + 1] = start + spec.sizeMs;
+        count++;
+      }
+      return count;
     }
     case 'cumulate': {
       const start = windowStart(ts, spec.offsetMs, spec.maxSizeMs);
-      for (let end = windowStart(ts, spec.offsetMs, spec.stepMs) + spec.stepMs; end <= start + spec.maxSizeMs; end += spec.stepMs) each(start, end);
+      for (let end = windowStart(ts, spec.offsetMs, spec.stepMs) + spec.stepMs; end <= start + spec.maxSizeMs; end += spec.stepMs) {
+        out[2 * count] = start;
+        out[2 * count + 1] = end;
+        count++;
+      }
+      return count;
     }
   }
 }

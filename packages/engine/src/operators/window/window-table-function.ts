@@ -9,6 +9,9 @@ import { assignWindows } from './window-assigner';
  * Stateless; rows without a time value have no window and are skipped.
  */
 export class WindowTableFunction implements StreamOperator {
+  /** Scratch space for the windows of one row (start, end pairs). */
+  private readonly assigned: number[] = [];
+
   constructor(
     private readonly config: WindowTableFunctionConfig,
     private readonly context: OperatorContext,
@@ -25,11 +28,12 @@ export class WindowTableFunction implements StreamOperator {
       const row = batch[i];
       const ts = eventTime ? (row[this.config.timeIndex] as number | null) : now;
       if (ts === null) continue;
-      assignWindows(this.config.window, ts, (start, end) => {
+      const count = assignWindows(this.config.window, ts, this.assigned);
+      for (let w = 0; w < count; w++) {
         const windowed: Row = row.slice();
-        windowed.push(start, end, end - 1);
+        windowed.push(this.assigned[2 * w], this.assigned[2 * w + 1], this.assigned[2 * w + 1] - 1);
         out.push(windowed);
-      });
+      }
     }
     this.metrics.recordsOut += out.length;
     if (out.length > 0) this.output.emit(out);
