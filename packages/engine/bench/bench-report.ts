@@ -14,6 +14,7 @@ function row(cells: string[]): string {
   return cells.map((cell, i) => (i === 0 ? cell.padEnd(WIDTHS[i]) : cell.padStart(WIDTHS[i]))).join(' | ');
 }
 
+/** The table's header line and rule. */
 export const TABLE_HEADER = `${row([...COLUMNS])}\n${WIDTHS.map((w) => '-'.repeat(w)).join('-|-')}`;
 
 function rate(value: number | undefined): string {

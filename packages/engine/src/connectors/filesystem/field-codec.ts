@@ -1,9 +1,15 @@
+import { EngineError } from '../../errors';
 import type { DataType } from '../../sql/data-type';
 import { formatDecimal, formatJavaDouble, formatJavaFloat } from '../print/flink-row-format';
 import { formatDate, formatTimestampSql, MS_PER_DAY, parseDate, parseTime, parseTimestamp } from '../../runtime/temporal';
 
-/** A text value could not be read as its column's type. */
-export class FieldParseError extends Error {}
+/** A text value could not be read as its column's type; the source adds the file and line. */
+export class FieldParseError extends EngineError {
+  constructor(message: string) {
+    super(message, { code: 'FORMAT_PARSE_ERROR', domain: 'user' });
+    this.name = 'FieldParseError';
+  }
+}
 
 const INTEGER = /^\s*[+-]?\d+\s*$/;
 const DECIMAL = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;

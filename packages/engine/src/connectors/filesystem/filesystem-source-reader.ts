@@ -73,7 +73,15 @@ export class FilesystemSourceReader implements SourceReader {
     const types = dataIndexes.map((i) => fields[i].type);
     const partitionValues = fields.map((field) => {
       const value = file.partition.get(field.name);
-      return value === undefined || value === this.spec.defaultPartitionName ? null : parseField(value, field.type);
+      if (value === undefined || value === this.spec.defaultPartitionName) return null;
+      try {
+        return parseField(value, field.type);
+      } catch (error) {
+        if (!(error instanceof FieldParseError)) throw error;
+        throw new EngineError(`filesystem source '${this.table.table}': ${file.path}: partition column '${field.name}': ${error.message}`, {
+          code: 'FORMAT_PARSE_ERROR', domain: 'user', details: { path: file.path, column: field.name },
+        });
+      }
     });
     const rows: Row[] = [];
     const add = (data: unknown[] | null) => {

@@ -14,6 +14,7 @@ export interface NexmarkReadSpec {
   extra: boolean;
 }
 
+/** Every event, every column, every field: what a source gets without push-down. */
 export const FULL_READ: NexmarkReadSpec = { eventType: null, projection: null, extra: true };
 
 /**
