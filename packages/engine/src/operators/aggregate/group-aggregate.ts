@@ -37,7 +37,7 @@ export class GroupAggregate implements StreamOperator {
     this.keyCount = config.keys.length;
     this.aggCount = config.aggs.length;
     this.previous = new Array(this.aggCount);
-    this.buffer = MiniBatchBuffer.fromConfig(context);
+    this.buffer = this.miniBatchBuffer(context);
   }
 
   processBatch(batch: RowBatch, kinds?: RowKinds): void {
@@ -57,13 +57,13 @@ export class GroupAggregate implements StreamOperator {
       if (acc === undefined) {
         // A group is not created by retractions, as in Flink.
         if (retract) continue;
-        acc = handler.create();
+        acc = this.firstAccumulator(row);
         this.accumulators.set(key, acc);
       } else {
         handler.values(acc, this.previous, 0);
+        if (retract) handler.retract(acc, row);
+        else this.fold(acc, row);
       }
-      if (retract) handler.retract(acc, row);
-      else this.fold(acc, row);
       this.emitChange(key, row, acc, firstRow);
     }
     this.flushOutput();
@@ -72,6 +72,18 @@ export class GroupAggregate implements StreamOperator {
   /** Adds one input row to a key's accumulator. */
   protected fold(acc: Accumulator, row: Row): void {
     this.handler.accumulate(acc, row);
+  }
+
+  /** The accumulator of a new group, holding its first row. */
+  protected firstAccumulator(row: Row): Accumulator {
+    const acc = this.handler.create();
+    this.fold(acc, row);
+    return acc;
+  }
+
+  /** Where rows wait for the end of a mini-batch; undefined when mini-batch is off. */
+  protected miniBatchBuffer(context: OperatorContext): MiniBatchBuffer | undefined {
+    return MiniBatchBuffer.fromConfig(context);
   }
 
   processWatermark(watermarkMs: number): void {
@@ -98,7 +110,7 @@ export class GroupAggregate implements StreamOperator {
       if (acc === undefined) {
         while (kinds && start < rows.length && !isAccumulate(kinds[start])) start++;
         if (start === rows.length) continue;
-        acc = handler.create();
+        acc = this.firstAccumulator(rows[start++]);
         this.accumulators.set(key, acc);
       } else {
         handler.values(acc, this.previous, 0);
