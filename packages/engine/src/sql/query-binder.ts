@@ -2,14 +2,14 @@ import type { LogicalPlanBuilder } from '../plan/logical-plan';
 import type { PlanExpr, PlanField } from '../plan/plan-expr';
 import type { Expr, Query, Select, SelectItem, TableRef } from './ast';
 import type { Catalog, CatalogTable } from './catalog';
-import { commonType as commonTypeOf, formatType, sameType, withNullability } from './data-type';
 import { DiagnosticSink } from './diagnostic';
-import { BindAbort, cast, ExpressionBinder } from './expression-binder';
+import { BindAbort, ExpressionBinder } from './expression-binder';
 import { Scope } from './scope';
 import type { Span } from './span';
 import { didYouMean } from './suggest';
 import { bindSourceTable } from './source-binder';
 import { bindValues } from './values-binder';
+import { bindSetOperation } from './set-operation-binder';
 import { bindAggregateSelect, distinctRelation, isAggregateSelect } from './aggregate-binder';
 import { bindWindowTableFunction, materializeWindows, type WindowTableFunction } from './window-binder';
 
@@ -55,7 +55,7 @@ export class QueryBinder {
       case 'select':
         return this.select(query);
       case 'setOp':
-        return this.setOperation(query);
+        return bindSetOperation(this, query);
       case 'values':
         return bindValues(this, query);
       case 'with': {
@@ -71,38 +71,6 @@ export class QueryBinder {
       case 'ordered':
         return this.unsupported('ORDER BY and LIMIT are not supported yet', query.span);
     }
-  }
-
-  private setOperation(query: Extract<Query, { kind: 'setOp' }>): BoundRelation {
-    if (query.op !== 'UNION' || !query.all) return this.unsupported(`${query.op}${query.all ? ' ALL' : ''} is not supported yet; use UNION ALL`, query.span);
-    const left = this.query(query.left);
-    const right = this.query(query.right);
-    if (left.fields.length !== right.fields.length) {
-      this.diagnostics.error('COLUMN_COUNT_MISMATCH', `the inputs of UNION ALL have ${left.fields.length} and ${right.fields.length} columns`, query.span);
-      throw new BindAbort();
-    }
-    const fields: PlanField[] = [];
-    for (let i = 0; i < left.fields.length; i++) {
-      const a = left.fields[i].type;
-      const b = right.fields[i].type;
-      const common = commonOrUndefined(a, b);
-      if (!common) {
-        this.diagnostics.error('TYPE_MISMATCH', `column ${i + 1} of UNION ALL has types ${formatType(a)} and ${formatType(b)} with no common type`, query.span);
-        throw new BindAbort();
-      }
-      // A time attribute stays one through UNION ALL when both inputs have it (Flink unions watermarks).
-      const time = left.fields[i].time === right.fields[i].time ? left.fields[i].time : undefined;
-      fields.push(time ? { name: left.fields[i].name, type: common, time } : { name: left.fields[i].name, type: common });
-    }
-    const inputs = [left, right].map((side) => this.castTo(side, fields));
-    return { nodeId: this.builder.add('union', { fields }, inputs), fields };
-  }
-
-  /** A calc casting a relation to the given column types, or the relation itself when they match. */
-  private castTo(relation: BoundRelation, fields: PlanField[]): string {
-    if (relation.fields.every((f, i) => sameType(f.type, fields[i].type))) return relation.nodeId;
-    const projection = relation.fields.map((f, i): PlanExpr => cast({ kind: 'input', index: i, type: f.type }, fields[i].type));
-    return this.builder.add('calc', { projection, filter: null, fields }, [relation.nodeId]);
   }
 
   private select(query: Select): BoundRelation {
@@ -275,13 +243,6 @@ export class QueryBinder {
 function indexOrEnd(names: string[], name: string): number {
   const index = names.indexOf(name);
   return index < 0 ? names.length : index;
-}
-
-function commonOrUndefined(a: PlanField['type'], b: PlanField['type']): PlanField['type'] | undefined {
-  if (sameType(a, b)) return a;
-  const relaxed = sameType(withNullability(a, true), withNullability(b, true));
-  if (relaxed) return withNullability(a, true);
-  return commonTypeOf(a, b);
 }
 
 /** Renames a view's columns to the names its CREATE VIEW gave them. */
