@@ -30,6 +30,12 @@ describe('aggregate and window binding', () => {
     expect(firstError('INSERT INTO s SELECT auction, SUM(price, price) FROM bid GROUP BY auction;')).toMatchObject({ code: 'INVALID_CALL', message: 'SUM expects 1 argument' });
   });
 
+  it('requires SESSION PARTITION BY columns to be grouped on', () => {
+    expect(firstError("INSERT INTO s SELECT COUNT(*), 1 FROM TABLE(SESSION(TABLE bid PARTITION BY auction, DESCRIPTOR(rt), INTERVAL '1' SECOND)) GROUP BY window_start, window_end;")).toMatchObject({
+      code: 'NOT_SUPPORTED', message: 'a SESSION PARTITION BY column must also be in GROUP BY',
+    });
+  });
+
   it('checks the degree of a column alias list', () => {
     expect(firstError('INSERT INTO s SELECT x, y FROM (SELECT auction, price FROM bid) AS t(x);')).toMatchObject({
       code: 'COLUMN_COUNT_MISMATCH',

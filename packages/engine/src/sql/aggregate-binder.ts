@@ -69,6 +69,11 @@ export function bindAggregateSelect(binder: QueryBinder, query: Select, from: Fr
   const filter = query.where ? binder.bindCondition(exprBinder, query.where, 'WHERE') : null;
   const grouping: GroupingSets = expandGroupingSets(binder, query.groupBy.filter((e) => !window?.isWindowGroupItem(e, tryBind(e))));
   const keyExprs = grouping.keys.map((e) => exprBinder.bind(e));
+  // Sessions are kept per group key, which covers PARTITION BY when its columns are grouped on.
+  for (const column of tvf?.partitionBy ?? []) {
+    const bound = exprBinder.bind(column);
+    if (!keyExprs.some((k) => exprKey(k) === exprKey(bound))) binder.unsupported('a SESSION PARTITION BY column must also be in GROUP BY', column.span);
+  }
   if (tvf && keyExprs.some((k) => usesWindowColumn(k, input.fields.length))) binder.unsupported('only window_start and window_end of a window table function can be grouped on', query.span);
   const keys = keyExprs.map((k) => addPre(k));
   const aggCalls = collectAggregates(query);

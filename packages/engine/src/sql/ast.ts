@@ -40,7 +40,8 @@ export type Expr =
   | { kind: 'case'; operand?: Expr; whens: { when: Expr; then: Expr }[]; else?: Expr; span: Span }
   | { kind: 'cast'; operand: Expr; type: TypeNode; safe: boolean; span: Span }
   | { kind: 'call'; name: Ident; args: Expr[]; distinct: boolean; countStar: boolean; filter?: Expr; over?: WindowSpec; span: Span }
-  | { kind: 'tableArg'; name: Ident[]; span: Span }
+  /** `TABLE t [PARTITION BY k, ...]`, an argument of a table function such as SESSION. */
+  | { kind: 'tableArg'; name: Ident[]; partitionBy?: Expr[]; span: Span }
   | { kind: 'subquery'; query: Query; span: Span }
   | { kind: 'exists'; query: Query; span: Span }
   | { kind: 'fieldAccess'; target: Expr; field: Ident; span: Span }

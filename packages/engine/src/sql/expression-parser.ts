@@ -245,7 +245,13 @@ export abstract class ExpressionParser extends SpecialCallParser {
       case 'TABLE': {
         this.next();
         const name = this.parseCompoundName('a table name');
-        return { kind: 'tableArg', name, span: this.spanFrom(start) };
+        if (!this.acceptWords('PARTITION', 'BY')) return { kind: 'tableArg', name, span: this.spanFrom(start) };
+        const partitionBy = [this.parseAdditive()];
+        while (this.isOp(',') && !this.isWord('DESCRIPTOR', 1)) {
+          this.next();
+          partitionBy.push(this.parseAdditive());
+        }
+        return { kind: 'tableArg', name, partitionBy, span: this.spanFrom(start) };
       }
       case 'ROW':
       case 'ARRAY':

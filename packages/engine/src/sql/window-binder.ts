@@ -12,6 +12,8 @@ export interface WindowTableFunction {
   spec: WindowSpec;
   timeIndex: number;
   timeAttribute: 'rowtime' | 'proctime';
+  /** SESSION's `PARTITION BY` columns: sessions are formed per value of them. */
+  partitionBy?: Expr[];
 }
 
 /** The window of an aggregation, from a window TVF or a legacy `GROUP BY TUMBLE(...)`. */
@@ -35,6 +37,7 @@ export function bindWindowTableFunction(binder: QueryBinder, ref: Extract<TableR
   if (!['TUMBLE', 'HOP', 'CUMULATE', 'SESSION'].includes(name)) return binder.unsupported(`table function ${call.name.name} is not supported yet`, call.name.span);
   const [table, descriptor, ...intervals] = call.args;
   if (table?.kind !== 'tableArg') return fail(binder, `the first argument of ${name} must be TABLE <name>`, table?.span ?? call.span);
+  if (table.partitionBy && name !== 'SESSION') return fail(binder, `PARTITION BY is only supported for SESSION windows, not ${name}`, table.span);
   const from = binder.tableRef({ kind: 'table', name: table.name, span: table.span });
   const column = descriptor?.kind === 'call' && descriptor.name.name.toUpperCase() === 'DESCRIPTOR' ? descriptor.args[0] : undefined;
   if (column?.kind !== 'identifier') return fail(binder, `the second argument of ${name} must be DESCRIPTOR(<time attribute column>)`, descriptor?.span ?? call.span);
@@ -52,7 +55,7 @@ export function bindWindowTableFunction(binder: QueryBinder, ref: Extract<TableR
     ? { name: 'window_time', type: { ...TIMESTAMP3, kind: timeField.type.kind === 'TIMESTAMP_LTZ' ? 'TIMESTAMP_LTZ' : 'TIMESTAMP' } as DataType, time: 'rowtime' }
     : { name: 'window_time', type: { kind: 'TIMESTAMP_LTZ', precision: 3, nullable: false }, time: 'proctime' };
   const fields: PlanField[] = [...from.relation.fields, { name: 'window_start', type: TIMESTAMP3 }, { name: 'window_end', type: TIMESTAMP3 }, windowTime];
-  return { nodeId: from.relation.nodeId, fields, window: { input: from.relation, spec, timeIndex, timeAttribute: timeField.time } };
+  return { nodeId: from.relation.nodeId, fields, window: { input: from.relation, spec, timeIndex, timeAttribute: timeField.time, partitionBy: table.partitionBy } };
 }
 
 /** A window TVF read as a table (not under GROUP BY): rows get their windows' columns appended. */
