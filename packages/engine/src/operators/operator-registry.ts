@@ -5,6 +5,7 @@ import { createGroupAggregate } from './aggregate/group-aggregate';
 import { createLocalGroupAggregate } from './aggregate/local-group-aggregate';
 import { createCalcOperator } from './calc/calc-operator';
 import { createExpand } from './expand/expand';
+import { createJoin } from './join/join';
 import { createTableSinkOperator } from './sink/table-sink-operator';
 import { createUnion } from './union/union';
 import { createWindowAggregate } from './window/window-aggregate';
@@ -26,5 +27,6 @@ export const OPERATOR_FACTORIES: Readonly<Record<Exclude<LogicalNodeKind, Source
   global_group_aggregate: createGlobalGroupAggregate,
   window_aggregate: createWindowAggregate,
   window_table_function: createWindowTableFunction,
+  join: createJoin,
   table_sink: createTableSinkOperator,
 };

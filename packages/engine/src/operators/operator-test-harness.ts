@@ -35,6 +35,13 @@ export class OperatorHarness {
     return this;
   }
 
+  /** Pushes rows into input `input` of a two-input operator (1: a join's right side). */
+  pushInput(input: number, rows: Row[], kinds?: RowKinds): this {
+    if (input === 0) this.operator.processBatch(rows, kinds);
+    else this.operator.processInput?.(input, rows, kinds);
+    return this;
+  }
+
   watermark(watermarkMs: number): this {
     if (this.operator.processWatermark) this.operator.processWatermark(watermarkMs);
     else this.emitted.push(`WM(${watermarkMs})`);

@@ -134,6 +134,21 @@ export interface WindowTableFunctionConfig {
   fields: PlanField[];
 }
 
+/** A regular (unbounded) join; the output row is the left row followed by the right row. */
+export interface JoinConfig {
+  joinType: 'INNER';
+  /** Equi-join columns: left input column leftKeys[i] equals right input column rightKeys[i]. */
+  leftKeys: number[];
+  rightKeys: number[];
+  /** The rest of the ON condition over the joined row, or null. */
+  condition: PlanExpr | null;
+  leftWidth: number;
+  fields: PlanField[];
+  /** Whether each input carries retractions (set by the changelog pass). */
+  leftHasUpdates: boolean;
+  rightHasUpdates: boolean;
+}
+
 export type LogicalNode =
   | PlanNode<'table_source', TableSourceConfig>
   | PlanNode<'values', ValuesConfig>
@@ -145,6 +160,7 @@ export type LogicalNode =
   | PlanNode<'global_group_aggregate', GlobalGroupAggregateConfig>
   | PlanNode<'window_aggregate', WindowAggregateConfig>
   | PlanNode<'window_table_function', WindowTableFunctionConfig>
+  | PlanNode<'join', JoinConfig>
   | PlanNode<'table_sink', TableSinkConfig>;
 
 export type LogicalNodeKind = LogicalNode['kind'];

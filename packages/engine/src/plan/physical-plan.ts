@@ -29,6 +29,8 @@ export interface PhysicalEdge {
   partitioning: Partitioning;
   /** Columns hashed to pick the target subtask of a `hash` edge (empty: everything to subtask 0). */
   keys?: number[];
+  /** For a two-input operator (a join): which of its inputs the edge feeds; 0 when absent. */
+  targetInput?: number;
 }
 
 /** The job as the runtime and the platform see it; plain JSON, stored and shipped as is. */
@@ -52,12 +54,14 @@ function operatorName(node: LogicalNode): string {
     case 'global_group_aggregate': return 'GlobalGroupAggregate';
     case 'window_aggregate': return 'WindowAggregate';
     case 'window_table_function': return 'WindowTableFunction';
+    case 'join': return 'Join';
   }
 }
 
-/** Keyed operators read their input through a hash exchange on these input columns. */
-function hashKeys(node: LogicalNode): number[] | undefined {
+/** Keyed operators read their input (input `index` of a join) through a hash exchange on these columns. */
+function hashKeys(node: LogicalNode, index = 0): number[] | undefined {
   if (node.kind === 'group_aggregate' || node.kind === 'global_group_aggregate' || node.kind === 'window_aggregate') return node.config.keys;
+  if (node.kind === 'join') return index === 0 ? node.config.leftKeys : node.config.rightKeys;
   return undefined;
 }
 
@@ -108,11 +112,13 @@ export function buildPhysicalPlan(logical: LogicalPlan): PhysicalPlanJson {
     const vertex: PhysicalVertex = { id: `v${vertices.length + 1}`, name: operator.name, parallelism: p, operators: [operator] };
     vertices.push(vertex);
     vertexOf.set(node.id, vertex);
-    for (const inputId of node.inputs) {
+    node.inputs.forEach((inputId, index) => {
       const from = vertexOf.get(inputId) as PhysicalVertex;
-      if (keys) edges.push({ source: from.id, target: vertex.id, partitioning: 'hash', keys });
+      const inputKeys = hashKeys(node, index);
+      const targetInput = node.kind === 'join' ? { targetInput: index } : {};
+      if (inputKeys) edges.push({ source: from.id, target: vertex.id, partitioning: 'hash', keys: inputKeys, ...targetInput });
       else edges.push({ source: from.id, target: vertex.id, partitioning: from.parallelism === p ? 'forward' : 'rebalance' });
-    }
+    });
   }
   return { planVersion: plan.planVersion, vertices, edges, config };
 }

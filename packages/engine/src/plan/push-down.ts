@@ -43,7 +43,9 @@ function projectSource(
   calc.config.projection.forEach(read);
   read(calc.config.filter);
   read(source.config.watermark);
-  source.config.nestedFields = nestedFieldUsage([...calc.config.projection, calc.config.filter, source.config.watermark]);
+  const nestedFields = nestedFieldUsage([...calc.config.projection, calc.config.filter, source.config.watermark]);
+  // Only when there is something to say, so equal scans stay equal for sub-plan reuse.
+  if (Object.keys(nestedFields).length > 0) source.config.nestedFields = nestedFields;
   const fields = [...used].sort((a, b) => a - b);
   if (fields.length === source.config.fields.length || !connector.applyProjection?.(table, fields)) return;
   const mapping = new Map(fields.map((old, i) => [old, i]));

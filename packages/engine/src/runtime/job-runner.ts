@@ -46,6 +46,8 @@ interface Subtask {
   idle: boolean;
   /** Entry of the chain: the first operator, or the outgoing edges when the vertex is only a source. */
   input: Output;
+  /** The second input of a two-input head operator (a join's right side). */
+  input2?: Output;
   tail: EdgeOutput;
   operators: StreamOperator[];
   timed: StreamOperator[];
@@ -234,6 +236,11 @@ export class JobRunner {
         };
       }
       subtask.input = channelCount === 0 ? output : this.timed(output, subtask.busy);
+      const head = subtask.operators[0];
+      if (head?.processInput) {
+        const entry = subtask.input;
+        subtask.input2 = this.timed({ emit: (batch, kinds) => head.processInput?.(1, batch, kinds), emitWatermark: (watermark) => entry.emitWatermark(watermark) }, subtask.busy);
+      }
       result.push(subtask);
     }
     return result;
@@ -286,6 +293,7 @@ export class JobRunner {
 
   private route(edge: PhysicalEdge, index: number): EdgeOutput {
     const targets = this.subtasks.get(edge.target) as Subtask[];
+    const entryOf = (t: Subtask): Output => (edge.targetInput === 1 ? (t.input2 as Output) : t.input);
     const channel = this.channelOf(edge, index);
     const reached = edge.partitioning === 'forward' ? [targets[index]] : targets;
     const forward = (target: Subtask, watermark: number | undefined): void => {
@@ -296,9 +304,9 @@ export class JobRunner {
     let next = index;
     switch (edge.partitioning) {
       case 'forward':
-        return { emit: (batch, kinds) => targets[index].input.emit(batch, kinds), emitWatermark, setIdle };
+        return { emit: (batch, kinds) => entryOf(targets[index]).emit(batch, kinds), emitWatermark, setIdle };
       case 'broadcast':
-        return { emit: (batch, kinds) => targets.forEach((t) => t.input.emit(batch, kinds)), emitWatermark, setIdle };
+        return { emit: (batch, kinds) => targets.forEach((t) => entryOf(t).emit(batch, kinds)), emitWatermark, setIdle };
       case 'rebalance':
         // Record by record round-robin, as Flink's RebalancePartitioner, starting after this subtask.
         return {
@@ -310,16 +318,16 @@ export class JobRunner {
               parts[next].push(batch[i]);
               if (kinds) partKinds[next].push(kinds[i]);
             }
-            parts.forEach((part, i) => part.length > 0 && targets[i].input.emit(part, kinds ? partKinds[i] : undefined));
+            parts.forEach((part, i) => part.length > 0 && entryOf(targets[i]).emit(part, kinds ? partKinds[i] : undefined));
           },
           emitWatermark,
           setIdle,
         };
       case 'hash': {
         const keys = edge.keys ?? [];
-        if (targets.length === 1) return { emit: (batch, kinds) => targets[0].input.emit(batch, kinds), emitWatermark, setIdle };
+        if (targets.length === 1) return { emit: (batch, kinds) => entryOf(targets[0]).emit(batch, kinds), emitWatermark, setIdle };
         return {
-          emit: (batch, kinds) => partitionByHash(batch, kinds, keys, targets.length).forEach((part, i) => part.rows.length > 0 && targets[i].input.emit(part.rows, part.kinds)),
+          emit: (batch, kinds) => partitionByHash(batch, kinds, keys, targets.length).forEach((part, i) => part.rows.length > 0 && entryOf(targets[i]).emit(part.rows, part.kinds)),
           emitWatermark,
           setIdle,
         };

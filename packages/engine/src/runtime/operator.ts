@@ -35,6 +35,8 @@ export interface OperatorContext {
 /** A non-source operator in a chain: processes batches pushed to it, then is told the input ended. */
 export interface StreamOperator {
   processBatch(batch: RowBatch, kinds?: RowKinds): void;
+  /** Two-input operators (joins): a batch for input `input` (1: the right side); processBatch is input 0. */
+  processInput?(input: number, batch: RowBatch, kinds?: RowKinds): void;
   /** The event time of the input advanced; operators without this forward it unchanged. */
   processWatermark?(watermarkMs: number): void;
   /** Called by the runner between batches so processing-time timers can fire. */

@@ -7,7 +7,7 @@ import { rewriteExpr, syntheticColumn, visitExpr } from './ast-rewrite';
 import { DiagnosticSink } from './diagnostic';
 import { BindAbort, ExpressionBinder } from './expression-binder';
 import { expandGroupingSets, groupingExpr, type GroupingSets } from './grouping-sets';
-import { implicitName, type BoundRelation, type FromItem, type QueryBinder } from './query-binder';
+import { implicitName, scopeOf, type BoundRelation, type FromItem, type QueryBinder } from './query-binder';
 import { Scope } from './scope';
 import { legacyGroupWindow, tvfGroupWindow, type GroupWindow } from './window-binder';
 
@@ -45,7 +45,7 @@ export function bindAggregateSelect(binder: QueryBinder, query: Select, from: Fr
   const tvf = from.relation.window;
   const input = tvf ? tvf.input : from.relation;
   const exprBinder = binder.expressionBinder(from);
-  const quiet = new ExpressionBinder(new Scope(from.relation.fields.map((f) => ({ qualifier: from.qualifier, name: f.name, type: f.type }))), new DiagnosticSink(), binder.userFunctions);
+  const quiet = new ExpressionBinder(scopeOf(from), new DiagnosticSink(), binder.userFunctions);
   const tryBind = (expr: Expr): PlanExpr | undefined => {
     try {
       return quiet.bind(expr);

@@ -10,6 +10,7 @@ import { didYouMean } from './suggest';
 import { bindSourceTable } from './source-binder';
 import { bindValues } from './values-binder';
 import { bindSetOperation } from './set-operation-binder';
+import { bindJoin } from './join-binder';
 import { bindAggregateSelect, distinctRelation, isAggregateSelect } from './aggregate-binder';
 import { bindWindowTableFunction, materializeWindows, type WindowTableFunction } from './window-binder';
 
@@ -25,6 +26,13 @@ export interface BoundRelation {
 export interface FromItem {
   relation: BoundRelation;
   qualifier: string;
+  /** Per column, the name qualifying it, when the item joins several tables. */
+  columnQualifiers?: string[];
+}
+
+/** The columns of a FROM item as a scope for expressions. */
+export function scopeOf(from: FromItem): Scope {
+  return new Scope(from.relation.fields.map((f, i) => ({ qualifier: from.columnQualifiers?.[i] ?? from.qualifier, name: f.name, type: f.type })));
 }
 
 /** Binds queries into logical plan nodes; reports what it cannot plan yet as `NOT_SUPPORTED`. */
@@ -114,8 +122,7 @@ export class QueryBinder {
 
   /** An expression binder over the columns of a FROM item. */
   expressionBinder(from: FromItem): ExpressionBinder {
-    const scope = new Scope(from.relation.fields.map((f) => ({ qualifier: from.qualifier, name: f.name, type: f.type })));
-    return new ExpressionBinder(scope, this.diagnostics, this.userFunctions);
+    return new ExpressionBinder(scopeOf(from), this.diagnostics, this.userFunctions);
   }
 
   /** Binds a WHERE or HAVING condition, which must be BOOLEAN. */
@@ -133,14 +140,17 @@ export class QueryBinder {
     const inputFields = from.relation.fields;
     if (item.kind === 'star') {
       const qualifier = item.qualifier[item.qualifier.length - 1];
-      if (qualifier && qualifier.name !== from.qualifier) {
-        this.diagnostics.error('TABLE_NOT_FOUND', `table '${qualifier.name}' not found in FROM${didYouMean(qualifier.name, [from.qualifier])}`, qualifier.span);
+      const qualifierOf = (index: number): string => from.columnQualifiers?.[index] ?? from.qualifier;
+      const selected = inputFields.map((_, index) => index).filter((index) => !qualifier || qualifierOf(index) === qualifier.name);
+      if (qualifier && selected.length === 0) {
+        const known = [...new Set(inputFields.map((_, index) => qualifierOf(index)))];
+        this.diagnostics.error('TABLE_NOT_FOUND', `table '${qualifier.name}' not found in FROM${didYouMean(qualifier.name, known)}`, qualifier.span);
         throw new BindAbort();
       }
-      inputFields.forEach((field, index) => {
-        projection.push({ kind: 'input', index, type: field.type });
-        fields.push(field);
-      });
+      for (const index of selected) {
+        projection.push({ kind: 'input', index, type: inputFields[index].type });
+        fields.push(inputFields[index]);
+      }
       return;
     }
     const name = item.alias?.name ?? implicitName(item.expr, fields.length);
@@ -204,7 +214,7 @@ export class QueryBinder {
       case 'tableFunction':
         return { relation: bindWindowTableFunction(this, ref), qualifier: ref.alias?.name ?? '' };
       case 'join':
-        return this.unsupported(`${ref.joinType === 'COMMA' ? 'joins (comma-separated tables)' : `${ref.joinType} JOIN`} ${ref.joinType === 'COMMA' ? 'are' : 'is'} not supported yet`, ref.span);
+        return bindJoin(this, ref);
     }
   }
 

@@ -1,0 +1,49 @@
+import type { PlanExpr, PlanField } from '../plan/plan-expr';
+import { andAll, conjuncts } from '../plan/plan-expr';
+import type { TableRef } from './ast';
+import type { FromItem, QueryBinder } from './query-binder';
+
+/**
+ * `a [INNER] JOIN b ON ...`, `a CROSS JOIN b` and `a, b` as a regular join: the ON condition's
+ * `left column = right column` conjuncts become the join keys (the hash exchange of both inputs),
+ * the rest is evaluated on each joined row. Columns keep the qualifier of their table. Time
+ * attributes do not survive a regular join (Flink materializes them).
+ */
+export function bindJoin(binder: QueryBinder, ref: Extract<TableRef, { kind: 'join' }>): FromItem {
+  if (ref.joinType !== 'INNER' && ref.joinType !== 'CROSS' && ref.joinType !== 'COMMA') return binder.unsupported(`${ref.joinType} JOIN is not supported yet`, ref.span);
+  const left = binder.tableRef(ref.left);
+  const right = binder.tableRef(ref.right);
+  if (left.relation.window || right.relation.window) return binder.unsupported('joins of window table functions (window joins) are not supported yet', ref.span);
+  const qualifiers = (item: FromItem): string[] => item.relation.fields.map((_, i) => item.columnQualifiers?.[i] ?? item.qualifier);
+  const fields: PlanField[] = [...left.relation.fields, ...right.relation.fields].map((f) => ({ name: f.name, type: f.type }));
+  const joined: FromItem = { relation: { nodeId: '', fields }, qualifier: '', columnQualifiers: [...qualifiers(left), ...qualifiers(right)] };
+  const leftWidth = left.relation.fields.length;
+  const leftKeys: number[] = [];
+  const rightKeys: number[] = [];
+  const rest: PlanExpr[] = [];
+  if (ref.on) {
+    for (const conjunct of conjuncts(binder.bindCondition(binder.expressionBinder(joined), ref.on, 'ON'))) {
+      const pair = equiPair(conjunct, leftWidth);
+      if (pair) {
+        leftKeys.push(pair[0]);
+        rightKeys.push(pair[1]);
+      } else {
+        rest.push(conjunct);
+      }
+    }
+  }
+  const nodeId = binder.builder.add('join', {
+    joinType: 'INNER', leftKeys, rightKeys, condition: andAll(rest), leftWidth, fields, leftHasUpdates: false, rightHasUpdates: false,
+  }, [left.relation.nodeId, right.relation.nodeId]);
+  return { ...joined, relation: { nodeId, fields } };
+}
+
+// `left.a = right.b` (either order) over plain columns: a join key pair [left index, right index].
+function equiPair(expr: PlanExpr, leftWidth: number): [number, number] | undefined {
+  if (expr.kind !== 'call' || expr.op !== 'eq') return undefined;
+  const [a, b] = expr.args;
+  if (a.kind !== 'input' || b.kind !== 'input') return undefined;
+  if (a.index < leftWidth && b.index >= leftWidth) return [a.index, b.index - leftWidth];
+  if (b.index < leftWidth && a.index >= leftWidth) return [b.index, a.index - leftWidth];
+  return undefined;
+}
