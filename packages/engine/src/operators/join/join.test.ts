@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JoinConfig } from '../../plan/logical-plan';
+import type { PlanExpr } from '../../plan/plan-expr';
 import { simple } from '../../sql/data-type';
 import { OperatorHarness } from '../operator-test-harness';
 
@@ -22,7 +23,7 @@ describe('Join', () => {
   });
 
   it('emits -D for retracted rows and applies the non-equi condition', () => {
-    const condition = { kind: 'call', op: 'gt', args: [{ kind: 'input', index: 3, type: INT }, { kind: 'input', index: 1, type: INT }], type: simple('BOOLEAN') } as const;
+    const condition: PlanExpr = { kind: 'call', op: 'gt', args: [{ kind: 'input', index: 3, type: INT }, { kind: 'input', index: 1, type: INT }], type: simple('BOOLEAN') };
     const h = new OperatorHarness({ kind: 'join', config: join({ rightHasUpdates: true, condition }) });
     h.pushInput(0, [[1, 10], [1, 50]]);
     expect(h.pushInput(1, [[1, 20]], [0]).take()).toEqual(['+I[1, 10, 1, 20]']);
