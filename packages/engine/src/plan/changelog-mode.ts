@@ -32,8 +32,8 @@ export function inferChangelogModes(plan: LogicalPlan, sinkModeOf: (sink: Extrac
       node.config.leftHasUpdates = modes.get(node.inputs[0]) === 'updates';
       node.config.rightHasUpdates = modes.get(node.inputs[1]) === 'updates';
     }
-    if (node.kind === 'group_aggregate') {
-      node.config.inputHasUpdates = updatingInput;
+    if (node.kind === 'group_aggregate' || (node.kind === 'join' && node.config.joinType !== 'INNER')) {
+      if (node.kind === 'group_aggregate') node.config.inputHasUpdates = updatingInput;
       modes.set(node.id, 'updates');
     } else {
       modes.set(node.id, updatingInput ? 'updates' : 'insert-only');
@@ -68,7 +68,7 @@ function displayMode(node: LogicalNode, byId: Map<string, LogicalNode>): string 
   }
   const kinds = new Set(node.inputs.flatMap((id) => (byId.get(id)?.changelogMode ?? 'I').split(',')));
   // A join turns input updates into inserts and deletes of joined rows.
-  if (node.kind === 'join') return kinds.size > 1 ? 'I,D' : 'I';
+  if (node.kind === 'join') return kinds.size > 1 || node.config.joinType !== 'INNER' ? 'I,D' : 'I';
   return KIND_ORDER.filter((k) => kinds.has(k)).join(',');
 }
 

@@ -136,7 +136,7 @@ export interface WindowTableFunctionConfig {
 
 /** A regular (unbounded) join; the output row is the left row followed by the right row. */
 export interface JoinConfig {
-  joinType: 'INNER';
+  joinType: 'INNER' | 'LEFT' | 'RIGHT' | 'FULL';
   /** Equi-join columns: left input column leftKeys[i] equals right input column rightKeys[i]. */
   leftKeys: number[];
   rightKeys: number[];

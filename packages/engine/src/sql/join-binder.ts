@@ -1,21 +1,28 @@
 import type { PlanExpr, PlanField } from '../plan/plan-expr';
 import { andAll, conjuncts } from '../plan/plan-expr';
 import type { TableRef } from './ast';
+import { withNullability } from './data-type';
 import type { FromItem, QueryBinder } from './query-binder';
 
 /**
- * `a [INNER] JOIN b ON ...`, `a CROSS JOIN b` and `a, b` as a regular join: the ON condition's
+ * `a [INNER | LEFT | RIGHT | FULL] JOIN b ON ...`, `a CROSS JOIN b` and `a, b` as a regular join: the ON condition's
  * `left column = right column` conjuncts become the join keys (the hash exchange of both inputs),
  * the rest is evaluated on each joined row. Columns keep the qualifier of their table. Time
  * attributes do not survive a regular join (Flink materializes them).
  */
 export function bindJoin(binder: QueryBinder, ref: Extract<TableRef, { kind: 'join' }>): FromItem {
-  if (ref.joinType !== 'INNER' && ref.joinType !== 'CROSS' && ref.joinType !== 'COMMA') return binder.unsupported(`${ref.joinType} JOIN is not supported yet`, ref.span);
+  const joinType = ref.joinType === 'CROSS' || ref.joinType === 'COMMA' ? 'INNER' : ref.joinType;
   const left = binder.tableRef(ref.left);
   const right = binder.tableRef(ref.right);
   if (left.relation.window || right.relation.window) return binder.unsupported('joins of window table functions (window joins) are not supported yet', ref.span);
   const qualifiers = (item: FromItem): string[] => item.relation.fields.map((_, i) => item.columnQualifiers?.[i] ?? item.qualifier);
-  const fields: PlanField[] = [...left.relation.fields, ...right.relation.fields].map((f) => ({ name: f.name, type: f.type }));
+  // The side an outer join pads with NULLs becomes nullable.
+  const nullableLeft = joinType === 'RIGHT' || joinType === 'FULL';
+  const nullableRight = joinType === 'LEFT' || joinType === 'FULL';
+  const fields: PlanField[] = [
+    ...left.relation.fields.map((f) => ({ name: f.name, type: nullableLeft ? withNullability(f.type, true) : f.type })),
+    ...right.relation.fields.map((f) => ({ name: f.name, type: nullableRight ? withNullability(f.type, true) : f.type })),
+  ];
   const joined: FromItem = { relation: { nodeId: '', fields }, qualifier: '', columnQualifiers: [...qualifiers(left), ...qualifiers(right)] };
   const leftWidth = left.relation.fields.length;
   const leftKeys: number[] = [];
@@ -33,7 +40,7 @@ export function bindJoin(binder: QueryBinder, ref: Extract<TableRef, { kind: 'jo
     }
   }
   const nodeId = binder.builder.add('join', {
-    joinType: 'INNER', leftKeys, rightKeys, condition: andAll(rest), leftWidth, fields, leftHasUpdates: false, rightHasUpdates: false,
+    joinType, leftKeys, rightKeys, condition: andAll(rest), leftWidth, fields, leftHasUpdates: false, rightHasUpdates: false,
   }, [left.relation.nodeId, right.relation.nodeId]);
   return { ...joined, relation: { nodeId, fields } };
 }

@@ -64,8 +64,8 @@ describe('validateSql', () => {
   });
 
   it('reports what is not supported yet at its span', () => {
-    const [diagnostic] = validateSql(`${BID}${SINK}INSERT INTO out_sink SELECT a.auction, b.price FROM bid a LEFT JOIN bid b ON a.auction = b.auction;`);
-    expect(diagnostic).toMatchObject({ code: 'NOT_SUPPORTED', line: 3, column: 53, message: 'LEFT JOIN is not supported yet' });
+    const [diagnostic] = validateSql(`${BID}${SINK}INSERT INTO out_sink SELECT auction, price FROM bid ORDER BY price;`);
+    expect(diagnostic).toMatchObject({ code: 'NOT_SUPPORTED', line: 3, column: 22, message: 'ORDER BY and LIMIT are not supported yet' });
   });
 
   it('applies --set style options as SET statements', () => {

@@ -1,10 +1,14 @@
 import type { Row } from '../../runtime/row';
 import type { StateKey } from '../../runtime/state-backend';
 
-/** One row of a join side with how many times it is currently present. */
+/**
+ * One row of a join side, how many times it is currently present and, on the outer side of an
+ * outer join, how many rows of the other side it joins with (Flink's numOfAssociations).
+ */
 export interface JoinRecord {
   row: Row;
   count: number;
+  associations: number;
 }
 
 /**
@@ -14,27 +18,32 @@ export interface JoinRecord {
 export class JoinSideState {
   constructor(private readonly byKey: Map<StateKey, Map<string, JoinRecord>>) {}
 
-  add(key: StateKey, row: Row): void {
+  /** Adds one occurrence; returns the record, whose `associations` the caller sets for a new row. */
+  add(key: StateKey, row: Row): JoinRecord {
     let rows = this.byKey.get(key);
     if (!rows) {
       rows = new Map();
       this.byKey.set(key, rows);
     }
     const id = JSON.stringify(row);
-    const record = rows.get(id);
+    let record = rows.get(id);
     if (record) record.count++;
-    else rows.set(id, { row, count: 1 });
+    else {
+      record = { row, count: 1, associations: 0 };
+      rows.set(id, record);
+    }
+    return record;
   }
 
-  /** Removes one occurrence; false when the row was not there. */
-  remove(key: StateKey, row: Row): boolean {
+  /** Removes one occurrence; the record it was (undefined when the row was not there). */
+  remove(key: StateKey, row: Row): JoinRecord | undefined {
     const rows = this.byKey.get(key);
     const id = JSON.stringify(row);
     const record = rows?.get(id);
-    if (!rows || !record) return false;
+    if (!rows || !record) return undefined;
     if (--record.count === 0) rows.delete(id);
     if (rows.size === 0) this.byKey.delete(key);
-    return true;
+    return record;
   }
 
   /** The rows present under a key. */

@@ -4,22 +4,26 @@ import { expressionHelpers } from '../../runtime/expression-helpers';
 import { compileKeySelector, type KeySelector } from '../../runtime/key-selector';
 import type { OperatorContext, OperatorFactory, OperatorMetrics, Output, StreamOperator } from '../../runtime/operator';
 import { DELETE, INSERT, isAccumulate, type Row, type RowBatch, type RowKinds } from '../../runtime/row';
-import { JoinSideState } from './join-side-state';
+import type { StateKey } from '../../runtime/state-backend';
+import { JoinSideState, type JoinRecord } from './join-side-state';
 
 type Condition = (row: Row) => boolean;
 
 /**
- * A regular inner join (plan kind `join`), Flink's StreamingJoinOperator: each input's rows are kept
- * by join key; a row arriving on one side is stored (or, when retracted, removed) and joined with
- * the matching rows of the other side. Accumulating rows emit +I, retractions -D; with two
- * insert-only inputs the output is insert-only and carries no kinds. Rows with a NULL join key
- * never match and are not stored.
+ * A regular join (plan kind `join`), Flink's StreamingJoinOperator: each input's rows are kept by
+ * join key; a row arriving on one side is stored (or, when retracted, removed) and joined with the
+ * matching rows of the other side, emitting +I for accumulations and -D for retractions. Outer
+ * sides also emit their rows padded with NULLs while nothing matches, retracting the padded row
+ * when the first match arrives and re-emitting it when the last match leaves. An inner join of two
+ * insert-only inputs is insert-only and carries no kinds. NULL join keys never match.
  */
 export class Join implements StreamOperator {
   private readonly sides: [JoinSideState, JoinSideState];
   private readonly keyOf: [KeySelector, KeySelector];
+  private readonly outer: [boolean, boolean];
   private readonly condition: Condition | undefined;
   private readonly withKinds: boolean;
+  private readonly widths: [number, number];
   private rows: RowBatch = [];
   private kinds: RowKinds = [];
 
@@ -32,8 +36,10 @@ export class Join implements StreamOperator {
   ) {
     this.sides = [new JoinSideState(context.state.namespace(`join:${operatorId}:left`)), new JoinSideState(context.state.namespace(`join:${operatorId}:right`))];
     this.keyOf = [compileKeySelector(config.leftKeys), compileKeySelector(config.rightKeys)];
+    this.outer = [config.joinType === 'LEFT' || config.joinType === 'FULL', config.joinType === 'RIGHT' || config.joinType === 'FULL'];
     this.condition = config.condition ? compileCondition(config) : undefined;
-    this.withKinds = config.leftHasUpdates || config.rightHasUpdates;
+    this.withKinds = config.joinType !== 'INNER' || config.leftHasUpdates || config.rightHasUpdates;
+    this.widths = [config.leftWidth, config.fields.length - config.leftWidth];
   }
 
   processBatch(batch: RowBatch, kinds?: RowKinds): void {
@@ -48,24 +54,65 @@ export class Join implements StreamOperator {
 
   private process(side: number, batch: RowBatch, kinds: RowKinds | undefined): void {
     this.metrics.recordsIn += batch.length;
-    const own = this.sides[side];
-    const other = this.sides[1 - side];
     const keys = side === 0 ? this.config.leftKeys : this.config.rightKeys;
     for (let i = 0; i < batch.length; i++) {
       const row = batch[i];
-      if (hasNullKey(row, keys)) continue;
-      const key = this.keyOf[side](row);
       const accumulate = kinds === undefined || isAccumulate(kinds[i]);
-      if (accumulate) own.add(key, row);
-      else if (!own.remove(key, row)) continue;
-      const kind = accumulate ? INSERT : DELETE;
-      for (const record of other.records(key)) {
-        const joined = side === 0 ? row.concat(record.row) : record.row.concat(row);
-        if (this.condition && !this.condition(joined)) continue;
-        for (let c = 0; c < record.count; c++) this.push(joined, kind);
+      if (hasNullKey(row, keys)) {
+        // It can never match: an outer side still shows it padded, an inner side drops it.
+        if (this.outer[side]) this.push(this.padded(side, row), accumulate ? INSERT : DELETE);
+        continue;
       }
+      const key = this.keyOf[side](row);
+      if (accumulate) this.accumulate(side, key, row);
+      else this.retract(side, key, row);
     }
     this.flush();
+  }
+
+  private accumulate(side: number, key: StateKey, row: Row): void {
+    const record = this.sides[side].add(key, row);
+    const matches = this.matches(side, key, row);
+    let associations = 0;
+    for (const [other, joined] of matches) {
+      if (this.outer[1 - side]) {
+        if (other.associations === 0) this.pushTimes(this.padded(1 - side, other.row), DELETE, other.count);
+        other.associations++;
+      }
+      this.pushTimes(joined, INSERT, other.count);
+      associations += other.count;
+    }
+    record.associations = associations;
+    if (this.outer[side] && matches.length === 0) this.push(this.padded(side, row), INSERT);
+  }
+
+  private retract(side: number, key: StateKey, row: Row): void {
+    if (!this.sides[side].remove(key, row)) return;
+    const matches = this.matches(side, key, row);
+    if (this.outer[side] && matches.length === 0) this.push(this.padded(side, row), DELETE);
+    for (const [other, joined] of matches) {
+      this.pushTimes(joined, DELETE, other.count);
+      if (this.outer[1 - side] && --other.associations === 0) this.pushTimes(this.padded(1 - side, other.row), INSERT, other.count);
+    }
+  }
+
+  /** The other side's records under `key` that satisfy the condition with `row`, and the joined rows. */
+  private matches(side: number, key: StateKey, row: Row): [JoinRecord, Row][] {
+    const found: [JoinRecord, Row][] = [];
+    for (const record of this.sides[1 - side].records(key)) {
+      const joined = side === 0 ? row.concat(record.row) : record.row.concat(row);
+      if (!this.condition || this.condition(joined)) found.push([record, joined]);
+    }
+    return found;
+  }
+
+  private padded(side: number, row: Row): Row {
+    const nulls: Row = new Array(this.widths[1 - side]).fill(null);
+    return side === 0 ? row.concat(nulls) : nulls.concat(row);
+  }
+
+  private pushTimes(row: Row, kind: number, times: number): void {
+    for (let c = 0; c < times; c++) this.push(row, kind);
   }
 
   private push(row: Row, kind: number): void {
