@@ -1,5 +1,6 @@
 import type { PlanExpr, PlanField } from '../plan/plan-expr';
 import { andAll, conjuncts } from '../plan/plan-expr';
+import { equiJoinPair } from '../plan/join-filter-push-down';
 import type { TableRef } from './ast';
 import { withNullability } from './data-type';
 import type { FromItem, QueryBinder } from './query-binder';
@@ -30,7 +31,7 @@ export function bindJoin(binder: QueryBinder, ref: Extract<TableRef, { kind: 'jo
   const rest: PlanExpr[] = [];
   if (ref.on) {
     for (const conjunct of conjuncts(binder.bindCondition(binder.expressionBinder(joined), ref.on, 'ON'))) {
-      const pair = equiPair(conjunct, leftWidth);
+      const pair = equiJoinPair(conjunct, leftWidth);
       if (pair) {
         leftKeys.push(pair[0]);
         rightKeys.push(pair[1]);
@@ -43,14 +44,4 @@ export function bindJoin(binder: QueryBinder, ref: Extract<TableRef, { kind: 'jo
     joinType, leftKeys, rightKeys, condition: andAll(rest), leftWidth, fields, leftHasUpdates: false, rightHasUpdates: false,
   }, [left.relation.nodeId, right.relation.nodeId]);
   return { ...joined, relation: { nodeId, fields } };
-}
-
-// `left.a = right.b` (either order) over plain columns: a join key pair [left index, right index].
-function equiPair(expr: PlanExpr, leftWidth: number): [number, number] | undefined {
-  if (expr.kind !== 'call' || expr.op !== 'eq') return undefined;
-  const [a, b] = expr.args;
-  if (a.kind !== 'input' || b.kind !== 'input') return undefined;
-  if (a.index < leftWidth && b.index >= leftWidth) return [a.index, b.index - leftWidth];
-  if (b.index < leftWidth && a.index >= leftWidth) return [b.index, a.index - leftWidth];
-  return undefined;
 }

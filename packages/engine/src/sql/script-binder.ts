@@ -3,6 +3,7 @@ import { UserFunctionCatalog } from '../functions/udf/user-function-catalog';
 import { describeNode, inferChangelogModes } from '../plan/changelog-mode';
 import { LogicalPlanBuilder, PLAN_VERSION, type LogicalPlan } from '../plan/logical-plan';
 import { mergeCalcs, removeIdentityCalcs } from '../plan/optimize';
+import { pushFiltersIntoJoins } from '../plan/join-filter-push-down';
 import { pushDownIntoSources } from '../plan/push-down';
 import { reuseCommonNodes } from '../plan/reuse';
 import { splitTwoPhaseAggregates } from '../plan/two-phase-aggregate';
@@ -50,7 +51,7 @@ export class ScriptBinder {
 
   /** Rewrites the bound plan (calc merge, push-down) and checks that every sink can take its changes. */
   private optimize(bound: LogicalPlan): LogicalPlan {
-    const pushed = reuseCommonNodes(removeIdentityCalcs(pushDownIntoSources(mergeCalcs(bound), (name) => this.connectors.get(name))));
+    const pushed = reuseCommonNodes(removeIdentityCalcs(pushDownIntoSources(pushFiltersIntoJoins(mergeCalcs(bound)), (name) => this.connectors.get(name))));
     const { plan, violations } = inferChangelogModes(pushed, (sink) => this.connectors.get(sink.config.connector)?.sinkChangelogMode ?? 'insert-only');
     for (const violation of violations) {
       const sink = this.sinkSpans.get(violation.sinkId);

@@ -1,0 +1,40 @@
+import type { LogicalNode, LogicalPlan } from './logical-plan';
+import { andAll, conjuncts, type PlanExpr } from './plan-expr';
+
+/**
+ * Calcite's FilterJoinRule for inner joins: a filter right above an inner join (the WHERE of
+ * `FROM a, b WHERE a.id = b.aid`) moves into the join, and its `left column = right column`
+ * conjuncts become join keys, so the join hashes on them instead of crossing both inputs.
+ */
+export function pushFiltersIntoJoins(plan: LogicalPlan): LogicalPlan {
+  const nodes = plan.nodes.map((n) => structuredClone(n));
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  for (const calc of nodes) {
+    if (calc.kind !== 'calc' || !calc.config.filter) continue;
+    const join = byId.get(calc.inputs[0]) as LogicalNode;
+    if (join.kind !== 'join' || join.config.joinType !== 'INNER' || nodes.filter((n) => n.inputs.includes(join.id)).length !== 1) continue;
+    const rest: PlanExpr[] = join.config.condition ? [join.config.condition] : [];
+    for (const conjunct of conjuncts(calc.config.filter)) {
+      const pair = equiJoinPair(conjunct, join.config.leftWidth);
+      if (pair) {
+        join.config.leftKeys.push(pair[0]);
+        join.config.rightKeys.push(pair[1]);
+      } else {
+        rest.push(conjunct);
+      }
+    }
+    join.config.condition = andAll(rest);
+    calc.config.filter = null;
+  }
+  return { ...plan, nodes };
+}
+
+/** `left.a = right.b` (either order) over plain columns: a join key pair [left index, right index]. */
+export function equiJoinPair(expr: PlanExpr, leftWidth: number): [number, number] | undefined {
+  if (expr.kind !== 'call' || expr.op !== 'eq') return undefined;
+  const [a, b] = expr.args;
+  if (a.kind !== 'input' || b.kind !== 'input') return undefined;
+  if (a.index < leftWidth && b.index >= leftWidth) return [a.index, b.index - leftWidth];
+  if (b.index < leftWidth && a.index >= leftWidth) return [b.index, a.index - leftWidth];
+  return undefined;
+}
