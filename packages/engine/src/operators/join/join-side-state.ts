@@ -12,15 +12,29 @@ export interface JoinRecord {
 }
 
 /**
- * The rows of one join input by join key (Flink's JoinRecordStateView without unique key): a row
- * is identified by its values, so a retraction removes one occurrence of an equal row.
+ * The rows of one join input by join key (Flink's JoinRecordStateView without unique key). A side
+ * that can retract identifies rows by their values, so a retraction removes one occurrence of an
+ * equal row; an insert-only side just appends, which saves building an identity per row.
  */
 export class JoinSideState {
-  constructor(private readonly byKey: Map<StateKey, Map<string, JoinRecord>>) {}
+  constructor(
+    private readonly byKey: Map<StateKey, Map<string, JoinRecord> | JoinRecord[]>,
+    private readonly retractable: boolean,
+  ) {}
 
   /** Adds one occurrence; returns the record, whose `associations` the caller sets for a new row. */
   add(key: StateKey, row: Row): JoinRecord {
-    let rows = this.byKey.get(key);
+    if (!this.retractable) {
+      let list = this.byKey.get(key) as JoinRecord[] | undefined;
+      if (!list) {
+        list = [];
+        this.byKey.set(key, list);
+      }
+      const appended = { row, count: 1, associations: 0 };
+      list.push(appended);
+      return appended;
+    }
+    let rows = this.byKey.get(key) as Map<string, JoinRecord> | undefined;
     if (!rows) {
       rows = new Map();
       this.byKey.set(key, rows);
@@ -37,7 +51,7 @@ export class JoinSideState {
 
   /** Removes one occurrence; the record it was (undefined when the row was not there). */
   remove(key: StateKey, row: Row): JoinRecord | undefined {
-    const rows = this.byKey.get(key);
+    const rows = this.byKey.get(key) as Map<string, JoinRecord> | undefined;
     const id = JSON.stringify(row);
     const record = rows?.get(id);
     if (!rows || !record) return undefined;
@@ -48,6 +62,8 @@ export class JoinSideState {
 
   /** The rows present under a key. */
   records(key: StateKey): Iterable<JoinRecord> {
-    return this.byKey.get(key)?.values() ?? [];
+    const rows = this.byKey.get(key);
+    if (!rows) return [];
+    return Array.isArray(rows) ? rows : rows.values();
   }
 }

@@ -33,7 +33,7 @@ describe('Join', () => {
   });
 
   it('pads unmatched outer rows and re-emits them padded when their last match is retracted', () => {
-    const h = new OperatorHarness({ kind: 'join', config: join({ joinType: 'LEFT', rightHasUpdates: true }) });
+    const h = new OperatorHarness({ kind: 'join', config: join({ joinType: 'LEFT', leftHasUpdates: true, rightHasUpdates: true }) });
     expect(h.pushInput(0, [[1, 10], [null, 7]]).take()).toEqual(['+I[1, 10, null, null]', '+I[null, 7, null, null]']);
     expect(h.pushInput(1, [[1, 100], [1, 200]], [0, 0]).take()).toEqual(['-D[1, 10, null, null]', '+I[1, 10, 1, 100]', '+I[1, 10, 1, 200]']);
     expect(h.pushInput(1, [[1, 100]], [3]).take()).toEqual(['-D[1, 10, 1, 100]']);

@@ -34,7 +34,10 @@ export class Join implements StreamOperator {
     private readonly metrics: OperatorMetrics,
     operatorId: string,
   ) {
-    this.sides = [new JoinSideState(context.state.namespace(`join:${operatorId}:left`)), new JoinSideState(context.state.namespace(`join:${operatorId}:right`))];
+    this.sides = [
+      new JoinSideState(context.state.namespace(`join:${operatorId}:left`), config.leftHasUpdates),
+      new JoinSideState(context.state.namespace(`join:${operatorId}:right`), config.rightHasUpdates),
+    ];
     this.keyOf = [compileKeySelector(config.leftKeys), compileKeySelector(config.rightKeys)];
     this.outer = [config.joinType === 'LEFT' || config.joinType === 'FULL', config.joinType === 'RIGHT' || config.joinType === 'FULL'];
     this.condition = config.condition ? compileCondition(config) : undefined;
