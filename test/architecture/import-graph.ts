@@ -6,13 +6,15 @@ import { dirname, join, relative, resolve } from 'node:path';
 export interface ImportEdge {
   from: string;
   specifier: string;
+  /** `import type` / `export type`: erased by the compiler, so no edge at run time. */
+  typeOnly: boolean;
   /** The file it resolves to, for relative imports. */
   to?: string;
 }
 
 const sourceExt = ['.ts', '.tsx', '.mts', '.js', '.mjs'];
 const skipDirs = new Set(['node_modules', 'dist', '.next', 'generated', '.turbo']);
-const importPattern = /(?:^|[\s;])(?:import|export)\s[^'"`]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm;
+const importPattern = /(?:^|[\s;])(import|export)\s(type\s)?[^'"`]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm;
 
 /** Every source file below `dir`, skipping build output and dependencies. */
 export function sourceFiles(dir: string): string[] {
@@ -32,10 +34,10 @@ export function importsOf(file: string): ImportEdge[] {
   const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
   const edges: ImportEdge[] = [];
   for (const match of text.matchAll(importPattern)) {
-    const specifier = match[1] ?? match[2] ?? match[3];
+    const specifier = match[3] ?? match[4] ?? match[5];
     if (!specifier) continue;
     const to = specifier.startsWith('.') ? resolveRelative(dirname(file), specifier) : undefined;
-    edges.push({ from: file, specifier, ...(to ? { to } : {}) });
+    edges.push({ from: file, specifier, typeOnly: match[2] !== undefined, ...(to ? { to } : {}) });
   }
   return edges;
 }

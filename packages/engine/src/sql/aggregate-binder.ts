@@ -7,7 +7,8 @@ import { rewriteExpr, syntheticColumn, visitExpr } from './ast-rewrite';
 import { DiagnosticSink } from './diagnostic';
 import { BindAbort, ExpressionBinder } from './expression-binder';
 import { expandGroupingSets, groupingExpr, type GroupingSets } from './grouping-sets';
-import { implicitName, scopeOf, type BoundRelation, type FromItem, type QueryBinder } from './query-binder';
+import { implicitName, scopeOf, type BoundRelation, type FromItem } from './bound-relation';
+import type { QueryBinder } from './query-binder';
 import { Scope } from './scope';
 import { legacyGroupWindow, tvfGroupWindow, type GroupWindow } from './window-binder';
 

@@ -3,7 +3,8 @@ import { andAll, conjuncts } from '../plan/plan-expr';
 import { equiJoinPair } from '../plan/join-filter-push-down';
 import type { TableRef } from './ast';
 import { withNullability } from './data-type';
-import type { FromItem, QueryBinder } from './query-binder';
+import type { FromItem } from './bound-relation';
+import type { QueryBinder } from './query-binder';
 
 /**
  * `a [INNER | LEFT | RIGHT | FULL] JOIN b ON ...`, `a CROSS JOIN b` and `a, b` as a regular join: the ON condition's

@@ -4,7 +4,6 @@ import type { Expr, Query, Select, SelectItem, TableRef } from './ast';
 import type { Catalog, CatalogTable } from './catalog';
 import { DiagnosticSink } from './diagnostic';
 import { BindAbort, ExpressionBinder } from './expression-binder';
-import { Scope } from './scope';
 import type { Span } from './span';
 import { didYouMean } from './suggest';
 import { bindSourceTable } from './source-binder';
@@ -12,28 +11,8 @@ import { bindValues } from './values-binder';
 import { bindSetOperation } from './set-operation-binder';
 import { bindJoin } from './join-binder';
 import { bindAggregateSelect, distinctRelation, isAggregateSelect } from './aggregate-binder';
-import { bindWindowTableFunction, materializeWindows, type WindowTableFunction } from './window-binder';
-
-/** A bound relational input: the plan node producing it and its columns. */
-export interface BoundRelation {
-  nodeId: string;
-  fields: PlanField[];
-  /** Set when the relation is a window TVF, which only a GROUP BY over its window columns consumes. */
-  window?: WindowTableFunction;
-}
-
-/** A relation in FROM with the name that qualifies its columns. */
-export interface FromItem {
-  relation: BoundRelation;
-  qualifier: string;
-  /** Per column, the name qualifying it, when the item joins several tables. */
-  columnQualifiers?: string[];
-}
-
-/** The columns of a FROM item as a scope for expressions. */
-export function scopeOf(from: FromItem): Scope {
-  return new Scope(from.relation.fields.map((f, i) => ({ qualifier: from.columnQualifiers?.[i] ?? from.qualifier, name: f.name, type: f.type })));
-}
+import { bindWindowTableFunction, materializeWindows } from './window-binder';
+import { implicitName, scopeOf, type BoundRelation, type FromItem } from './bound-relation';
 
 /** Binds queries into logical plan nodes; reports what it cannot plan yet as `NOT_SUPPORTED`. */
 export class QueryBinder {
@@ -264,11 +243,4 @@ function renamed(relation: BoundRelation, names: string[]): BoundRelation {
 /** `PROCTIME()`: declares a processing-time attribute. */
 export function isProctimeCall(expr: Expr): boolean {
   return expr.kind === 'call' && expr.name.name.toUpperCase() === 'PROCTIME' && expr.args.length === 0;
-}
-
-/** Flink's name for an unaliased select item: the column or field name, else EXPR$n. */
-export function implicitName(expr: Expr, index: number): string {
-  if (expr.kind === 'identifier') return expr.parts[expr.parts.length - 1].name;
-  if (expr.kind === 'fieldAccess') return expr.field.name;
-  return `EXPR$${index}`;
 }

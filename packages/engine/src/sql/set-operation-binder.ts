@@ -3,7 +3,8 @@ import type { Query } from './ast';
 import { commonType, formatType, sameType, withNullability } from './data-type';
 import { BindAbort, cast } from './expression-binder';
 import { distinctRelation } from './aggregate-binder';
-import type { BoundRelation, QueryBinder } from './query-binder';
+import type { BoundRelation } from './bound-relation';
+import type { QueryBinder } from './query-binder';
 
 /**
  * UNION ALL as a `union` node and UNION as UNION ALL plus DISTINCT, as Flink plans them.

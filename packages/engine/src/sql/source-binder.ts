@@ -3,7 +3,7 @@ import { substituteInputs, type PlanExpr, type PlanField } from '../plan/plan-ex
 import type { CatalogTable } from './catalog';
 import { DiagnosticSink } from './diagnostic';
 import { ExpressionBinder } from './expression-binder';
-import type { BoundRelation } from './query-binder';
+import type { BoundRelation } from './bound-relation';
 import { Scope } from './scope';
 
 /**

@@ -2,7 +2,8 @@ import type { PlanExpr, PlanField } from '../plan/plan-expr';
 import type { Query } from './ast';
 import { commonType, formatType, type DataType } from './data-type';
 import { BindAbort, cast, ExpressionBinder } from './expression-binder';
-import type { BoundRelation, QueryBinder } from './query-binder';
+import type { BoundRelation } from './bound-relation';
+import type { QueryBinder } from './query-binder';
 import { Scope } from './scope';
 
 /**

@@ -3,7 +3,8 @@ import type { PlanExpr, PlanField } from '../plan/plan-expr';
 import type { Expr, TableRef } from './ast';
 import { formatType, type DataType } from './data-type';
 import { BindAbort, type ExpressionBinder } from './expression-binder';
-import type { BoundRelation, QueryBinder } from './query-binder';
+import type { BoundRelation } from './bound-relation';
+import type { QueryBinder } from './query-binder';
 import type { Span } from './span';
 
 /** A window table function call in FROM, planned together with the GROUP BY that consumes it. */
