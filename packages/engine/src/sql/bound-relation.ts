@@ -1,5 +1,5 @@
 // The shape of a bound FROM item, shared by the query binder and the binders it delegates to.
-import type { PlanField } from '../plan/plan-expr';
+import type { PlanExpr, PlanField } from '../plan/plan-expr';
 import type { Expr } from './ast';
 import { Scope } from './scope';
 import type { WindowTableFunction } from './window-binder';
@@ -30,4 +30,18 @@ export function implicitName(expr: Expr, index: number): string {
   if (expr.kind === 'identifier') return expr.parts[expr.parts.length - 1].name;
   if (expr.kind === 'fieldAccess') return expr.field.name;
   return `EXPR$${index}`;
+}
+
+/** `PROCTIME()`: declares a processing-time attribute. */
+export function isProctimeCall(expr: Expr): boolean {
+  return expr.kind === 'call' && expr.name.name.toUpperCase() === 'PROCTIME' && expr.args.length === 0;
+}
+
+/**
+ * A processing-time attribute named `name`: as a value it is the wall-clock time the row passes
+ * by (Flink's PROCTIME() materialized), as a field it marks the column as a processing-time attribute.
+ */
+export function proctimeAttribute(name: string): { expr: PlanExpr; field: PlanField } {
+  const type = { kind: 'TIMESTAMP_LTZ', precision: 3, nullable: false } as const;
+  return { expr: { kind: 'call', op: 'CURRENT_ROW_TIMESTAMP', args: [], type }, field: { name, type, time: 'proctime' } };
 }

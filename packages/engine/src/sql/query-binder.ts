@@ -12,7 +12,7 @@ import { bindSetOperation } from './set-operation-binder';
 import { bindJoin } from './join-binder';
 import { bindAggregateSelect, distinctRelation, isAggregateSelect } from './aggregate-binder';
 import { bindWindowTableFunction, materializeWindows } from './window-binder';
-import { implicitName, scopeOf, type BoundRelation, type FromItem } from './bound-relation';
+import { implicitName, isProctimeCall, proctimeAttribute, scopeOf, type BoundRelation, type FromItem } from './bound-relation';
 
 /** Binds queries into logical plan nodes; reports what it cannot plan yet as `NOT_SUPPORTED`. */
 export class QueryBinder {
@@ -134,10 +134,9 @@ export class QueryBinder {
     }
     const name = item.alias?.name ?? implicitName(item.expr, fields.length);
     if (isProctimeCall(item.expr)) {
-      // Selected as a value, a processing-time attribute is the wall-clock time the row passes by.
-      const type = { kind: 'TIMESTAMP_LTZ', precision: 3, nullable: false } as const;
-      projection.push({ kind: 'call', op: 'CURRENT_ROW_TIMESTAMP', args: [], type });
-      fields.push({ name, type, time: 'proctime' });
+      const attribute = proctimeAttribute(name);
+      projection.push(attribute.expr);
+      fields.push(attribute.field);
       return;
     }
     const expr = binder.bind(item.expr);
@@ -238,9 +237,4 @@ function indexOrEnd(names: string[], name: string): number {
 function renamed(relation: BoundRelation, names: string[]): BoundRelation {
   if (relation.fields.every((f, i) => f.name === names[i])) return relation;
   return { ...relation, fields: relation.fields.map((f, i) => ({ ...f, name: names[i] })) };
-}
-
-/** `PROCTIME()`: declares a processing-time attribute. */
-export function isProctimeCall(expr: Expr): boolean {
-  return expr.kind === 'call' && expr.name.name.toUpperCase() === 'PROCTIME' && expr.args.length === 0;
 }

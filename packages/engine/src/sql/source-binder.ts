@@ -3,7 +3,7 @@ import { substituteInputs, type PlanExpr, type PlanField } from '../plan/plan-ex
 import type { CatalogTable } from './catalog';
 import { DiagnosticSink } from './diagnostic';
 import { ExpressionBinder } from './expression-binder';
-import type { BoundRelation } from './bound-relation';
+import { isProctimeCall, proctimeAttribute, type BoundRelation } from './bound-relation';
 import { Scope } from './scope';
 
 /**
@@ -22,6 +22,12 @@ export function bindSourceTable(table: CatalogTable, builder: LogicalPlanBuilder
   const projection: PlanExpr[] = [];
   const outFields: PlanField[] = [];
   for (const column of table.columns) {
+    if (column.kind === 'computed' && column.expr && isProctimeCall(column.expr)) {
+      const attribute = proctimeAttribute(column.name);
+      projection.push(attribute.expr);
+      outFields.push(attribute.field);
+      continue;
+    }
     const expr: PlanExpr = column.kind === 'computed' && column.expr
       ? binder.bind(column.expr)
       : { kind: 'input', index: produced.indexOf(column), type: column.type };

@@ -6,6 +6,7 @@ import { BindAbort, ExpressionBinder } from './expression-binder';
 import { mapLegacyOptions } from '../connectors/legacy-options';
 import { Scope } from './scope';
 import { didYouMean } from './suggest';
+import { isProctimeCall, proctimeAttribute } from './bound-relation';
 
 type CreateTable = Extract<Statement, { kind: 'createTable' }>;
 
@@ -42,6 +43,10 @@ export function defineTable(statement: CreateTable, catalog: Catalog, diagnostic
     if (column.kind !== 'computed') {
       const physical = columns.find((c) => c.name === column.name.name);
       if (physical) ordered.push(physical);
+      continue;
+    }
+    if (isProctimeCall(column.expr)) {
+      ordered.push({ name: column.name.name, type: proctimeAttribute(column.name.name).field.type, kind: 'computed', expr: column.expr, virtual: true });
       continue;
     }
     try {
