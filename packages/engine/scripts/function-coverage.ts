@@ -5,12 +5,13 @@
  * Run: npm run coverage:functions -w @weir/engine
  */
 import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { AGGREGATE_FUNCTION_NAMES } from '../src/functions/aggregate-function-names';
 import { findScalarFunction } from '../src/functions/builtin-scalar-functions';
 import { evaluate } from '../src/functions/test-support/evaluate';
 
-export const CATALOGUE_PATH = process.env.WEIR_FLINK_FUNCTIONS ?? '/work/shared/reference/flink/sql_functions.yml';
+// shared/ stands beside the repository, in CI as on a developer's machine.
+export const CATALOGUE_PATH = fileURLToPath(new URL('../../../../shared/reference/flink/sql_functions.yml', import.meta.url));
 
 /** One catalogue entry with a SQL form: its category and the first line of the form. */
 export interface CatalogueEntry {
