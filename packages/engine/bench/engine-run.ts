@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { compileJob, SqlError, startJob, type CompiledJob, type CompileOptions } from '../src/index';
+import { compileJob, SqlError, startJob, type CompiledJob, type CompileOptions, type ProcessingClock } from '../src/index';
 import type { ConnectorRegistry } from '../src/connectors/connector-registry';
 
 const COUNT_CHAR_MODULE = new URL('./udf/count-char.ts', import.meta.url);
@@ -34,10 +34,10 @@ export function compileForBench(sql: string, connectors: ConnectorRegistry, func
   }
 }
 
-/** Runs a job to its end; returns the seconds it took and the rows its sinks received. */
-export async function runJob(job: CompiledJob, connectors: ConnectorRegistry): Promise<{ seconds: number; sinkRows: number }> {
+/** Runs a job to its end (on `clock` for processing time, if given); returns the seconds it took and the rows its sinks received. */
+export async function runJob(job: CompiledJob, connectors: ConnectorRegistry, clock?: ProcessingClock): Promise<{ seconds: number; sinkRows: number }> {
   const start = process.hrtime.bigint();
-  const handle = startJob(job, { connectors });
+  const handle = startJob(job, { connectors, clock });
   await handle.done;
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const sinkRows = handle.metrics().filter((m) => m.name.startsWith('Sink: ')).reduce((sum, m) => sum + m.recordsIn, 0);

@@ -1,4 +1,4 @@
-import { builtinConnectors } from '../src/connectors/connector-registry';
+import { builtinConnectors, type ConnectorRegistry } from '../src/connectors/connector-registry';
 import { parseNexmarkOptions, type NexmarkConfig } from '../src/connectors/nexmark';
 import { ChangelogDigest } from './changelog-digest';
 import { benchFunctions, compileForBench, runJob } from './engine-run';
@@ -6,7 +6,7 @@ import { createNexmarkDirs, nexmarkSql } from './nexmark-sql';
 import { observedSinkConnectors } from './observed-sink-connectors';
 import { TimedDigest } from './timed-digest';
 import { NEXMARK_ORACLES, type ChangelogSink, type NexmarkOracle } from './oracles';
-import { Q12Totals } from './oracles/q12';
+import { clockedSourceConnectors, SourceRowClock } from './source-row-clock';
 
 /** One query's measurements; rates are events per second of wall time. */
 export interface QueryBenchResult {
@@ -42,20 +42,17 @@ class CountingSink implements ChangelogSink {
   }
 }
 
-/** What both sides are compared with: a digest, or bid totals for processing-time q12. */
+/** A digest of the final result, and its key (row count and digest) for the report. */
 function comparisonSink(oracle: NexmarkOracle): { sink: ChangelogSink; key: () => string } {
-  if (oracle.processingTime) {
-    const totals = new Q12Totals();
-    const digest = new ChangelogDigest(['BIGINT', 'BIGINT'], { materialize: false });
-    const key = () => {
-      // Per-bidder totals as a digest of (bidder, total) rows, so a mismatch prints one short line.
-      for (const [bidder, count] of totals.perBidder) digest.emit('+I', [bidder, count]);
-      return `total ${totals.total}, ${totals.perBidder.size} bidders ${digest.summary().digest}`;
-    };
-    return { sink: totals, key };
-  }
   const digest = new ChangelogDigest(oracle.columns, { materialize: false });
   return { sink: digest, key: () => { const s = digest.summary(); return `${s.finalRowCount}:${s.digest}`; } };
+}
+
+/** The connectors of one engine run; a processing-time query's sources drive a fresh `SourceRowClock`. */
+function runConnectors(connectors: ConnectorRegistry, oracle: NexmarkOracle | undefined): { connectors: ConnectorRegistry; clock?: SourceRowClock } {
+  if (!oracle?.processingTime) return { connectors };
+  const clock = new SourceRowClock();
+  return { connectors: clockedSourceConnectors(connectors, clock), clock };
 }
 
 function oracleOf(query: string): NexmarkOracle | undefined {
@@ -73,9 +70,9 @@ function warmupEvents(events: number): number {
  * for it (otherwise the side that runs first does).
  */
 async function warmUp(query: string, events: number, oracle: NexmarkOracle | undefined, functions: Record<string, unknown>): Promise<void> {
-  const connectors = builtinConnectors();
+  const { connectors, clock } = runConnectors(builtinConnectors(), oracle);
   const compiled = compileForBench(nexmarkSql(query, events, createNexmarkDirs()), connectors, functions);
-  if ('job' in compiled) await runJob(compiled.job, connectors);
+  if ('job' in compiled) await runJob(compiled.job, connectors, clock);
   oracle?.run(benchConfig(events), new CountingSink());
 }
 
@@ -93,11 +90,11 @@ export async function benchQuery(query: string, events: number, verify = true): 
   await warmUp(query, warmupEvents(events), oracle, functions);
   const engineSide = oracle && verify ? comparisonSink(oracle) : undefined;
   const engineDigest = new TimedDigest(engineSide?.sink ?? new CountingSink());
-  const connectors = verify ? observedSinkConnectors(engineDigest) : builtinConnectors();
+  const { connectors, clock } = runConnectors(verify ? observedSinkConnectors(engineDigest) : builtinConnectors(), oracle);
   const compiled = compileForBench(sql, connectors, functions);
   if ('rejected' in compiled) result.rejected = compiled.rejected;
   else {
-    const run = await runJob(compiled.job, connectors);
+    const run = await runJob(compiled.job, connectors, clock);
     result.engineEventsPerSecond = events / (run.seconds - engineDigest.seconds);
     result.engineRows = run.sinkRows;
   }

@@ -1,5 +1,5 @@
 export { compileJob, compileJobAsync, jobFromPlan, validateSql, type CompiledJob, type CompileOptions } from './compile';
-export { startJob, type JobHandle, type StartJobOptions, type VertexMetricsSnapshot } from './start-job';
+export { startJob, type JobHandle, type ProcessingClock, type StartJobOptions, type VertexMetricsSnapshot } from './start-job';
 export { EngineError, SqlError, type ErrorDomain } from './errors';
 export type { Diagnostic } from './sql/diagnostic';
 export type { PhysicalPlanJson, PhysicalVertex, PhysicalEdge, PhysicalOperator, Partitioning } from './plan/physical-plan';

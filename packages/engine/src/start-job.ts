@@ -1,7 +1,9 @@
 import { builtinConnectors, type ConnectorRegistry } from './connectors/connector-registry';
 import type { CompiledJob } from './compile';
 import { EngineError } from './errors';
-import { JobRunner } from './runtime/job-runner';
+import { JobRunner, type ProcessingClock } from './runtime/job-runner';
+
+export type { ProcessingClock } from './runtime/job-runner';
 
 export interface VertexMetricsSnapshot {
   /** The physical vertex holding the operator (`plan.vertices[].id`). */
@@ -32,6 +34,8 @@ export interface StartJobOptions {
   stdout?: NodeJS.WritableStream;
   stderr?: NodeJS.WritableStream;
   connectors?: ConnectorRegistry;
+  /** Processing time read by PROCTIME() and processing-time windows (default: the wall clock, `Date.now()`). */
+  clock?: ProcessingClock;
 }
 
 /** Starts running a compiled job in this process; it yields to the event loop every few milliseconds. */
@@ -40,6 +44,7 @@ export function startJob(job: CompiledJob, options: StartJobOptions = {}): JobHa
     connectors: options.connectors ?? builtinConnectors(),
     stdout: options.stdout ?? process.stdout,
     stderr: options.stderr ?? process.stderr,
+    clock: options.clock,
   });
   // Started on the next turn so the caller can attach handlers to `done` first.
   const done = new Promise<void>((resolve) => setImmediate(resolve))

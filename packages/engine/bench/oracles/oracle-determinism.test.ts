@@ -6,8 +6,8 @@ import { smallConfig } from './oracle-test-support';
 /** q23 needs persons 1000 ids past the first bidders (the +2000 quirk): about 50,000 events in. */
 const EVENTS: Record<string, string> = { q23: '70000' };
 
-describe('every event-time oracle', () => {
-  it.each(NEXMARK_ORACLES.filter((o) => !o.processingTime).map((o) => [o.query, o] as const))(
+describe('every oracle', () => {
+  it.each(NEXMARK_ORACLES.map((o) => [o.query, o] as const))(
     '%s gives the same digest twice, a different one for another seed, and retracts only existing rows',
     (_query, oracle) => {
       const run = (seed: string) => {

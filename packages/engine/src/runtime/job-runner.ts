@@ -59,10 +59,20 @@ interface Subtask {
   nextPollAtMs: number;
 }
 
+/** Processing time as PROCTIME() and processing-time timers read it (epoch ms). */
+export interface ProcessingClock {
+  now(): number;
+}
+
+/** The default processing-time clock: the wall clock. */
+export const WALL_CLOCK: ProcessingClock = { now: () => Date.now() };
+
 export interface RunOptions {
   connectors: ConnectorRegistry;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
+  /** Processing time for PROCTIME() and processing-time timers; source pacing and idleness stay on the wall clock. */
+  clock?: ProcessingClock;
 }
 
 /**
@@ -79,6 +89,7 @@ export class JobRunner {
   private readonly busyTimer = new BusyTimer();
   private readonly idleTimeoutMs: number | undefined;
   private readonly watermarkIntervalMs: number;
+  private readonly clock: ProcessingClock;
   private stopRequested = false;
   private wakeUp: (() => void) | undefined;
 
@@ -86,6 +97,7 @@ export class JobRunner {
     private readonly plan: PhysicalPlanJson,
     private readonly options: RunOptions,
   ) {
+    this.clock = options.clock ?? WALL_CLOCK;
     for (const vertex of plan.vertices) for (const op of vertex.operators) this.metrics.push({ vertexId: vertex.id, operatorId: op.id, name: op.name, recordsIn: 0, recordsOut: 0 });
     const idle = plan.config['table.exec.source.idle-timeout'];
     const idleMs = idle === undefined ? undefined : parseDurationMs(idle);
@@ -135,7 +147,7 @@ export class JobRunner {
         }
       }
       if (timed.length > 0) {
-        const now = Date.now();
+        const now = this.clock.now();
         for (const subtask of timed) if (!subtask.finished) for (const operator of subtask.timed) operator.onProcessingTime?.(now);
       }
       await this.waitForBackpressure();
@@ -201,7 +213,7 @@ export class JobRunner {
       };
       const context = {
         subtaskIndex: index, parallelism: vertex.parallelism, state: new MemoryStateBackend(), connectors: this.options.connectors,
-        stdout: this.options.stdout, stderr: this.options.stderr, config: this.plan.config, now: () => Date.now(),
+        stdout: this.options.stdout, stderr: this.options.stderr, config: this.plan.config, now: () => this.clock.now(),
       };
       let output: Output = tail;
       for (const op of [...vertex.operators].reverse()) {
@@ -338,7 +350,13 @@ export class JobRunner {
   /** Flushes a subtask's operators and tells downstream subtasks one of their inputs ended. */
   private finishSubtask(subtask: Subtask): void {
     subtask.finished = true;
-    for (const operator of subtask.operators) operator.finish();
+    // Timers already due fire, as they would have between batches; later ones are dropped with the
+    // open processing-time windows (Flink quiesces its ProcessingTimeService at end of input).
+    const now = subtask.timed.length > 0 ? this.clock.now() : 0;
+    for (const operator of subtask.operators) {
+      operator.onProcessingTime?.(now);
+      operator.finish();
+    }
     for (const edge of this.plan.edges.filter((e) => e.source === subtask.vertex.id)) {
       const targets = this.subtasks.get(edge.target) as Subtask[];
       const reached = edge.partitioning === 'forward' ? [targets[subtask.index]] : targets;

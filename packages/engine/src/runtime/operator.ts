@@ -28,7 +28,7 @@ export interface OperatorContext {
   stderr: NodeJS.WritableStream;
   /** Session configuration of the job (SET statements). */
   config: Record<string, string>;
-  /** Wall-clock time, read by processing-time operators (replaceable in tests). */
+  /** Processing time (`StartJobOptions.clock`, by default the wall clock), read by processing-time operators. */
   now(): number;
 }
 
