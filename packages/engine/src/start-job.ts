@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { builtinConnectors, type ConnectorRegistry } from './connectors/connector-registry';
 import type { CompiledJob } from './compile';
 import { EngineError } from './errors';
@@ -20,6 +21,14 @@ export interface VertexMetricsSnapshot {
   lateRecordsDropped?: number;
   /** Time the operator's vertex (all its subtasks, every operator chained in it) spent working, ms. */
   busyTimeMs: number;
+  /** Estimated bytes the vertex received over its incoming edges (sampled rows: numbers 8 bytes, strings their length). */
+  bytesIn?: number;
+  /** Estimated bytes the vertex sent over its outgoing edges, estimated as `bytesIn`. */
+  bytesOut?: number;
+  /** Time the vertex was held back by a waiting sink (pending()) chained in it or downstream of it, ms. */
+  backPressuredTimeMs?: number;
+  /** backPressuredTimeMs over the time the job has run, 0 to 1. */
+  backpressureRatio?: number;
 }
 
 export interface JobHandle {
@@ -56,12 +65,22 @@ export function startJob(job: CompiledJob, options: StartJobOptions = {}): JobHa
     });
   return {
     done,
-    metrics: () => runner.metrics.map((m) => ({
-      vertexId: m.vertexId, name: m.name, recordsIn: m.recordsIn, recordsOut: m.recordsOut, operatorId: m.operatorId,
-      ...(m.watermarkMs === undefined ? {} : { watermarkMs: m.watermarkMs }),
-      ...(m.lateRecordsDropped === undefined ? {} : { lateRecordsDropped: m.lateRecordsDropped }),
-      busyTimeMs: Math.round(runner.busy.get(m.vertexId)?.busyTimeMs ?? 0),
-    })),
+    metrics: () => {
+      const elapsedMs = runner.startedAtMs === undefined ? 0 : performance.now() - runner.startedAtMs;
+      return runner.metrics.map((m) => {
+        const account = runner.vertexAccounts.get(m.vertexId);
+        return {
+          vertexId: m.vertexId, name: m.name, recordsIn: m.recordsIn, recordsOut: m.recordsOut, operatorId: m.operatorId,
+          ...(m.watermarkMs === undefined ? {} : { watermarkMs: m.watermarkMs }),
+          ...(m.lateRecordsDropped === undefined ? {} : { lateRecordsDropped: m.lateRecordsDropped }),
+          busyTimeMs: Math.round(account?.busyTimeMs ?? 0),
+          ...(account ? {
+            bytesIn: account.bytesIn, bytesOut: account.bytesOut, backPressuredTimeMs: Math.round(account.backPressuredTimeMs),
+            backpressureRatio: elapsedMs > 0 ? Math.min(1, account.backPressuredTimeMs / elapsedMs) : 0,
+          } : {}),
+        };
+      });
+    },
     async stop() {
       runner.stop();
       await done.then(() => undefined, () => undefined);

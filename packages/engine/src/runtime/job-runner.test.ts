@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { compileJob, startJob } from '../index';
+import type { Connector } from '../connectors/connector';
+import { builtinConnectors, compileJob, startJob, type VertexMetricsSnapshot } from '../index';
 
 const UNBOUNDED = `
 CREATE TABLE src (id BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '1000000');
@@ -30,10 +31,12 @@ INSERT INTO print_sink SELECT id FROM src WHERE id > 4;`;
     const handle = startJob(compileJob(sql), { stdout: new PassThrough() });
     await handle.done;
     const busyTimeMs = expect.any(Number) as number;
+    // One vertex: no edge carries bytes, and nothing waited on the print sink.
+    const vertex = { busyTimeMs, bytesIn: 0, bytesOut: 0, backPressuredTimeMs: 0, backpressureRatio: 0 };
     expect(handle.metrics()).toEqual([
-      { vertexId: 'v1', operatorId: '1', name: 'Source: src', recordsIn: 0, recordsOut: 10, busyTimeMs },
-      { vertexId: 'v1', operatorId: '2', name: 'Calc', recordsIn: 10, recordsOut: 6, busyTimeMs },
-      { vertexId: 'v1', operatorId: '3', name: 'Sink: print_sink', recordsIn: 6, recordsOut: 6, busyTimeMs },
+      { vertexId: 'v1', operatorId: '1', name: 'Source: src', recordsIn: 0, recordsOut: 10, ...vertex },
+      { vertexId: 'v1', operatorId: '2', name: 'Calc', recordsIn: 10, recordsOut: 6, ...vertex },
+      { vertexId: 'v1', operatorId: '3', name: 'Sink: print_sink', recordsIn: 6, recordsOut: 6, ...vertex },
     ]);
   });
 
@@ -86,5 +89,34 @@ INSERT INTO sink SELECT id % 1000, COUNT(*) FROM src GROUP BY id % 1000;`;
     expect([...byVertex.keys()]).toEqual(['v1', 'v2']);
     expect((byVertex.get('v1') as number) + (byVertex.get('v2') as number)).toBeLessThanOrEqual(elapsedMs + 2);
     expect(byVertex.get('v2')).toBeGreaterThan(0);
+  });
+
+  it('estimates bytes over edges and charges a waiting sink to its vertex and the ones feeding it', async () => {
+    let writes = 0;
+    const slowSink: Connector = {
+      name: 'slow', requiredOptions: [], optionalOptions: ['sink.parallelism'],
+      createSink: () => ({
+        write: () => void writes++,
+        finish: () => undefined,
+        // The first two writes keep the sink busy for 30 ms each.
+        pending: () => (writes > 0 && writes <= 2 ? new Promise<void>((resolve) => setTimeout(() => { writes += 10; resolve(); }, 30)) : null),
+      }),
+    };
+    const connectors = builtinConnectors().register(slowSink);
+    const sql = `
+CREATE TABLE src (id INT, name STRING) WITH ('connector' = 'datagen', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '100', 'fields.name.length' = '5');
+CREATE TABLE sink (id INT, name STRING) WITH ('connector' = 'slow', 'sink.parallelism' = '2');
+INSERT INTO sink SELECT id, name FROM src;`;
+    const handle = startJob(compileJob(sql, { connectors }), { connectors });
+    await handle.done;
+    const [source, sink] = ['v1', 'v2'].map((id) => handle.metrics().find((m) => m.vertexId === id) as VertexMetricsSnapshot);
+    // Each row: an INT (8 bytes) and a 5-character string.
+    expect(source).toMatchObject({ bytesIn: 0, bytesOut: 100 * 13 });
+    expect(sink).toMatchObject({ bytesIn: 100 * 13, bytesOut: 0 });
+    for (const vertex of [source, sink]) {
+      expect(vertex.backPressuredTimeMs).toBeGreaterThanOrEqual(25);
+      expect(vertex.backpressureRatio).toBeGreaterThan(0);
+      expect(vertex.backpressureRatio).toBeLessThanOrEqual(1);
+    }
   });
 });

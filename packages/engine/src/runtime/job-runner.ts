@@ -8,6 +8,7 @@ import { ValuesSource } from '../operators/source/values-source';
 import type { PhysicalEdge, PhysicalPlanJson, PhysicalVertex } from '../plan/physical-plan';
 import { BusyTimer, type BusyAccount } from './busy-timer';
 import { partitionByHash } from './hash-partitioner';
+import { estimateBatchBytes } from './row-size';
 import type { OperatorMetrics, Output, StreamOperator } from './operator';
 import type { RowBatch, RowKinds } from './row';
 import { MemoryStateBackend } from './state-backend';
@@ -25,6 +26,15 @@ export interface OperatorMetricsEntry extends OperatorMetrics {
   vertexId: string;
   operatorId: string;
   name: string;
+}
+
+/** Cumulative counters of one vertex, over all its subtasks. */
+export interface VertexAccount extends BusyAccount {
+  /** Estimated bytes received over incoming edges and sent over outgoing ones (`estimateBatchBytes`). */
+  bytesIn: number;
+  bytesOut: number;
+  /** Time the runner waited on a pending() operator in this vertex or downstream of it, ms. */
+  backPressuredTimeMs: number;
 }
 
 /** What an edge delivers to a downstream subtask: batches, watermarks and idleness per input channel. */
@@ -53,7 +63,7 @@ interface Subtask {
   timed: StreamOperator[];
   /** Combines the watermarks of the input channels (one per upstream subtask and edge). */
   valve: WatermarkValve;
-  busy: BusyAccount;
+  busy: VertexAccount;
   openInputs: number;
   finished: boolean;
   nextPollAtMs: number;
@@ -84,8 +94,10 @@ export interface RunOptions {
 export class JobRunner {
   readonly metrics: OperatorMetricsEntry[] = [];
   private readonly subtasks = new Map<string, Subtask[]>();
-  /** Cumulative busy time per vertex id. */
-  readonly busy = new Map<string, BusyAccount>();
+  /** Cumulative busy time, bytes and backpressure per vertex id. */
+  readonly vertexAccounts = new Map<string, VertexAccount>();
+  /** When run() started (performance.now()), the base of backpressure ratios. */
+  startedAtMs: number | undefined;
   private readonly busyTimer = new BusyTimer();
   private readonly idleTimeoutMs: number | undefined;
   private readonly watermarkIntervalMs: number;
@@ -119,7 +131,8 @@ export class JobRunner {
     const all = [...this.subtasks.values()].flat();
     const sources = all.filter((s) => s.reader);
     const timed = all.filter((s) => s.timed.length > 0);
-    let sliceStart = performance.now();
+    this.startedAtMs = performance.now();
+    let sliceStart = this.startedAtMs;
     while (!this.stopRequested) {
       const active = sources.filter((s) => !s.finished);
       if (active.length === 0) return 'finished';
@@ -258,11 +271,11 @@ export class JobRunner {
     return result;
   }
 
-  private busyAccount(vertexId: string): BusyAccount {
-    let account = this.busy.get(vertexId);
+  private busyAccount(vertexId: string): VertexAccount {
+    let account = this.vertexAccounts.get(vertexId);
     if (!account) {
-      account = { busyTimeMs: 0 };
-      this.busy.set(vertexId, account);
+      account = { busyTimeMs: 0, bytesIn: 0, bytesOut: 0, backPressuredTimeMs: 0 };
+      this.vertexAccounts.set(vertexId, account);
     }
     return account;
   }
@@ -308,6 +321,13 @@ export class JobRunner {
     const entryOf = (t: Subtask): Output => (edge.targetInput === 1 ? (t.input2 as Output) : t.input);
     const channel = this.channelOf(edge, index);
     const reached = edge.partitioning === 'forward' ? [targets[index]] : targets;
+    const sender = this.busyAccount(edge.source);
+    const deliver = (target: Subtask, batch: RowBatch, kinds: RowKinds | undefined): void => {
+      const bytes = estimateBatchBytes(batch);
+      sender.bytesOut += bytes;
+      target.busy.bytesIn += bytes;
+      entryOf(target).emit(batch, kinds);
+    };
     const forward = (target: Subtask, watermark: number | undefined): void => {
       if (watermark !== undefined) target.input.emitWatermark(watermark);
     };
@@ -316,9 +336,9 @@ export class JobRunner {
     let next = index;
     switch (edge.partitioning) {
       case 'forward':
-        return { emit: (batch, kinds) => entryOf(targets[index]).emit(batch, kinds), emitWatermark, setIdle };
+        return { emit: (batch, kinds) => deliver(targets[index], batch, kinds), emitWatermark, setIdle };
       case 'broadcast':
-        return { emit: (batch, kinds) => targets.forEach((t) => entryOf(t).emit(batch, kinds)), emitWatermark, setIdle };
+        return { emit: (batch, kinds) => targets.forEach((t) => deliver(t, batch, kinds)), emitWatermark, setIdle };
       case 'rebalance':
         // Record by record round-robin, as Flink's RebalancePartitioner, starting after this subtask.
         return {
@@ -330,16 +350,16 @@ export class JobRunner {
               parts[next].push(batch[i]);
               if (kinds) partKinds[next].push(kinds[i]);
             }
-            parts.forEach((part, i) => part.length > 0 && entryOf(targets[i]).emit(part, kinds ? partKinds[i] : undefined));
+            parts.forEach((part, i) => part.length > 0 && deliver(targets[i], part, kinds ? partKinds[i] : undefined));
           },
           emitWatermark,
           setIdle,
         };
       case 'hash': {
         const keys = edge.keys ?? [];
-        if (targets.length === 1) return { emit: (batch, kinds) => entryOf(targets[0]).emit(batch, kinds), emitWatermark, setIdle };
+        if (targets.length === 1) return { emit: (batch, kinds) => deliver(targets[0], batch, kinds), emitWatermark, setIdle };
         return {
-          emit: (batch, kinds) => partitionByHash(batch, kinds, keys, targets.length).forEach((part, i) => part.rows.length > 0 && entryOf(targets[i]).emit(part.rows, part.kinds)),
+          emit: (batch, kinds) => partitionByHash(batch, kinds, keys, targets.length).forEach((part, i) => part.rows.length > 0 && deliver(targets[i], part.rows, part.kinds)),
           emitWatermark,
           setIdle,
         };
@@ -372,10 +392,21 @@ export class JobRunner {
       for (const subtask of subtasks) {
         for (const operator of subtask.operators) {
           const pending = operator.pending?.();
-          if (pending) await pending;
+          if (!pending) continue;
+          const start = performance.now();
+          await pending;
+          const waited = performance.now() - start;
+          for (const vertexId of this.upstreamOf(subtask.vertex.id)) this.busyAccount(vertexId).backPressuredTimeMs += waited;
         }
       }
     }
+  }
+
+  /** A vertex and every vertex that feeds it, directly or not: those a wait on it holds back. */
+  private upstreamOf(vertexId: string): Set<string> {
+    const found = new Set([vertexId]);
+    for (const id of found) for (const edge of this.plan.edges) if (edge.target === id) found.add(edge.source);
+    return found;
   }
 
   private sleep(ms: number): Promise<void> {
