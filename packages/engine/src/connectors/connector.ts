@@ -17,6 +17,8 @@ export interface ConnectorTable {
   nestedFields?: Record<string, number[]>;
   /** `PARTITIONED BY` columns, for connectors that lay rows out by partition (filesystem). */
   partitionKeys?: string[];
+  /** Lookup sources: the columns (indexes into `fields`) a lookup key gives values for, in key order. */
+  lookupKeys?: number[];
   /** Sinks fed with updates: the columns identifying a row (an upsert sink gets +U without -U). */
   upsertKeys?: number[];
 }
@@ -59,9 +61,13 @@ export interface SinkWriter {
   pending?(): Promise<void> | null;
 }
 
-/** Point lookups for lookup joins (FOR SYSTEM_TIME AS OF); no built-in connector offers it yet. */
+/**
+ * Point lookups for lookup joins (FOR SYSTEM_TIME AS OF): the rows whose `lookupKeys` columns equal
+ * `key`. A source that can also read the whole table offers `loadAll`, which FULL caching uses.
+ */
 export interface LookupSource {
   lookup(key: Row): Row[] | Promise<Row[]>;
+  loadAll?(): Row[] | Promise<Row[]>;
 }
 
 /** A connector: its option contract plus factories for the roles it can play. */
@@ -76,6 +82,8 @@ export interface Connector {
   createSource?(table: ConnectorTable, subtask: SubtaskInfo): SourceReader;
   createSink?(table: ConnectorTable, context: SinkContext): SinkWriter;
   createLookup?(table: ConnectorTable): LookupSource;
+  /** The `lookup.cache` of this connector's lookup tables when the option is absent (NONE by default, as Flink's). */
+  defaultLookupCache?: 'NONE' | 'PARTIAL' | 'FULL';
   /** Plan time: true when the source can emit only `fields` (indexes into `table.fields`, in that order). */
   applyProjection?(table: ConnectorTable, fields: number[]): boolean;
   /** Plan time: the conjuncts the source guarantees to apply itself; the others stay in the plan. */

@@ -6,6 +6,7 @@ import { createLocalGroupAggregate } from './aggregate/local-group-aggregate';
 import { createCalcOperator } from './calc/calc-operator';
 import { createExpand } from './expand/expand';
 import { createJoin } from './join/join';
+import { createLookupJoin } from './join/lookup-join';
 import { createTableSinkOperator } from './sink/table-sink-operator';
 import { createUnion } from './union/union';
 import { createWindowAggregate } from './window/window-aggregate';
@@ -28,5 +29,6 @@ export const OPERATOR_FACTORIES: Readonly<Record<Exclude<LogicalNodeKind, Source
   window_aggregate: createWindowAggregate,
   window_table_function: createWindowTableFunction,
   join: createJoin,
+  lookup_join: createLookupJoin,
   table_sink: createTableSinkOperator,
 };

@@ -149,6 +149,26 @@ export interface JoinConfig {
   rightHasUpdates: boolean;
 }
 
+/**
+ * A lookup join (`JOIN dim FOR SYSTEM_TIME AS OF t.proc_time`): each input row looks its dimension
+ * rows up through the connector by key; the output row is the input row followed by the dimension row.
+ */
+export interface LookupJoinConfig {
+  joinType: 'INNER' | 'LEFT';
+  /** The dimension table as the connector sees it (all its physical columns). */
+  table: string;
+  connector: string;
+  options: Record<string, string>;
+  dimFields: PlanField[];
+  /** Dimension column dimKeys[i] must equal keyExprs[i], an expression over the input row. */
+  dimKeys: number[];
+  keyExprs: PlanExpr[];
+  /** The rest of the ON condition over the joined row, or null. */
+  condition: PlanExpr | null;
+  leftWidth: number;
+  fields: PlanField[];
+}
+
 export type LogicalNode =
   | PlanNode<'table_source', TableSourceConfig>
   | PlanNode<'values', ValuesConfig>
@@ -161,6 +181,7 @@ export type LogicalNode =
   | PlanNode<'window_aggregate', WindowAggregateConfig>
   | PlanNode<'window_table_function', WindowTableFunctionConfig>
   | PlanNode<'join', JoinConfig>
+  | PlanNode<'lookup_join', LookupJoinConfig>
   | PlanNode<'table_sink', TableSinkConfig>;
 
 export type LogicalNodeKind = LogicalNode['kind'];

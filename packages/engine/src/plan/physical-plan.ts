@@ -55,6 +55,7 @@ function operatorName(node: LogicalNode): string {
     case 'window_aggregate': return 'WindowAggregate';
     case 'window_table_function': return 'WindowTableFunction';
     case 'join': return 'Join';
+    case 'lookup_join': return `LookupJoin(table=[${node.config.table}], joinType=[${node.config.joinType}])`;
   }
 }
 

@@ -1,9 +1,10 @@
 import type { PlanExpr, PlanField } from '../plan/plan-expr';
-import { andAll, conjuncts } from '../plan/plan-expr';
+import { andAll, conjuncts, forEachInput } from '../plan/plan-expr';
 import { equiJoinPair } from '../plan/join-filter-push-down';
-import type { TableRef } from './ast';
+import type { Expr, TableRef } from './ast';
 import { withNullability } from './data-type';
 import type { FromItem } from './bound-relation';
+import { BindAbort } from './expression-binder';
 import type { QueryBinder } from './query-binder';
 
 /**
@@ -14,6 +15,7 @@ import type { QueryBinder } from './query-binder';
  */
 export function bindJoin(binder: QueryBinder, ref: Extract<TableRef, { kind: 'join' }>): FromItem {
   const joinType = ref.joinType === 'CROSS' || ref.joinType === 'COMMA' ? 'INNER' : ref.joinType;
+  if (ref.right.kind === 'table' && ref.right.forSystemTimeAsOf) return bindLookupJoin(binder, ref, ref.right, ref.right.forSystemTimeAsOf);
   const left = binder.tableRef(ref.left);
   const right = binder.tableRef(ref.right);
   if (left.relation.window || right.relation.window) return binder.unsupported('joins of window table functions (window joins) are not supported yet', ref.span);
@@ -44,5 +46,64 @@ export function bindJoin(binder: QueryBinder, ref: Extract<TableRef, { kind: 'jo
   const nodeId = binder.builder.add('join', {
     joinType, leftKeys, rightKeys, condition: andAll(rest), leftWidth, fields, leftHasUpdates: false, rightHasUpdates: false,
   }, [left.relation.nodeId, right.relation.nodeId]);
+  return { ...joined, relation: { nodeId, fields } };
+}
+
+/**
+ * `a JOIN dim FOR SYSTEM_TIME AS OF a.proc_time [AS d] ON ...` as a lookup join: each row of `a`
+ * looks up the rows of `dim` whose columns equal the ON condition's `dim column = expression over a`
+ * conjuncts; the rest of ON filters the joined rows. The dimension table is not scanned, so its
+ * rows join as they are when the lookup happens (processing time).
+ */
+function bindLookupJoin(binder: QueryBinder, ref: Extract<TableRef, { kind: 'join' }>, dimRef: Extract<TableRef, { kind: 'table' }>, asOf: Expr): FromItem {
+  if (ref.joinType !== 'INNER' && ref.joinType !== 'LEFT') return binder.unsupported(`${ref.joinType} joins of a lookup table (FOR SYSTEM_TIME AS OF) are not supported; Flink supports INNER and LEFT`, ref.span);
+  const left = binder.tableRef(ref.left);
+  const time = binder.expressionBinder(left).bind(asOf);
+  const attribute = time.kind === 'input' ? left.relation.fields[time.index].time : undefined;
+  if (attribute === 'rowtime') return binder.unsupported('event-time temporal joins (FOR SYSTEM_TIME AS OF a rowtime attribute) are not supported yet', asOf.span);
+  if (attribute !== 'proctime') {
+    binder.diagnostics.error('TEMPORAL_JOIN_INVALID', "Temporal table join currently only supports 'FOR SYSTEM_TIME AS OF' left table's time attribute field", asOf.span);
+    throw new BindAbort();
+  }
+  const name = dimRef.name[dimRef.name.length - 1];
+  const entry = binder.catalog.get(name.name);
+  if (entry?.kind !== 'table') return binder.unsupported(`FOR SYSTEM_TIME AS OF needs a table declared with CREATE TABLE; '${name.name}' is ${entry ? 'a view' : 'not one'}`, name.span);
+  if (!entry.valid) throw new BindAbort();
+  const columns = entry.columns.filter((c) => c.kind !== 'computed');
+  const nullableDim = ref.joinType === 'LEFT';
+  const dimFields: PlanField[] = columns.map((c) => ({ name: c.name, type: c.type }));
+  const fields: PlanField[] = [...left.relation.fields, ...dimFields.map((f) => ({ name: f.name, type: nullableDim ? withNullability(f.type, true) : f.type }))];
+  const leftWidth = left.relation.fields.length;
+  const qualifier = dimRef.alias?.name ?? name.name;
+  const columnQualifiers = [...left.relation.fields.map((_, i) => left.columnQualifiers?.[i] ?? left.qualifier), ...dimFields.map(() => qualifier)];
+  const joined: FromItem = { relation: { nodeId: '', fields }, qualifier: '', columnQualifiers };
+  const dimKeys: number[] = [];
+  const keyExprs: PlanExpr[] = [];
+  const rest: PlanExpr[] = [];
+  const onLeftOnly = (expr: PlanExpr): boolean => {
+    let only = true;
+    forEachInput(expr, (index) => { if (index >= leftWidth) only = false; });
+    return only;
+  };
+  if (ref.on) {
+    for (const conjunct of conjuncts(binder.bindCondition(binder.expressionBinder(joined), ref.on, 'ON'))) {
+      const [a, b] = conjunct.kind === 'call' && conjunct.op === 'eq' ? conjunct.args : [];
+      const dimSide = a?.kind === 'input' && a.index >= leftWidth && onLeftOnly(b) ? [a.index, b] as const
+        : b?.kind === 'input' && b.index >= leftWidth && onLeftOnly(a) ? [b.index, a] as const : undefined;
+      if (dimSide && !dimKeys.includes(dimSide[0] - leftWidth)) {
+        dimKeys.push(dimSide[0] - leftWidth);
+        keyExprs.push(dimSide[1]);
+      } else {
+        rest.push(conjunct);
+      }
+    }
+  }
+  if (dimKeys.length === 0) {
+    binder.diagnostics.error('TEMPORAL_JOIN_INVALID', `Temporal table join requires an equality condition on fields of table [default_catalog.default_database.${name.name}].`, ref.on?.span ?? ref.span);
+    throw new BindAbort();
+  }
+  const nodeId = binder.builder.add('lookup_join', {
+    joinType: ref.joinType, table: entry.name, connector: entry.options.connector, options: entry.options, dimFields, dimKeys, keyExprs, condition: andAll(rest), leftWidth, fields,
+  }, [left.relation.nodeId]);
   return { ...joined, relation: { nodeId, fields } };
 }

@@ -181,7 +181,8 @@ export class ScriptBinder {
 
   private checkSources(builder: LogicalPlanBuilder, fromIndex: number, span: Span): void {
     for (const node of builder.nodes.slice(fromIndex)) {
-      if (node.kind !== 'table_source') continue;
+      // A lookup table is read like a source, so its options are checked the same way.
+      if (node.kind !== 'table_source' && node.kind !== 'lookup_join') continue;
       const table = this.catalog.get(node.config.table);
       if (table?.kind === 'table') this.checkTable(table, 'source', span);
     }

@@ -1,4 +1,5 @@
 import type { JoinConfig } from '../../plan/logical-plan';
+import type { PlanExpr } from '../../plan/plan-expr';
 import { ExpressionCompiler } from '../../runtime/expression-compiler';
 import { expressionHelpers } from '../../runtime/expression-helpers';
 import { compileKeySelector, type KeySelector } from '../../runtime/key-selector';
@@ -7,7 +8,7 @@ import { DELETE, INSERT, isAccumulate, type Row, type RowBatch, type RowKinds } 
 import type { StateKey } from '../../runtime/state-backend';
 import { JoinSideState, type JoinRecord } from './join-side-state';
 
-type Condition = (row: Row) => boolean;
+export type Condition = (row: Row) => boolean;
 
 /**
  * A regular join (plan kind `join`), Flink's StreamingJoinOperator: each input's rows are kept by
@@ -40,7 +41,7 @@ export class Join implements StreamOperator {
     ];
     this.keyOf = [compileKeySelector(config.leftKeys), compileKeySelector(config.rightKeys)];
     this.outer = [config.joinType === 'LEFT' || config.joinType === 'FULL', config.joinType === 'RIGHT' || config.joinType === 'FULL'];
-    this.condition = config.condition ? compileCondition(config) : undefined;
+    this.condition = config.condition ? compileCondition(config.condition) : undefined;
     this.withKinds = config.joinType !== 'INNER' || config.leftHasUpdates || config.rightHasUpdates;
     this.widths = [config.leftWidth, config.fields.length - config.leftWidth];
   }
@@ -139,11 +140,11 @@ function hasNullKey(row: Row, keys: number[]): boolean {
   return false;
 }
 
-// The non-equi part of ON over the joined row; kept only where it is TRUE.
-function compileCondition(config: JoinConfig): Condition {
+/** The non-equi part of ON over the joined row; a row is kept only where it is TRUE. */
+export function compileCondition(condition: PlanExpr): Condition {
   const compiler = new ExpressionCompiler();
   const body: string[] = [];
-  const value = compiler.emit(config.condition as NonNullable<JoinConfig['condition']>, body);
+  const value = compiler.emit(condition, body);
   const source = `return function condition(row) {\n  ${body.join('\n  ')}\n  return ${value} === true;\n};`;
   return (new Function('h', 'c', source) as (h: typeof expressionHelpers, c: unknown[]) => Condition)(expressionHelpers, compiler.constants);
 }
