@@ -28,11 +28,11 @@ export function inferChangelogModes(plan: LogicalPlan, sinkModeOf: (sink: Extrac
   const violations: ChangelogViolation[] = [];
   for (const node of nodes) {
     const updatingInput = node.inputs.some((id) => modes.get(id) === 'updates');
-    if (node.kind === 'join') {
+    if (node.kind === 'join' || node.kind === 'semi_join' || node.kind === 'anti_join') {
       node.config.leftHasUpdates = modes.get(node.inputs[0]) === 'updates';
       node.config.rightHasUpdates = modes.get(node.inputs[1]) === 'updates';
     }
-    if (node.kind === 'group_aggregate' || (node.kind === 'join' && node.config.joinType !== 'INNER')) {
+    if (node.kind === 'group_aggregate' || node.kind === 'anti_join' || (node.kind === 'join' && node.config.joinType !== 'INNER')) {
       if (node.kind === 'group_aggregate') node.config.inputHasUpdates = updatingInput;
       modes.set(node.id, 'updates');
     } else {
@@ -48,7 +48,7 @@ export function inferChangelogModes(plan: LogicalPlan, sinkModeOf: (sink: Extrac
   const needsBefore = new Set<string>();
   for (const node of [...nodes].reverse()) {
     const required = node.kind === 'table_sink' ? sinkModeOf(node) === 'all'
-      : node.kind === 'group_aggregate' || node.kind === 'join' ? true
+      : node.kind === 'group_aggregate' || node.kind === 'join' || node.kind === 'semi_join' || node.kind === 'anti_join' ? true
       : needsBefore.has(node.id);
     if (node.kind === 'group_aggregate') node.config.generateUpdateBefore = needsBefore.has(node.id);
     if (required) for (const input of node.inputs) if (modes.get(input) === 'updates') needsBefore.add(input);
@@ -69,6 +69,8 @@ function displayMode(node: LogicalNode, byId: Map<string, LogicalNode>): string 
   const kinds = new Set(node.inputs.flatMap((id) => (byId.get(id)?.changelogMode ?? 'I').split(',')));
   // A join turns input updates into inserts and deletes of joined rows.
   if (node.kind === 'join') return kinds.size > 1 || node.config.joinType !== 'INNER' ? 'I,D' : 'I';
+  // A right row arriving withdraws left rows from an anti join.
+  if (node.kind === 'semi_join' || node.kind === 'anti_join') return kinds.size > 1 || node.kind === 'anti_join' ? 'I,D' : 'I';
   return KIND_ORDER.filter((k) => kinds.has(k)).join(',');
 }
 

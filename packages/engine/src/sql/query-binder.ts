@@ -10,6 +10,7 @@ import { bindSourceTable } from './source-binder';
 import { bindValues } from './values-binder';
 import { bindSetOperation } from './set-operation-binder';
 import { bindJoin } from './join-binder';
+import { bindSubqueryPredicates } from './subquery-binder';
 import { bindAggregateSelect, distinctRelation, isAggregateSelect } from './aggregate-binder';
 import { bindWindowTableFunction, materializeWindows } from './window-binder';
 import { implicitName, isProctimeCall, proctimeAttribute, scopeOf, type BoundRelation, type FromItem } from './bound-relation';
@@ -60,9 +61,10 @@ export class QueryBinder {
     }
   }
 
-  private select(query: Select): BoundRelation {
-    if (!query.from) return this.unsupported('SELECT without FROM is not supported yet', query.span);
-    const from = this.tableRef(query.from);
+  private select(statement: Select): BoundRelation {
+    if (!statement.from) return this.unsupported('SELECT without FROM is not supported yet', statement.span);
+    // IN / EXISTS subqueries in WHERE become semi and anti joins of the FROM item.
+    const { query, from } = bindSubqueryPredicates(this, statement, this.tableRef(statement.from));
     if (isAggregateSelect(query)) return bindAggregateSelect(this, query, from);
     const relation = this.project(query, from);
     return query.distinct ? distinctRelation(this, relation) : relation;

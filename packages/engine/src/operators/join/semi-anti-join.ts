@@ -1,0 +1,130 @@
+import type { SemiAntiJoinConfig } from '../../plan/logical-plan';
+import { compileKeySelector, type KeySelector } from '../../runtime/key-selector';
+import type { OperatorContext, OperatorFactory, OperatorMetrics, Output, StreamOperator } from '../../runtime/operator';
+import { DELETE, INSERT, isAccumulate, type Row, type RowBatch, type RowKinds } from '../../runtime/row';
+import type { StateKey } from '../../runtime/state-backend';
+import { compileCondition, type Condition } from './join';
+import { JoinSideState, type JoinRecord } from './join-side-state';
+
+/**
+ * Semi and anti joins (plan kinds `semi_join` / `anti_join`; `IN`/`EXISTS` and `NOT IN`/`NOT
+ * EXISTS` subqueries), Flink's StreamingSemiAntiJoinOperator: both inputs are kept by key and each
+ * left row counts the right rows it matches (`associations`). A semi join emits a left row while its
+ * count is above zero (+I when it goes 0 → 1, -D when it drops back), an anti join while it is
+ * zero. Only left columns are emitted. NULL keys never match (SQL equality); NOT IN over nullable
+ * columns has no keys and a null-aware condition instead, so it compares every pair.
+ */
+export class SemiAntiJoin implements StreamOperator {
+  private readonly left: JoinSideState;
+  private readonly right: JoinSideState;
+  private readonly keyOf: [KeySelector, KeySelector];
+  private readonly condition: Condition | undefined;
+  private readonly withKinds: boolean;
+  private rows: RowBatch = [];
+  private kinds: RowKinds = [];
+
+  constructor(
+    private readonly config: SemiAntiJoinConfig,
+    private readonly anti: boolean,
+    context: OperatorContext,
+    private readonly output: Output,
+    private readonly metrics: OperatorMetrics,
+    operatorId: string,
+  ) {
+    this.left = new JoinSideState(context.state.namespace(`semi_anti_join:${operatorId}:left`), config.leftHasUpdates);
+    this.right = new JoinSideState(context.state.namespace(`semi_anti_join:${operatorId}:right`), config.rightHasUpdates);
+    this.keyOf = [compileKeySelector(config.leftKeys), compileKeySelector(config.rightKeys)];
+    this.condition = config.condition ? compileCondition(config.condition) : undefined;
+    // A right row arriving can withdraw an emitted left row from an anti join, so it always updates.
+    this.withKinds = anti || config.leftHasUpdates || config.rightHasUpdates;
+  }
+
+  processBatch(batch: RowBatch, kinds?: RowKinds): void {
+    this.processLeft(batch, kinds);
+  }
+
+  processInput(input: number, batch: RowBatch, kinds?: RowKinds): void {
+    if (input === 0) this.processLeft(batch, kinds);
+    else this.processRight(batch, kinds);
+  }
+
+  finish(): void {}
+
+  private processLeft(batch: RowBatch, kinds: RowKinds | undefined): void {
+    this.metrics.recordsIn += batch.length;
+    for (let i = 0; i < batch.length; i++) {
+      const row = batch[i];
+      const accumulate = kinds === undefined || isAccumulate(kinds[i]);
+      if (hasNullKey(row, this.config.leftKeys)) {
+        if (this.anti) this.push(row, accumulate ? INSERT : DELETE);
+        continue;
+      }
+      const key = this.keyOf[0](row);
+      if (accumulate) {
+        const record = this.left.add(key, row);
+        if (record.count === 1) record.associations = this.countMatches(key, row);
+        if ((record.associations > 0) !== this.anti) this.push(row, INSERT);
+      } else {
+        const record = this.left.remove(key, row);
+        if (record && (record.associations > 0) !== this.anti) this.push(row, DELETE);
+      }
+    }
+    this.flush();
+  }
+
+  private processRight(batch: RowBatch, kinds: RowKinds | undefined): void {
+    this.metrics.recordsIn += batch.length;
+    for (let i = 0; i < batch.length; i++) {
+      const row = batch[i];
+      if (hasNullKey(row, this.config.rightKeys)) continue;
+      const key = this.keyOf[1](row);
+      const accumulate = kinds === undefined || isAccumulate(kinds[i]);
+      if (accumulate) this.right.add(key, row);
+      else if (!this.right.remove(key, row)) continue;
+      for (const record of this.matchingLeft(key, row)) {
+        if (accumulate && record.associations++ === 0) this.pushTimes(record.row, this.anti ? DELETE : INSERT, record.count);
+        if (!accumulate && --record.associations === 0) this.pushTimes(record.row, this.anti ? INSERT : DELETE, record.count);
+      }
+    }
+    this.flush();
+  }
+
+  private countMatches(key: StateKey, left: Row): number {
+    let count = 0;
+    for (const record of this.right.records(key)) if (!this.condition || this.condition(left.concat(record.row))) count += record.count;
+    return count;
+  }
+
+  private matchingLeft(key: StateKey, right: Row): JoinRecord[] {
+    const found: JoinRecord[] = [];
+    for (const record of this.left.records(key)) if (!this.condition || this.condition(record.row.concat(right))) found.push(record);
+    return found;
+  }
+
+  private pushTimes(row: Row, kind: number, times: number): void {
+    for (let c = 0; c < times; c++) this.push(row, kind);
+  }
+
+  private push(row: Row, kind: number): void {
+    this.rows.push(row);
+    if (this.withKinds) this.kinds.push(kind);
+  }
+
+  private flush(): void {
+    if (this.rows.length === 0) return;
+    const rows = this.rows;
+    const kinds = this.withKinds ? this.kinds : undefined;
+    this.rows = [];
+    this.kinds = [];
+    this.metrics.recordsOut += rows.length;
+    this.output.emit(rows, kinds);
+  }
+}
+
+function hasNullKey(row: Row, keys: number[]): boolean {
+  for (let k = 0; k < keys.length; k++) if (row[keys[k]] === null) return true;
+  return false;
+}
+
+export const createSemiJoin: OperatorFactory = (operator, context, output, metrics) => new SemiAntiJoin(operator.config as SemiAntiJoinConfig, false, context, output, metrics, operator.id);
+export const createAntiJoin: OperatorFactory = (operator, context, output, metrics) => new SemiAntiJoin(operator.config as SemiAntiJoinConfig, true, context, output, metrics, operator.id);

@@ -1,0 +1,105 @@
+import { equiJoinPair } from '../plan/join-filter-push-down';
+import { andAll, conjuncts, type PlanExpr } from '../plan/plan-expr';
+import type { Expr, Query, Select } from './ast';
+import type { FromItem } from './bound-relation';
+import { simple } from './data-type';
+import type { QueryBinder } from './query-binder';
+
+type SubqueryPredicate =
+  | { kind: 'exists'; query: Query; anti: boolean; span: Expr['span'] }
+  | { kind: 'in'; operand: Expr; query: Query; anti: boolean; span: Expr['span'] };
+
+/**
+ * Takes the `[NOT] EXISTS (SELECT ...)` and `x [NOT] IN (SELECT ...)` conjuncts out of a SELECT's
+ * WHERE and joins them onto its FROM item as semi joins (EXISTS, IN) and anti joins (NOT EXISTS,
+ * NOT IN), as Flink's SubQueryRemoveRule does; the rest of the WHERE stays with the query. The
+ * output keeps the FROM item's columns and qualifiers, so the SELECT binds as before.
+ */
+export function bindSubqueryPredicates(binder: QueryBinder, query: Select, from: FromItem): { query: Select; from: FromItem } {
+  if (!query.where) return { query, from };
+  const kept: Expr[] = [];
+  const predicates: SubqueryPredicate[] = [];
+  for (const conjunct of astConjuncts(query.where)) {
+    const predicate = subqueryPredicate(conjunct);
+    if (predicate) predicates.push(predicate);
+    else kept.push(conjunct);
+  }
+  if (predicates.length === 0) return { query, from };
+  let item = from;
+  for (const predicate of predicates) item = predicate.kind === 'exists' ? bindExists(binder, item, predicate) : bindIn(binder, item, predicate);
+  const where = kept.reduce<Expr | undefined>((acc, e) => (acc ? { kind: 'binary', op: 'AND', left: acc, right: e, span: query.where?.span ?? e.span } : e), undefined);
+  return { query: { ...query, where }, from: item };
+}
+
+function astConjuncts(expr: Expr): Expr[] {
+  return expr.kind === 'binary' && expr.op === 'AND' ? [...astConjuncts(expr.left), ...astConjuncts(expr.right)] : [expr];
+}
+
+function subqueryPredicate(expr: Expr): SubqueryPredicate | undefined {
+  if (expr.kind === 'exists') return { kind: 'exists', query: expr.query, anti: false, span: expr.span };
+  if (expr.kind === 'unary' && expr.op === 'NOT' && expr.operand.kind === 'exists') return { kind: 'exists', query: expr.operand.query, anti: true, span: expr.span };
+  if (expr.kind === 'inQuery') return { kind: 'in', operand: expr.operand, query: expr.query, anti: expr.negated, span: expr.span };
+  return undefined;
+}
+
+/**
+ * EXISTS: the subquery's FROM is the right input; its WHERE, which may name the outer columns,
+ * is the match condition: `right column = outer column` conjuncts become keys.
+ */
+function bindExists(binder: QueryBinder, left: FromItem, predicate: Extract<SubqueryPredicate, { kind: 'exists' }>): FromItem {
+  const sub = predicate.query;
+  if (sub.kind !== 'select' || !sub.from || sub.groupBy.length > 0 || sub.having) {
+    return binder.unsupported('EXISTS is supported over a SELECT ... FROM ... [WHERE ...] without GROUP BY', predicate.span);
+  }
+  const right = binder.tableRef(sub.from);
+  const leftWidth = left.relation.fields.length;
+  const qualifiers = (item: FromItem): string[] => item.relation.fields.map((_, i) => item.columnQualifiers?.[i] ?? item.qualifier);
+  const joined: FromItem = {
+    relation: { nodeId: '', fields: [...left.relation.fields, ...right.relation.fields] },
+    qualifier: '',
+    columnQualifiers: [...qualifiers(left), ...qualifiers(right)],
+  };
+  const leftKeys: number[] = [];
+  const rightKeys: number[] = [];
+  const rest: PlanExpr[] = [];
+  if (sub.where) {
+    for (const conjunct of conjuncts(binder.bindCondition(binder.expressionBinder(joined), sub.where, 'WHERE'))) {
+      const pair = equiJoinPair(conjunct, leftWidth);
+      if (pair) {
+        leftKeys.push(pair[0]);
+        rightKeys.push(pair[1]);
+      } else {
+        rest.push(conjunct);
+      }
+    }
+  }
+  return semiAnti(binder, left, right.relation.nodeId, predicate.anti, leftKeys, rightKeys, andAll(rest));
+}
+
+/**
+ * IN: an uncorrelated one-column subquery; `x IN` matches on `x = column`. NOT IN is true only
+ * when no value equals x and none is unknown: with a nullable side a row matches when `x = column`
+ * is TRUE or NULL, which cannot be hashed, so such anti joins compare every pair under one key.
+ */
+function bindIn(binder: QueryBinder, left: FromItem, predicate: Extract<SubqueryPredicate, { kind: 'in' }>): FromItem {
+  const right = binder.query(predicate.query);
+  if (right.fields.length !== 1) return binder.unsupported(`the subquery of IN must return one column, not ${right.fields.length}`, predicate.query.span);
+  const operand = binder.expressionBinder(left).bind(predicate.operand);
+  if (operand.kind !== 'input') return binder.unsupported('IN (SELECT ...) is supported on a column', predicate.operand.span);
+  const leftWidth = left.relation.fields.length;
+  const column: PlanExpr = { kind: 'input', index: leftWidth, type: right.fields[0].type };
+  const nullable = operand.type.nullable || right.fields[0].type.nullable;
+  if (!predicate.anti || !nullable) return semiAnti(binder, left, right.nodeId, predicate.anti, [operand.index], [0], null);
+  const bool = simple('BOOLEAN');
+  const equal: PlanExpr = { kind: 'call', op: 'eq', args: [operand, column], type: bool };
+  const condition: PlanExpr = { kind: 'call', op: 'is_not_false', args: [equal], type: simple('BOOLEAN', false) };
+  return semiAnti(binder, left, right.nodeId, true, [], [], condition);
+}
+
+function semiAnti(binder: QueryBinder, left: FromItem, rightId: string, anti: boolean, leftKeys: number[], rightKeys: number[], condition: PlanExpr | null): FromItem {
+  const fields = left.relation.fields;
+  const nodeId = binder.builder.add(anti ? 'anti_join' : 'semi_join', {
+    leftKeys, rightKeys, condition, leftWidth: fields.length, fields, leftHasUpdates: false, rightHasUpdates: false,
+  }, [left.relation.nodeId, rightId]);
+  return { ...left, relation: { nodeId, fields } };
+}
