@@ -7,7 +7,8 @@ import { createCalcOperator } from './calc/calc-operator';
 import { createExpand } from './expand/expand';
 import { createJoin } from './join/join';
 import { createLookupJoin } from './join/lookup-join';
-import { createAntiJoin, createSemiJoin } from './join/semi-anti-join';
+import { createDeduplicate } from './rank/deduplicate';
+import { createRank } from './rank/rank';
 import { createTableSinkOperator } from './sink/table-sink-operator';
 import { createUnion } from './union/union';
 import { createWindowAggregate } from './window/window-aggregate';
@@ -30,8 +31,8 @@ export const OPERATOR_FACTORIES: Readonly<Record<Exclude<LogicalNodeKind, Source
   window_aggregate: createWindowAggregate,
   window_table_function: createWindowTableFunction,
   join: createJoin,
+  rank: createRank,
+  deduplicate: createDeduplicate,
   lookup_join: createLookupJoin,
-  semi_join: createSemiJoin,
-  anti_join: createAntiJoin,
   table_sink: createTableSinkOperator,
 };

@@ -1,4 +1,5 @@
 import type { AggregateCall, LogicalNode, LogicalPlan } from './logical-plan';
+import type { DeduplicateConfig } from './rank-plan';
 
 /** The kinds of change a node emits: inserts only, or inserts, updates and deletes. */
 export type ChangelogMode = 'insert-only' | 'updates';
@@ -28,17 +29,19 @@ export function inferChangelogModes(plan: LogicalPlan, sinkModeOf: (sink: Extrac
   const violations: ChangelogViolation[] = [];
   for (const node of nodes) {
     const updatingInput = node.inputs.some((id) => modes.get(id) === 'updates');
-    if (node.kind === 'join' || node.kind === 'semi_join' || node.kind === 'anti_join') {
+    if (node.kind === 'join') {
       node.config.leftHasUpdates = modes.get(node.inputs[0]) === 'updates';
       node.config.rightHasUpdates = modes.get(node.inputs[1]) === 'updates';
     }
-    if (node.kind === 'group_aggregate' || node.kind === 'anti_join' || (node.kind === 'join' && node.config.joinType !== 'INNER')) {
-      if (node.kind === 'group_aggregate') node.config.inputHasUpdates = updatingInput;
+    if (node.kind === 'group_aggregate' || node.kind === 'rank' || (node.kind === 'join' && node.config.joinType !== 'INNER')) {
+      if (node.kind === 'group_aggregate' || node.kind === 'rank') node.config.inputHasUpdates = updatingInput;
       modes.set(node.id, 'updates');
+    } else if (node.kind === 'deduplicate') {
+      modes.set(node.id, dedupInsertOnly(node.config) ? 'insert-only' : 'updates');
     } else {
       modes.set(node.id, updatingInput ? 'updates' : 'insert-only');
     }
-    if ((node.kind === 'window_aggregate' || node.kind === 'window_table_function') && updatingInput) violations.push({ sinkId: node.id, producer: producerOf(node.inputs[0], byId, modes) });
+    if ((node.kind === 'window_aggregate' || node.kind === 'window_table_function' || node.kind === 'deduplicate') && updatingInput) violations.push({ sinkId: node.id, producer: producerOf(node.inputs[0], byId, modes) });
     if (node.kind === 'table_sink' && updatingInput && sinkModeOf(node) === 'insert-only') violations.push({ sinkId: node.id, producer: producerOf(node.inputs[0], byId, modes) });
     if (node.kind === 'table_sink' && updatingInput) {
       const keys = upsertKeysOf(node.inputs[0], byId);
@@ -48,9 +51,9 @@ export function inferChangelogModes(plan: LogicalPlan, sinkModeOf: (sink: Extrac
   const needsBefore = new Set<string>();
   for (const node of [...nodes].reverse()) {
     const required = node.kind === 'table_sink' ? sinkModeOf(node) === 'all'
-      : node.kind === 'group_aggregate' || node.kind === 'join' || node.kind === 'semi_join' || node.kind === 'anti_join' ? true
+      : node.kind === 'group_aggregate' || node.kind === 'join' || node.kind === 'rank' ? true
       : needsBefore.has(node.id);
-    if (node.kind === 'group_aggregate') node.config.generateUpdateBefore = needsBefore.has(node.id);
+    if (node.kind === 'group_aggregate' || node.kind === 'rank' || node.kind === 'deduplicate') node.config.generateUpdateBefore = needsBefore.has(node.id);
     if (required) for (const input of node.inputs) if (modes.get(input) === 'updates') needsBefore.add(input);
   }
   for (const node of nodes) node.changelogMode = displayMode(node, byId);
@@ -59,6 +62,11 @@ export function inferChangelogModes(plan: LogicalPlan, sinkModeOf: (sink: Extrac
 
 const KIND_ORDER = ['I', 'UB', 'UA', 'D'];
 
+/** Keep-first deduplication on processing time never revises its output. */
+function dedupInsertOnly(config: DeduplicateConfig): boolean {
+  return !config.keepLast && config.timeAttribute === 'proctime';
+}
+
 // The row kinds a node emits, as Flink's EXPLAIN CHANGELOG_MODE prints them.
 function displayMode(node: LogicalNode, byId: Map<string, LogicalNode>): string {
   if (node.inputs.length === 0 || node.kind === 'window_aggregate') return 'I';
@@ -66,11 +74,11 @@ function displayMode(node: LogicalNode, byId: Map<string, LogicalNode>): string 
     const kinds = ['I', 'UA', ...(node.config.generateUpdateBefore ? ['UB'] : []), ...(node.config.inputHasUpdates ? ['D'] : [])];
     return KIND_ORDER.filter((k) => kinds.includes(k)).join(',');
   }
+  if (node.kind === 'rank') return node.config.generateUpdateBefore ? 'I,UB,UA,D' : 'I,UA,D';
+  if (node.kind === 'deduplicate') return dedupInsertOnly(node.config) ? 'I' : node.config.generateUpdateBefore ? 'I,UB,UA' : 'I,UA';
   const kinds = new Set(node.inputs.flatMap((id) => (byId.get(id)?.changelogMode ?? 'I').split(',')));
   // A join turns input updates into inserts and deletes of joined rows.
   if (node.kind === 'join') return kinds.size > 1 || node.config.joinType !== 'INNER' ? 'I,D' : 'I';
-  // A right row arriving withdraws left rows from an anti join.
-  if (node.kind === 'semi_join' || node.kind === 'anti_join') return kinds.size > 1 || node.kind === 'anti_join' ? 'I,D' : 'I';
   return KIND_ORDER.filter((k) => kinds.has(k)).join(',');
 }
 
@@ -78,6 +86,13 @@ function displayMode(node: LogicalNode, byId: Map<string, LogicalNode>): string 
 function upsertKeysOf(id: string, byId: Map<string, LogicalNode>): number[] | undefined {
   const node = byId.get(id) as LogicalNode;
   if (node.kind === 'group_aggregate') return node.config.keys.map((_, i) => i);
+  if (node.kind === 'deduplicate') return node.config.keys;
+  if (node.kind === 'rank') {
+    // With the rank column each (partition, rank) is one result row; a Top-1 has one row per partition.
+    const { keys, rankType, rankEnd, outputRankNumber, fields } = node.config;
+    if (outputRankNumber && rankType === 'ROW_NUMBER') return [...keys, fields.length - 1];
+    return rankEnd === 1 && rankType === 'ROW_NUMBER' ? keys : undefined;
+  }
   if (node.kind !== 'calc') return undefined;
   const inner = upsertKeysOf(node.inputs[0], byId);
   if (!inner) return undefined;
@@ -89,7 +104,7 @@ function upsertKeysOf(id: string, byId: Map<string, LogicalNode>): number[] | un
 function producerOf(id: string, byId: Map<string, LogicalNode>, modes: Map<string, ChangelogMode>): LogicalNode {
   const node = byId.get(id) as LogicalNode;
   const updatingInput = node.inputs.find((input) => modes.get(input) === 'updates');
-  return node.kind === 'group_aggregate' || updatingInput === undefined ? node : producerOf(updatingInput, byId, modes);
+  return node.kind === 'group_aggregate' || node.kind === 'rank' || updatingInput === undefined ? node : producerOf(updatingInput, byId, modes);
 }
 
 /** Flink's digest of a node in error messages and EXPLAIN: `GroupAggregate(groupBy=[a], select=[a, COUNT(*) AS cnt])`. */

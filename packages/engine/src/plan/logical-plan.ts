@@ -1,6 +1,7 @@
 import { EngineError } from '../errors';
 import type { DataType } from '../sql/data-type';
 import type { PlanExpr, PlanField } from './plan-expr';
+import type { DeduplicateConfig, RankConfig } from './rank-plan';
 
 /** Bumped whenever a node kind or config changes shape, so stored plans can be recognized. */
 export const PLAN_VERSION = 2;
@@ -169,21 +170,6 @@ export interface LookupJoinConfig {
   fields: PlanField[];
 }
 
-/**
- * A semi join (`IN`/`EXISTS` subqueries) or anti join (`NOT IN`/`NOT EXISTS`): left rows that have
- * (or have not) a matching right row; the output is the left row alone.
- */
-export interface SemiAntiJoinConfig {
-  leftKeys: number[];
-  rightKeys: number[];
-  /** The rest of the match condition over the left row followed by the right row, or null. */
-  condition: PlanExpr | null;
-  leftWidth: number;
-  fields: PlanField[];
-  leftHasUpdates: boolean;
-  rightHasUpdates: boolean;
-}
-
 export type LogicalNode =
   | PlanNode<'table_source', TableSourceConfig>
   | PlanNode<'values', ValuesConfig>
@@ -196,8 +182,8 @@ export type LogicalNode =
   | PlanNode<'window_aggregate', WindowAggregateConfig>
   | PlanNode<'window_table_function', WindowTableFunctionConfig>
   | PlanNode<'join', JoinConfig>
-  | PlanNode<'semi_join', SemiAntiJoinConfig>
-  | PlanNode<'anti_join', SemiAntiJoinConfig>
+  | PlanNode<'rank', RankConfig>
+  | PlanNode<'deduplicate', DeduplicateConfig>
   | PlanNode<'lookup_join', LookupJoinConfig>
   | PlanNode<'table_sink', TableSinkConfig>;
 

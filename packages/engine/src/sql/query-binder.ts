@@ -10,9 +10,9 @@ import { bindSourceTable } from './source-binder';
 import { bindValues } from './values-binder';
 import { bindSetOperation } from './set-operation-binder';
 import { bindJoin } from './join-binder';
-import { bindSubqueryPredicates } from './subquery-binder';
 import { bindAggregateSelect, distinctRelation, isAggregateSelect } from './aggregate-binder';
 import { bindWindowTableFunction, materializeWindows } from './window-binder';
+import { bindRankedFrom } from './rank-binder';
 import { implicitName, isProctimeCall, proctimeAttribute, scopeOf, type BoundRelation, type FromItem } from './bound-relation';
 
 /** Binds queries into logical plan nodes; reports what it cannot plan yet as `NOT_SUPPORTED`. */
@@ -63,8 +63,10 @@ export class QueryBinder {
 
   private select(statement: Select): BoundRelation {
     if (!statement.from) return this.unsupported('SELECT without FROM is not supported yet', statement.span);
-    // IN / EXISTS subqueries in WHERE become semi and anti joins of the FROM item.
-    const { query, from } = bindSubqueryPredicates(this, statement, this.tableRef(statement.from));
+    // A Top-N subquery in FROM becomes a rank node, and its rank filter leaves the WHERE.
+    const ranked = bindRankedFrom(this, statement);
+    const query = ranked?.query ?? statement;
+    const from = ranked?.from ?? this.tableRef(statement.from);
     if (isAggregateSelect(query)) return bindAggregateSelect(this, query, from);
     const relation = this.project(query, from);
     return query.distinct ? distinctRelation(this, relation) : relation;

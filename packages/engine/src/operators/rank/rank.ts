@@ -1,0 +1,213 @@
+import type { RankConfig } from '../../plan/rank-plan';
+import { compileKeySelector, type KeySelector } from '../../runtime/key-selector';
+import type { OperatorContext, OperatorFactory, OperatorMetrics, Output, StreamOperator } from '../../runtime/operator';
+import { DELETE, INSERT, isAccumulate, UPDATE_AFTER, UPDATE_BEFORE, type Row, type RowBatch, type RowKinds } from '../../runtime/row';
+import type { StateKey } from '../../runtime/state-backend';
+import { compileRowComparator, type RowComparator } from './sort-comparator';
+
+/**
+ * Top-N (plan kind `rank`). Per partition key the state holds rows sorted by the ORDER BY, equal
+ * sort keys in arrival order. Append-only input (Flink's AppendOnlyTopNFunction) keeps only the rows
+ * inside the top N, since nothing can bring a dropped row back; updating input
+ * (RetractableTopNFunction) keeps every row, because a retraction lets the next one move up.
+ *
+ * Each change compares the top before and after. With ROW_NUMBER and the rank column, the upsert key
+ * is (partition, rank): each rank whose row changed emits -U old / +U new, a newly filled rank +I,
+ * an emptied one -D. Otherwise rows are compared: a row leaving the top is -D, one entering +I, and
+ * (RANK, DENSE_RANK with the rank column) one whose rank moved -U/+U. Deletes come first, except when
+ * an insertion into a retractable Top-N evicts a row: Flink emits the new row's +I before that -D.
+ */
+export class Rank implements StreamOperator {
+  private readonly keyOf: KeySelector;
+  private readonly compare: RowComparator;
+  private readonly sorted: Map<StateKey, Row[]>;
+  private readonly rankEnd: number;
+  private readonly slotChanges: boolean;
+  /** The top before a change: its rows and their ranks (reused across rows). */
+  private beforeRows: Row[] = [];
+  private beforeRanks: number[] = [];
+  private afterRanks: number[] = [];
+  private outRows: RowBatch = [];
+  private outKinds: RowKinds = [];
+
+  constructor(
+    private readonly config: RankConfig,
+    context: OperatorContext,
+    private readonly output: Output,
+    private readonly metrics: OperatorMetrics,
+    operatorId: string,
+  ) {
+    this.keyOf = compileKeySelector(config.keys);
+    this.compare = compileRowComparator(config.sortKeys);
+    this.sorted = context.state.namespace<Row[]>(`rank:${operatorId}`);
+    this.rankEnd = config.rankEnd;
+    this.slotChanges = config.rankType === 'ROW_NUMBER' && config.outputRankNumber;
+  }
+
+  processBatch(batch: RowBatch, kinds?: RowKinds): void {
+    this.metrics.recordsIn += batch.length;
+    for (let i = 0; i < batch.length; i++) {
+      const row = batch[i];
+      if (kinds !== undefined && !isAccumulate(kinds[i])) this.retract(row);
+      else this.insert(row);
+    }
+    this.flushOutput();
+  }
+
+  private insert(row: Row): void {
+    const key = this.keyOf(row);
+    let rows = this.sorted.get(key);
+    if (rows === undefined) {
+      rows = [];
+      this.sorted.set(key, rows);
+    }
+    const position = this.upperBound(rows, row);
+    if (this.rankAt(rows, position, row) > this.rankEnd) {
+      if (this.config.inputHasUpdates) rows.splice(position, 0, row);
+      return;
+    }
+    const before = this.snapshot(rows);
+    rows.splice(position, 0, row);
+    const after = this.topSize(rows, this.afterRanks);
+    if (!this.config.inputHasUpdates) rows.length = after;
+    this.emitDiff(rows, before, after, !this.config.inputHasUpdates);
+  }
+
+  private retract(row: Row): void {
+    const key = this.keyOf(row);
+    const rows = this.sorted.get(key);
+    if (rows === undefined) return;
+    const index = this.indexOf(rows, row);
+    if (index < 0) return;
+    const before = this.snapshot(rows);
+    rows.splice(index, 1);
+    if (rows.length === 0) this.sorted.delete(key);
+    const after = this.topSize(rows, this.afterRanks);
+    this.emitDiff(rows, before, after, true);
+  }
+
+  /** First position whose row sorts strictly after `row`: a new row goes behind its ties. */
+  private upperBound(rows: Row[], row: Row): number {
+    let low = 0;
+    let high = rows.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.compare(rows[mid], row) <= 0) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  /** The rank `row` gets when inserted at `position` (behind its ties). */
+  private rankAt(rows: Row[], position: number, row: Row): number {
+    if (this.config.rankType === 'ROW_NUMBER') return position + 1;
+    let first = position;
+    while (first > 0 && this.compare(rows[first - 1], row) === 0) first--;
+    if (this.config.rankType === 'RANK') return first + 1;
+    if (first === 0) return 1;
+    let dense = 1;
+    for (let i = 1; i < first; i++) if (this.compare(rows[i - 1], rows[i]) !== 0) dense++;
+    return dense + 1;
+  }
+
+  /** Index of a row equal in every column to `row`, searched among its sort-key ties. */
+  private indexOf(rows: Row[], row: Row): number {
+    for (let i = this.upperBound(rows, row) - 1; i >= 0 && this.compare(rows[i], row) === 0; i--) {
+      if (sameValues(rows[i], row)) return i;
+    }
+    return -1;
+  }
+
+  /** How many leading rows are in the top N, writing their ranks into `ranks`. */
+  private topSize(rows: Row[], ranks: number[]): number {
+    const type = this.config.rankType;
+    let rank = 0;
+    let i = 0;
+    for (; i < rows.length; i++) {
+      const tie = i > 0 && type !== 'ROW_NUMBER' && this.compare(rows[i - 1], rows[i]) === 0;
+      if (!tie) rank = type === 'DENSE_RANK' ? rank + 1 : i + 1;
+      if (rank > this.rankEnd) break;
+      ranks[i] = rank;
+    }
+    return i;
+  }
+
+  /** Copies the current top into `beforeRows`/`beforeRanks` and returns its size. */
+  private snapshot(rows: Row[]): number {
+    const size = this.topSize(rows, this.beforeRanks);
+    for (let i = 0; i < size; i++) this.beforeRows[i] = rows[i];
+    return size;
+  }
+
+  private emitDiff(rows: Row[], before: number, after: number, deletesFirst: boolean): void {
+    if (this.slotChanges) {
+      this.emitSlotChanges(rows, before, after);
+      return;
+    }
+    const old = this.beforeRows;
+    if (deletesFirst) this.emitRemoved(rows, before, after);
+    for (let i = 0; i < after; i++) {
+      const row = rows[i];
+      const was = old.indexOf(row);
+      if (was < 0 || was >= before) this.push(this.withRank(row, this.afterRanks[i]), INSERT);
+      else if (this.config.outputRankNumber && this.beforeRanks[was] !== this.afterRanks[i]) this.update(this.withRank(row, this.beforeRanks[was]), this.withRank(row, this.afterRanks[i]));
+    }
+    if (!deletesFirst) this.emitRemoved(rows, before, after);
+  }
+
+  private emitRemoved(rows: Row[], before: number, after: number): void {
+    const old = this.beforeRows;
+    for (let i = 0; i < before; i++) {
+      const index = rows.indexOf(old[i]);
+      if (index < 0 || index >= after) this.push(this.withRank(old[i], this.beforeRanks[i]), DELETE);
+    }
+  }
+
+  // ROW_NUMBER with the rank column: each rank is a row of the result, updated in place.
+  private emitSlotChanges(rows: Row[], before: number, after: number): void {
+    const old = this.beforeRows;
+    const size = before > after ? before : after;
+    for (let i = 0; i < size; i++) {
+      if (i >= after) this.push(this.withRank(old[i], i + 1), DELETE);
+      else if (i >= before) this.push(this.withRank(rows[i], i + 1), INSERT);
+      else if (old[i] !== rows[i]) this.update(this.withRank(old[i], i + 1), this.withRank(rows[i], i + 1));
+    }
+  }
+
+  private withRank(row: Row, rank: number): Row {
+    if (!this.config.outputRankNumber) return row;
+    const out = row.slice();
+    out.push(rank);
+    return out;
+  }
+
+  private update(previous: Row, current: Row): void {
+    if (this.config.generateUpdateBefore) this.push(previous, UPDATE_BEFORE);
+    this.push(current, UPDATE_AFTER);
+  }
+
+  private push(row: Row, kind: number): void {
+    this.outRows.push(row);
+    this.outKinds.push(kind);
+  }
+
+  private flushOutput(): void {
+    if (this.outRows.length === 0) return;
+    const rows = this.outRows;
+    const kinds = this.outKinds;
+    this.outRows = [];
+    this.outKinds = [];
+    this.metrics.recordsOut += rows.length;
+    this.output.emit(rows, kinds);
+  }
+
+  finish(): void {}
+}
+
+function sameValues(a: Row, b: Row): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+export const createRank: OperatorFactory = (operator, context, output, metrics) => new Rank(operator.config as RankConfig, context, output, metrics, operator.id);
