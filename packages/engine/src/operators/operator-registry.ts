@@ -5,8 +5,10 @@ import { createGroupAggregate } from './aggregate/group-aggregate';
 import { createLocalGroupAggregate } from './aggregate/local-group-aggregate';
 import { createCalcOperator } from './calc/calc-operator';
 import { createExpand } from './expand/expand';
+import { createIntervalJoin } from './join/interval-join';
 import { createJoin } from './join/join';
 import { createLookupJoin } from './join/lookup-join';
+import { createAntiJoin, createSemiJoin } from './join/semi-anti-join';
 import { createDeduplicate } from './rank/deduplicate';
 import { createRank } from './rank/rank';
 import { createTableSinkOperator } from './sink/table-sink-operator';
@@ -31,8 +33,11 @@ export const OPERATOR_FACTORIES: Readonly<Record<Exclude<LogicalNodeKind, Source
   window_aggregate: createWindowAggregate,
   window_table_function: createWindowTableFunction,
   join: createJoin,
+  interval_join: createIntervalJoin,
   rank: createRank,
   deduplicate: createDeduplicate,
   lookup_join: createLookupJoin,
+  semi_join: createSemiJoin,
+  anti_join: createAntiJoin,
   table_sink: createTableSinkOperator,
 };

@@ -29,11 +29,11 @@ export function inferChangelogModes(plan: LogicalPlan, sinkModeOf: (sink: Extrac
   const violations: ChangelogViolation[] = [];
   for (const node of nodes) {
     const updatingInput = node.inputs.some((id) => modes.get(id) === 'updates');
-    if (node.kind === 'join') {
+    if (node.kind === 'join' || node.kind === 'semi_join' || node.kind === 'anti_join') {
       node.config.leftHasUpdates = modes.get(node.inputs[0]) === 'updates';
       node.config.rightHasUpdates = modes.get(node.inputs[1]) === 'updates';
     }
-    if (node.kind === 'group_aggregate' || node.kind === 'rank' || (node.kind === 'join' && node.config.joinType !== 'INNER')) {
+    if (node.kind === 'group_aggregate' || node.kind === 'rank' || node.kind === 'anti_join' || (node.kind === 'join' && node.config.joinType !== 'INNER')) {
       if (node.kind === 'group_aggregate' || node.kind === 'rank') node.config.inputHasUpdates = updatingInput;
       modes.set(node.id, 'updates');
     } else if (node.kind === 'deduplicate') {
@@ -41,7 +41,7 @@ export function inferChangelogModes(plan: LogicalPlan, sinkModeOf: (sink: Extrac
     } else {
       modes.set(node.id, updatingInput ? 'updates' : 'insert-only');
     }
-    if ((node.kind === 'window_aggregate' || node.kind === 'window_table_function' || node.kind === 'deduplicate') && updatingInput) violations.push({ sinkId: node.id, producer: producerOf(node.inputs[0], byId, modes) });
+    if ((node.kind === 'window_aggregate' || node.kind === 'window_table_function' || node.kind === 'interval_join' || node.kind === 'deduplicate') && updatingInput) violations.push({ sinkId: node.id, producer: producerOf(node.inputs[0], byId, modes) });
     if (node.kind === 'table_sink' && updatingInput && sinkModeOf(node) === 'insert-only') violations.push({ sinkId: node.id, producer: producerOf(node.inputs[0], byId, modes) });
     if (node.kind === 'table_sink' && updatingInput) {
       const keys = upsertKeysOf(node.inputs[0], byId);
@@ -51,7 +51,7 @@ export function inferChangelogModes(plan: LogicalPlan, sinkModeOf: (sink: Extrac
   const needsBefore = new Set<string>();
   for (const node of [...nodes].reverse()) {
     const required = node.kind === 'table_sink' ? sinkModeOf(node) === 'all'
-      : node.kind === 'group_aggregate' || node.kind === 'join' || node.kind === 'rank' ? true
+      : node.kind === 'group_aggregate' || node.kind === 'join' || node.kind === 'semi_join' || node.kind === 'anti_join' || node.kind === 'rank' ? true
       : needsBefore.has(node.id);
     if (node.kind === 'group_aggregate' || node.kind === 'rank' || node.kind === 'deduplicate') node.config.generateUpdateBefore = needsBefore.has(node.id);
     if (required) for (const input of node.inputs) if (modes.get(input) === 'updates') needsBefore.add(input);
@@ -79,6 +79,8 @@ function displayMode(node: LogicalNode, byId: Map<string, LogicalNode>): string 
   const kinds = new Set(node.inputs.flatMap((id) => (byId.get(id)?.changelogMode ?? 'I').split(',')));
   // A join turns input updates into inserts and deletes of joined rows.
   if (node.kind === 'join') return kinds.size > 1 || node.config.joinType !== 'INNER' ? 'I,D' : 'I';
+  // A right row arriving withdraws left rows from an anti join.
+  if (node.kind === 'semi_join' || node.kind === 'anti_join') return kinds.size > 1 || node.kind === 'anti_join' ? 'I,D' : 'I';
   return KIND_ORDER.filter((k) => kinds.has(k)).join(',');
 }
 

@@ -55,6 +55,9 @@ function operatorName(node: LogicalNode): string {
     case 'window_aggregate': return 'WindowAggregate';
     case 'window_table_function': return 'WindowTableFunction';
     case 'join': return 'Join';
+    case 'interval_join': return 'IntervalJoin';
+    case 'semi_join': return 'SemiJoin';
+    case 'anti_join': return 'AntiJoin';
     case 'rank': return 'Rank';
     case 'deduplicate': return 'Deduplicate';
     case 'lookup_join': return `LookupJoin(table=[${node.config.table}], joinType=[${node.config.joinType}])`;
@@ -65,7 +68,7 @@ function operatorName(node: LogicalNode): string {
 function hashKeys(node: LogicalNode, index = 0): number[] | undefined {
   if (node.kind === 'group_aggregate' || node.kind === 'global_group_aggregate' || node.kind === 'window_aggregate') return node.config.keys;
   if (node.kind === 'rank' || node.kind === 'deduplicate') return node.config.keys;
-  if (node.kind === 'join') return index === 0 ? node.config.leftKeys : node.config.rightKeys;
+  if (node.kind === 'join' || node.kind === 'interval_join' || node.kind === 'semi_join' || node.kind === 'anti_join') return index === 0 ? node.config.leftKeys : node.config.rightKeys;
   return undefined;
 }
 
@@ -119,7 +122,7 @@ export function buildPhysicalPlan(logical: LogicalPlan): PhysicalPlanJson {
     node.inputs.forEach((inputId, index) => {
       const from = vertexOf.get(inputId) as PhysicalVertex;
       const inputKeys = hashKeys(node, index);
-      const targetInput = node.kind === 'join' ? { targetInput: index } : {};
+      const targetInput = node.inputs.length === 2 ? { targetInput: index } : {};
       if (inputKeys) edges.push({ source: from.id, target: vertex.id, partitioning: 'hash', keys: inputKeys, ...targetInput });
       else edges.push({ source: from.id, target: vertex.id, partitioning: from.parallelism === p ? 'forward' : 'rebalance' });
     });

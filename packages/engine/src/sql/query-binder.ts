@@ -10,6 +10,7 @@ import { bindSourceTable } from './source-binder';
 import { bindValues } from './values-binder';
 import { bindSetOperation } from './set-operation-binder';
 import { bindJoin } from './join-binder';
+import { bindSubqueryPredicates } from './subquery-binder';
 import { bindAggregateSelect, distinctRelation, isAggregateSelect } from './aggregate-binder';
 import { bindWindowTableFunction, materializeWindows } from './window-binder';
 import { bindRankedFrom } from './rank-binder';
@@ -65,8 +66,8 @@ export class QueryBinder {
     if (!statement.from) return this.unsupported('SELECT without FROM is not supported yet', statement.span);
     // A Top-N subquery in FROM becomes a rank node, and its rank filter leaves the WHERE.
     const ranked = bindRankedFrom(this, statement);
-    const query = ranked?.query ?? statement;
-    const from = ranked?.from ?? this.tableRef(statement.from);
+    // IN / EXISTS subqueries in WHERE become semi and anti joins of the FROM item.
+    const { query, from } = bindSubqueryPredicates(this, ranked?.query ?? statement, ranked?.from ?? this.tableRef(statement.from));
     if (isAggregateSelect(query)) return bindAggregateSelect(this, query, from);
     const relation = this.project(query, from);
     return query.distinct ? distinctRelation(this, relation) : relation;
