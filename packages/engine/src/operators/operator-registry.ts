@@ -5,6 +5,7 @@ import { createGroupAggregate } from './aggregate/group-aggregate';
 import { createLocalGroupAggregate } from './aggregate/local-group-aggregate';
 import { createCalcOperator } from './calc/calc-operator';
 import { createExpand } from './expand/expand';
+import { createIntervalJoin } from './join/interval-join';
 import { createJoin } from './join/join';
 import { createLookupJoin } from './join/lookup-join';
 import { createAntiJoin, createSemiJoin } from './join/semi-anti-join';
@@ -32,6 +33,7 @@ export const OPERATOR_FACTORIES: Readonly<Record<Exclude<LogicalNodeKind, Source
   window_aggregate: createWindowAggregate,
   window_table_function: createWindowTableFunction,
   join: createJoin,
+  interval_join: createIntervalJoin,
   rank: createRank,
   deduplicate: createDeduplicate,
   lookup_join: createLookupJoin,

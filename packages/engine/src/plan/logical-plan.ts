@@ -185,6 +185,25 @@ export interface SemiAntiJoinConfig {
   rightHasUpdates: boolean;
 }
 
+/**
+ * An event-time interval join: an inner join on keys whose condition bounds the difference of two
+ * rowtime attributes, `lowerMs <= left time - right time <= upperMs`; insert-only, state expires
+ * with the watermark.
+ */
+export interface IntervalJoinConfig {
+  leftKeys: number[];
+  rightKeys: number[];
+  /** The rowtime columns: leftTime in the left row, rightTime in the right row. */
+  leftTime: number;
+  rightTime: number;
+  lowerMs: number;
+  upperMs: number;
+  /** The rest of the ON condition over the joined row, or null. */
+  condition: PlanExpr | null;
+  leftWidth: number;
+  fields: PlanField[];
+}
+
 export type LogicalNode =
   | PlanNode<'table_source', TableSourceConfig>
   | PlanNode<'values', ValuesConfig>
@@ -197,6 +216,7 @@ export type LogicalNode =
   | PlanNode<'window_aggregate', WindowAggregateConfig>
   | PlanNode<'window_table_function', WindowTableFunctionConfig>
   | PlanNode<'join', JoinConfig>
+  | PlanNode<'interval_join', IntervalJoinConfig>
   | PlanNode<'semi_join', SemiAntiJoinConfig>
   | PlanNode<'anti_join', SemiAntiJoinConfig>
   | PlanNode<'rank', RankConfig>

@@ -55,6 +55,7 @@ function operatorName(node: LogicalNode): string {
     case 'window_aggregate': return 'WindowAggregate';
     case 'window_table_function': return 'WindowTableFunction';
     case 'join': return 'Join';
+    case 'interval_join': return 'IntervalJoin';
     case 'semi_join': return 'SemiJoin';
     case 'anti_join': return 'AntiJoin';
     case 'rank': return 'Rank';
@@ -67,7 +68,7 @@ function operatorName(node: LogicalNode): string {
 function hashKeys(node: LogicalNode, index = 0): number[] | undefined {
   if (node.kind === 'group_aggregate' || node.kind === 'global_group_aggregate' || node.kind === 'window_aggregate') return node.config.keys;
   if (node.kind === 'rank' || node.kind === 'deduplicate') return node.config.keys;
-  if (node.kind === 'join' || node.kind === 'semi_join' || node.kind === 'anti_join') return index === 0 ? node.config.leftKeys : node.config.rightKeys;
+  if (node.kind === 'join' || node.kind === 'interval_join' || node.kind === 'semi_join' || node.kind === 'anti_join') return index === 0 ? node.config.leftKeys : node.config.rightKeys;
   return undefined;
 }
 
