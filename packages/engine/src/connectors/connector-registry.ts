@@ -1,7 +1,7 @@
 import { EngineError } from '../errors';
 import { didYouMean } from '../sql/suggest';
 import { blackholeConnector } from './blackhole/blackhole-connector';
-import type { Connector, ConnectorProblem, ConnectorTable } from './connector';
+import type { Connector, ConnectorProblem, ConnectorTable, TableRole } from './connector';
 import { datagenConnector } from './datagen/datagen-connector';
 import { filesystemConnector } from './filesystem/filesystem-connector';
 import { nexmarkConnector } from './nexmark/nexmark-connector';
@@ -39,10 +39,10 @@ export function builtinConnectors(): ConnectorRegistry {
 }
 
 /** Checks a table's options against a connector: required, unknown, then the connector's own rules. */
-export function checkConnectorOptions(connector: Connector, table: ConnectorTable, role: 'source' | 'sink'): ConnectorProblem[] {
+export function checkConnectorOptions(connector: Connector, table: ConnectorTable, role: TableRole): ConnectorProblem[] {
   const problems: ConnectorProblem[] = [];
-  const can = role === 'source' ? connector.createSource : connector.createSink;
-  if (!can) problems.push({ code: 'CONNECTOR_ROLE', message: `connector '${connector.name}' cannot be used as a ${role}`, option: 'connector' });
+  const can = role === 'source' ? connector.createSource : role === 'sink' ? connector.createSink : connector.createLookup;
+  if (!can) problems.push({ code: 'CONNECTOR_ROLE', message: `connector '${connector.name}' cannot be used as a ${role === 'lookup' ? 'lookup table' : role}`, option: 'connector' });
   for (const key of connector.requiredOptions) {
     if (!(key in table.options)) problems.push({ code: 'OPTION_MISSING', message: `missing required option '${key}' for connector '${connector.name}'` });
   }

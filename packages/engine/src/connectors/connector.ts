@@ -23,6 +23,9 @@ export interface ConnectorTable {
   upsertKeys?: number[];
 }
 
+/** What a table is used as: read by a scan, written by a sink, or looked up by a lookup join. */
+export type TableRole = 'source' | 'sink' | 'lookup';
+
 /** A problem with a table's options, placed at the option's value when `option` is set. */
 export interface ConnectorProblem {
   code: string;
@@ -78,7 +81,7 @@ export interface Connector {
   /** Option families such as `fields.<name>.kind`, matched in addition to the plain lists. */
   optionPatterns?: readonly RegExp[];
   /** Connector-specific checks beyond required and unknown options. */
-  validate?(table: ConnectorTable, role: 'source' | 'sink'): ConnectorProblem[];
+  validate?(table: ConnectorTable, role: TableRole): ConnectorProblem[];
   createSource?(table: ConnectorTable, subtask: SubtaskInfo): SourceReader;
   createSink?(table: ConnectorTable, context: SinkContext): SinkWriter;
   createLookup?(table: ConnectorTable): LookupSource;

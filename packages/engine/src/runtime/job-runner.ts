@@ -156,6 +156,8 @@ export class JobRunner {
         else this.checkIdle(subtask, now);
         if (poll.finished) {
           subtask.input.emitWatermark(MAX_WATERMARK);
+          // Asynchronous work still under way (lookups) delivers its rows before the inputs end.
+          await this.waitForBackpressure();
           this.finishSubtask(subtask);
         }
       }

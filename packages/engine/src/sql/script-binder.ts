@@ -1,4 +1,5 @@
 import { checkConnectorOptions, type ConnectorRegistry } from '../connectors/connector-registry';
+import type { TableRole } from '../connectors/connector';
 import { UserFunctionCatalog } from '../functions/udf/user-function-catalog';
 import { describeNode, inferChangelogModes } from '../plan/changelog-mode';
 import { LogicalPlanBuilder, PLAN_VERSION, type LogicalPlan } from '../plan/logical-plan';
@@ -181,19 +182,18 @@ export class ScriptBinder {
 
   private checkSources(builder: LogicalPlanBuilder, fromIndex: number, span: Span): void {
     for (const node of builder.nodes.slice(fromIndex)) {
-      // A lookup table is read like a source, so its options are checked the same way.
       if (node.kind !== 'table_source' && node.kind !== 'lookup_join') continue;
       const table = this.catalog.get(node.config.table);
-      if (table?.kind === 'table') this.checkTable(table, 'source', span);
+      if (table?.kind === 'table') this.checkTable(table, node.kind === 'lookup_join' ? 'lookup' : 'source', span);
     }
   }
 
   /** Checks a table's options for a role once, reporting at the offending option. */
-  private checkTable(table: CatalogTable, role: 'source' | 'sink', span: Span): boolean {
+  private checkTable(table: CatalogTable, role: TableRole, span: Span): boolean {
     const connector = this.connectors.get(table.options.connector);
     if (!connector) return false;
     const key = `${role}:${table.name}`;
-    const fields = (role === 'source' ? table.columns.filter((c) => c.kind !== 'computed') : persistedColumns(table)).map((c) => ({ name: c.name, type: c.type }));
+    const fields = (role !== 'sink' ? table.columns.filter((c) => c.kind !== 'computed') : persistedColumns(table)).map((c) => ({ name: c.name, type: c.type }));
     const problems = checkConnectorOptions(connector, { table: table.name, options: table.options, fields, partitionKeys: table.partitionKeys }, role);
     if (!this.checkedTables.has(key)) {
       this.checkedTables.add(key);

@@ -59,8 +59,9 @@ export class LookupJoin implements StreamOperator {
     else this.output.emitWatermark(watermarkMs);
   }
 
+  /** Settles once every queued batch has been answered, not just the lookup under way. */
   pending(): Promise<void> | null {
-    return this.inFlight;
+    return this.inFlight ? this.inFlight.then(() => this.pending() ?? undefined) : null;
   }
 
   finish(): void {}
