@@ -1,10 +1,12 @@
 import type { LogicalNode, LogicalPlan } from './logical-plan';
+import { intervalBounds } from './interval-bounds';
 import { andAll, conjuncts, type PlanExpr } from './plan-expr';
 
 /**
  * Calcite's FilterJoinRule for inner joins: a filter right above an inner join (the WHERE of
  * `FROM a, b WHERE a.id = b.aid`) moves into the join, and its `left column = right column`
- * conjuncts become join keys, so the join hashes on them instead of crossing both inputs.
+ * conjuncts become join keys, so the join hashes on them instead of crossing both inputs. With
+ * bounds between two rowtime attributes as well, the join becomes an interval join.
  */
 export function pushFiltersIntoJoins(plan: LogicalPlan): LogicalPlan {
   const nodes = plan.nodes.map((n) => structuredClone(n));
@@ -23,8 +25,23 @@ export function pushFiltersIntoJoins(plan: LogicalPlan): LogicalPlan {
         rest.push(conjunct);
       }
     }
-    join.config.condition = andAll(rest);
     calc.config.filter = null;
+    // Time bounds that came with the WHERE make it an interval join, as they would in ON.
+    const leftFields = (byId.get(join.inputs[0]) as LogicalNode).config.fields;
+    const rightFields = (byId.get(join.inputs[1]) as LogicalNode).config.fields;
+    const interval = join.config.leftKeys.length > 0 ? intervalBounds(rest, leftFields, rightFields) : undefined;
+    if (!interval) {
+      join.config.condition = andAll(rest);
+      continue;
+    }
+    const { leftKeys, rightKeys, leftWidth } = join.config;
+    const { rest: remaining, ...bounds } = interval;
+    const node: LogicalNode = {
+      id: join.id, kind: 'interval_join', inputs: join.inputs,
+      config: { leftKeys, rightKeys, ...bounds, condition: andAll(remaining), leftWidth, fields: [...leftFields, ...rightFields] },
+    };
+    nodes[nodes.indexOf(join)] = node;
+    byId.set(join.id, node);
   }
   return { ...plan, nodes };
 }

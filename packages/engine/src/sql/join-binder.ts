@@ -1,5 +1,6 @@
 import type { PlanExpr, PlanField } from '../plan/plan-expr';
 import { andAll, conjuncts, forEachInput } from '../plan/plan-expr';
+import { intervalBounds } from '../plan/interval-bounds';
 import { equiJoinPair } from '../plan/join-filter-push-down';
 import type { Expr, TableRef } from './ast';
 import { withNullability } from './data-type';
@@ -57,59 +58,6 @@ export function bindJoin(binder: QueryBinder, ref: Extract<TableRef, { kind: 'jo
     joinType, leftKeys, rightKeys, condition: andAll(rest), leftWidth, fields, leftHasUpdates: false, rightHasUpdates: false,
   }, [left.relation.nodeId, right.relation.nodeId]);
   return { ...joined, relation: { nodeId, fields } };
-}
-
-/** A rowtime column plus a constant day-time interval (ms): `ts`, `ts + INTERVAL ...`, `ts - INTERVAL ...`. */
-function timeOperand(expr: PlanExpr, fields: PlanField[]): { index: number; offsetMs: number } | undefined {
-  if (expr.kind === 'input') return fields[expr.index]?.time === 'rowtime' ? { index: expr.index, offsetMs: 0 } : undefined;
-  if (expr.kind !== 'call' || (expr.op !== 'plus' && expr.op !== 'minus')) return undefined;
-  const [column, interval] = expr.args;
-  if (column.kind !== 'input' || fields[column.index]?.time !== 'rowtime') return undefined;
-  if (interval.kind !== 'literal' || interval.type.kind !== 'INTERVAL_DAY_TIME' || typeof interval.value !== 'number') return undefined;
-  return { index: column.index, offsetMs: expr.op === 'plus' ? interval.value : -interval.value };
-}
-
-const FLIPPED: Record<string, string> = { ge: 'le', gt: 'lt', le: 'ge', lt: 'gt' };
-
-/**
- * Flink's IntervalJoinUtil: conjuncts comparing a left and a right rowtime attribute (each plus
- * a constant interval), such as `a.ts BETWEEN b.ts - INTERVAL '5' SECOND AND b.ts + INTERVAL '5'
- * SECOND`, bound `left time - right time`; with both a lower and an upper bound over the same pair
- * of attributes the join is an interval join. Bounds are in whole milliseconds, so `<` is `<= - 1`.
- */
-function intervalBounds(conjuncts: PlanExpr[], leftFields: PlanField[], rightFields: PlanField[]): { leftTime: number; rightTime: number; lowerMs: number; upperMs: number; rest: PlanExpr[] } | undefined {
-  const fields = [...leftFields, ...rightFields];
-  const leftWidth = leftFields.length;
-  let pair: [number, number] | undefined;
-  let lowerMs = Number.NEGATIVE_INFINITY;
-  let upperMs = Number.POSITIVE_INFINITY;
-  const rest: PlanExpr[] = [];
-  for (const conjunct of conjuncts) {
-    const op = conjunct.kind === 'call' && conjunct.op in FLIPPED ? conjunct.op : undefined;
-    const a = op && conjunct.kind === 'call' ? timeOperand(conjunct.args[0], fields) : undefined;
-    const b = op && conjunct.kind === 'call' ? timeOperand(conjunct.args[1], fields) : undefined;
-    const aLeft = a && a.index < leftWidth;
-    const bLeft = b && b.index < leftWidth;
-    if (!op || !a || !b || aLeft === bLeft) {
-      rest.push(conjunct);
-      continue;
-    }
-    // (l + lo) op (r + ro)  <=>  l - r op ro - lo; a right-hand left side flips the comparison.
-    const [l, r, cmp] = aLeft ? [a, b, op] : [b, a, FLIPPED[op]];
-    const times: [number, number] = [l.index, r.index - leftWidth];
-    if (pair && (pair[0] !== times[0] || pair[1] !== times[1])) {
-      rest.push(conjunct);
-      continue;
-    }
-    pair = times;
-    const c = r.offsetMs - l.offsetMs;
-    if (cmp === 'ge') lowerMs = Math.max(lowerMs, c);
-    else if (cmp === 'gt') lowerMs = Math.max(lowerMs, c + 1);
-    else if (cmp === 'le') upperMs = Math.min(upperMs, c);
-    else upperMs = Math.min(upperMs, c - 1);
-  }
-  if (!pair || lowerMs === Number.NEGATIVE_INFINITY || upperMs === Number.POSITIVE_INFINITY) return undefined;
-  return { leftTime: pair[0], rightTime: pair[1], lowerMs, upperMs, rest };
 }
 
 /**

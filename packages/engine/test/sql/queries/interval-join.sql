@@ -19,3 +19,9 @@ ON c.u = o.u AND o.ts BETWEEN c.ts - INTERVAL '5' SECOND AND c.ts + INTERVAL '5'
 INSERT INTO within_3s
 SELECT c.u, c.ts, o.ts FROM clicks AS c JOIN orders AS o
 ON c.u = o.u AND c.ts >= o.ts AND c.ts < o.ts + INTERVAL '3' SECOND;
+
+-- The same bounds in the WHERE of a comma join make it an interval join too.
+CREATE TABLE within_3s_where (u STRING, click_ts TIMESTAMP(3), order_ts TIMESTAMP(3)) WITH ('connector' = 'print', 'print-identifier' = 'where');
+INSERT INTO within_3s_where
+SELECT c.u, c.ts, o.ts FROM clicks AS c, orders AS o
+WHERE c.u = o.u AND c.ts >= o.ts AND c.ts < o.ts + INTERVAL '3' SECOND;
