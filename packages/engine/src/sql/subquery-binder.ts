@@ -1,6 +1,7 @@
 import { equiJoinPair } from '../plan/join-filter-push-down';
 import { andAll, conjuncts, type PlanExpr } from '../plan/plan-expr';
 import type { Expr, Query, Select } from './ast';
+import { isAggregateSelect } from './aggregate-binder';
 import type { FromItem } from './bound-relation';
 import { simple } from './data-type';
 import type { QueryBinder } from './query-binder';
@@ -42,15 +43,20 @@ function subqueryPredicate(expr: Expr): SubqueryPredicate | undefined {
   return undefined;
 }
 
+/** The right input of a correlated subquery and its WHERE split into key pairs and the rest, over left ++ right. */
+interface Correlated {
+  rightId: string;
+  joined: FromItem;
+  leftKeys: number[];
+  rightKeys: number[];
+  rest: PlanExpr[];
+}
+
 /**
- * EXISTS: the subquery's FROM is the right input; its WHERE, which may name the outer columns,
- * is the match condition: `right column = outer column` conjuncts become keys.
+ * The subquery's FROM is the right input; its WHERE, which may name the outer columns, is the
+ * match condition: `right column = outer column` conjuncts become keys.
  */
-function bindExists(binder: QueryBinder, left: FromItem, predicate: Extract<SubqueryPredicate, { kind: 'exists' }>): FromItem {
-  const sub = predicate.query;
-  if (sub.kind !== 'select' || !sub.from || sub.groupBy.length > 0 || sub.having) {
-    return binder.unsupported('EXISTS is supported over a SELECT ... FROM ... [WHERE ...] without GROUP BY', predicate.span);
-  }
+function bindCorrelated(binder: QueryBinder, left: FromItem, sub: Select & { from: NonNullable<Select['from']> }): Correlated {
   const right = binder.tableRef(sub.from);
   const leftWidth = left.relation.fields.length;
   const qualifiers = (item: FromItem): string[] => item.relation.fields.map((_, i) => item.columnQualifiers?.[i] ?? item.qualifier);
@@ -59,41 +65,63 @@ function bindExists(binder: QueryBinder, left: FromItem, predicate: Extract<Subq
     qualifier: '',
     columnQualifiers: [...qualifiers(left), ...qualifiers(right)],
   };
-  const leftKeys: number[] = [];
-  const rightKeys: number[] = [];
-  const rest: PlanExpr[] = [];
-  if (sub.where) {
-    for (const conjunct of conjuncts(binder.bindCondition(binder.expressionBinder(joined), sub.where, 'WHERE'))) {
-      const pair = equiJoinPair(conjunct, leftWidth);
-      if (pair) {
-        leftKeys.push(pair[0]);
-        rightKeys.push(pair[1]);
-      } else {
-        rest.push(conjunct);
-      }
+  const correlated: Correlated = { rightId: right.relation.nodeId, joined, leftKeys: [], rightKeys: [], rest: [] };
+  if (!sub.where) return correlated;
+  for (const conjunct of conjuncts(binder.bindCondition(binder.expressionBinder(joined), sub.where, 'WHERE'))) {
+    const pair = equiJoinPair(conjunct, leftWidth);
+    if (pair) {
+      correlated.leftKeys.push(pair[0]);
+      correlated.rightKeys.push(pair[1]);
+    } else {
+      correlated.rest.push(conjunct);
     }
   }
-  return semiAnti(binder, left, right.relation.nodeId, predicate.anti, leftKeys, rightKeys, andAll(rest));
+  return correlated;
+}
+
+/** A SELECT a correlated subquery can be read from: FROM and WHERE, no grouping or aggregates. */
+function isPlainSelect(query: Query): query is Select & { from: NonNullable<Select['from']> } {
+  return query.kind === 'select' && query.from !== undefined && query.groupBy.length === 0 && !query.having && !isAggregateSelect(query);
+}
+
+function bindExists(binder: QueryBinder, left: FromItem, predicate: Extract<SubqueryPredicate, { kind: 'exists' }>): FromItem {
+  const sub = predicate.query;
+  if (!isPlainSelect(sub)) return binder.unsupported('EXISTS is supported over a SELECT ... FROM ... [WHERE ...] without GROUP BY or aggregates', predicate.span);
+  const { rightId, leftKeys, rightKeys, rest } = bindCorrelated(binder, left, sub);
+  return semiAnti(binder, left, rightId, predicate.anti, leftKeys, rightKeys, andAll(rest));
 }
 
 /**
- * IN: an uncorrelated one-column subquery; `x IN` matches on `x = column`. NOT IN is true only
- * when no value equals x and none is unknown: with a nullable side a row matches when `x = column`
- * is TRUE or NULL, which cannot be hashed, so such anti joins compare every pair under one key.
+ * IN: `x IN (SELECT y FROM r WHERE ...)` matches on `x = y` besides the subquery's WHERE, which
+ * may name outer columns; a grouping or aggregating subquery must be uncorrelated. NOT IN is true
+ * only when no value equals x and none is unknown: with a nullable side a row matches when
+ * `x = y` is TRUE or NULL, which cannot be hashed, so that part is a condition on each pair.
  */
 function bindIn(binder: QueryBinder, left: FromItem, predicate: Extract<SubqueryPredicate, { kind: 'in' }>): FromItem {
-  const right = binder.query(predicate.query);
-  if (right.fields.length !== 1) return binder.unsupported(`the subquery of IN must return one column, not ${right.fields.length}`, predicate.query.span);
   const operand = binder.expressionBinder(left).bind(predicate.operand);
-  if (operand.kind !== 'input') return binder.unsupported('IN (SELECT ...) is supported on a column', predicate.operand.span);
+  const sub = predicate.query;
   const leftWidth = left.relation.fields.length;
-  const column: PlanExpr = { kind: 'input', index: leftWidth, type: right.fields[0].type };
-  const nullable = operand.type.nullable || right.fields[0].type.nullable;
-  if (!predicate.anti || !nullable) return semiAnti(binder, left, right.nodeId, predicate.anti, [operand.index], [0], null);
-  const bool = simple('BOOLEAN');
-  const equal: PlanExpr = { kind: 'call', op: 'eq', args: [operand, column], type: bool };
-  const condition: PlanExpr = { kind: 'call', op: 'is_not_false', args: [equal], type: simple('BOOLEAN', false) };
-  return semiAnti(binder, left, right.nodeId, true, [], [], condition);
+  let correlated: Correlated;
+  let value: PlanExpr;
+  if (isPlainSelect(sub) && sub.items.length === 1 && sub.items[0].kind === 'expr') {
+    correlated = bindCorrelated(binder, left, sub);
+    value = binder.expressionBinder(correlated.joined).bind(sub.items[0].expr);
+  } else {
+    const right = binder.query(sub);
+    if (right.fields.length !== 1) return binder.unsupported(`the subquery of IN must return one column, not ${right.fields.length}`, sub.span);
+    correlated = { rightId: right.nodeId, joined: left, leftKeys: [], rightKeys: [], rest: [] };
+    value = { kind: 'input', index: leftWidth, type: right.fields[0].type };
+  }
+  const { leftKeys, rightKeys, rest } = correlated;
+  const equal: PlanExpr = { kind: 'call', op: 'eq', args: [operand, value], type: simple('BOOLEAN') };
+  const pair = equiJoinPair(equal, leftWidth);
+  if (pair && (!predicate.anti || (!operand.type.nullable && !value.type.nullable))) {
+    leftKeys.push(pair[0]);
+    rightKeys.push(pair[1]);
+  } else {
+    rest.push(predicate.anti ? { kind: 'call', op: 'is_not_false', args: [equal], type: simple('BOOLEAN', false) } : equal);
+  }
+  return semiAnti(binder, left, correlated.rightId, predicate.anti, leftKeys, rightKeys, andAll(rest));
 }
 
 function semiAnti(binder: QueryBinder, left: FromItem, rightId: string, anti: boolean, leftKeys: number[], rightKeys: number[], condition: PlanExpr | null): FromItem {

@@ -18,3 +18,7 @@ INSERT INTO without_bids SELECT a.item FROM auctions AS a WHERE NOT EXISTS (SELE
 
 -- The NULL auction of the last batch makes NOT IN unknown for every row, so all are withdrawn.
 INSERT INTO not_in SELECT item FROM auctions WHERE id NOT IN (SELECT auction FROM bids);
+
+-- A correlated IN: the bid must also beat ten times the auction id (lamp: 12 and 40 > 10; sofa: 7 < 30).
+CREATE TABLE outbid (item STRING) WITH ('connector' = 'print', 'print-identifier' = 'in-correlated');
+INSERT INTO outbid SELECT a.item FROM auctions AS a WHERE a.id IN (SELECT b.auction FROM bids AS b WHERE b.price > a.id * 10);
