@@ -5,6 +5,7 @@ import { DELETE, INSERT, isAccumulate, UPDATE_AFTER, UPDATE_BEFORE, type Row, ty
 import type { StateKey } from '../../runtime/state-backend';
 import { compileAggsHandler, type Accumulator, type AggsHandler } from './aggs-handler';
 import { MiniBatchBuffer } from './mini-batch-buffer';
+import { ChangelogCollector } from '../../runtime/changelog-collector';
 
 /**
  * Unbounded GROUP BY (plan kind `group_aggregate`), Flink's GroupAggFunction: per key, the first
@@ -21,8 +22,7 @@ export class GroupAggregate implements StreamOperator {
   private readonly buffer: MiniBatchBuffer | undefined;
   /** The aggregate values before a change, reused so unchanged results allocate nothing. */
   private readonly previous: Row;
-  private outRows: RowBatch = [];
-  private outKinds: RowKinds = [];
+  private readonly out: ChangelogCollector;
 
   constructor(
     private readonly config: GroupAggregateConfig,
@@ -31,6 +31,7 @@ export class GroupAggregate implements StreamOperator {
     private readonly metrics: OperatorMetrics,
     operatorId: string,
   ) {
+    this.out = new ChangelogCollector(true);
     this.handler = compileAggsHandler(config.aggs, config.inputHasUpdates);
     this.keyOf = compileKeySelector(config.keys);
     this.accumulators = context.state.namespace<Accumulator>(`group_aggregate:${operatorId}`);
@@ -66,7 +67,7 @@ export class GroupAggregate implements StreamOperator {
       }
       this.emitChange(key, row, acc, firstRow);
     }
-    this.flushOutput();
+    this.out.flush(this.output, this.metrics);
   }
 
   /** Adds one input row to a key's accumulator. */
@@ -121,25 +122,25 @@ export class GroupAggregate implements StreamOperator {
       }
       this.emitChange(key, rows[0], acc, firstRow);
     }
-    this.flushOutput();
+    this.out.flush(this.output, this.metrics);
   }
 
   /** Emits the change of one key's result after its accumulator was updated (`previous` holds the old values). */
   private emitChange(key: StateKey, keyRow: Row, acc: Accumulator, firstRow: boolean): void {
     if (this.config.inputHasUpdates && (acc[0] as number) <= 0) {
       this.accumulators.delete(key);
-      if (!firstRow) this.push(this.previousRow(keyRow), DELETE);
+      if (!firstRow) this.out.push(this.previousRow(keyRow), DELETE);
       return;
     }
     const current = this.resultRow(keyRow);
     this.handler.values(acc, current, this.keyCount);
     if (firstRow) {
-      this.push(current, INSERT);
+      this.out.push(current, INSERT);
       return;
     }
     if (this.unchanged(current)) return;
-    if (this.config.generateUpdateBefore) this.push(this.previousRow(keyRow), UPDATE_BEFORE);
-    this.push(current, UPDATE_AFTER);
+    if (this.config.generateUpdateBefore) this.out.push(this.previousRow(keyRow), UPDATE_BEFORE);
+    this.out.push(current, UPDATE_AFTER);
   }
 
   private resultRow(keyRow: Row): Row {
@@ -158,21 +159,6 @@ export class GroupAggregate implements StreamOperator {
   private unchanged(current: Row): boolean {
     for (let i = 0; i < this.aggCount; i++) if (this.previous[i] !== current[this.keyCount + i]) return false;
     return true;
-  }
-
-  private push(row: Row, kind: number): void {
-    this.outRows.push(row);
-    this.outKinds.push(kind);
-  }
-
-  private flushOutput(): void {
-    if (this.outRows.length === 0) return;
-    const rows = this.outRows;
-    const kinds = this.outKinds;
-    this.outRows = [];
-    this.outKinds = [];
-    this.metrics.recordsOut += rows.length;
-    this.output.emit(rows, kinds);
   }
 }
 

@@ -7,6 +7,7 @@ import type { OperatorContext, OperatorFactory, OperatorMetrics, Output, StreamO
 import { DELETE, INSERT, isAccumulate, type Row, type RowBatch, type RowKinds } from '../../runtime/row';
 import type { StateKey } from '../../runtime/state-backend';
 import { JoinSideState, type JoinRecord } from './join-side-state';
+import { ChangelogCollector } from '../../runtime/changelog-collector';
 
 export type Condition = (row: Row) => boolean;
 
@@ -23,10 +24,8 @@ export class Join implements StreamOperator {
   private readonly keyOf: [KeySelector, KeySelector];
   private readonly outer: [boolean, boolean];
   private readonly condition: Condition | undefined;
-  private readonly withKinds: boolean;
+  private readonly out: ChangelogCollector;
   private readonly widths: [number, number];
-  private rows: RowBatch = [];
-  private kinds: RowKinds = [];
 
   constructor(
     private readonly config: JoinConfig,
@@ -42,7 +41,7 @@ export class Join implements StreamOperator {
     this.keyOf = [compileKeySelector(config.leftKeys), compileKeySelector(config.rightKeys)];
     this.outer = [config.joinType === 'LEFT' || config.joinType === 'FULL', config.joinType === 'RIGHT' || config.joinType === 'FULL'];
     this.condition = config.condition ? compileCondition(config.condition) : undefined;
-    this.withKinds = config.joinType !== 'INNER' || config.leftHasUpdates || config.rightHasUpdates;
+    this.out = new ChangelogCollector(config.joinType !== 'INNER' || config.leftHasUpdates || config.rightHasUpdates);
     this.widths = [config.leftWidth, config.fields.length - config.leftWidth];
   }
 
@@ -64,14 +63,14 @@ export class Join implements StreamOperator {
       const accumulate = kinds === undefined || isAccumulate(kinds[i]);
       if (hasNullKey(row, keys)) {
         // It can never match: an outer side still shows it padded, an inner side drops it.
-        if (this.outer[side]) this.push(this.padded(side, row), accumulate ? INSERT : DELETE);
+        if (this.outer[side]) this.out.push(this.padded(side, row), accumulate ? INSERT : DELETE);
         continue;
       }
       const key = this.keyOf[side](row);
       if (accumulate) this.accumulate(side, key, row);
       else this.retract(side, key, row);
     }
-    this.flush();
+    this.out.flush(this.output, this.metrics);
   }
 
   private accumulate(side: number, key: StateKey, row: Row): void {
@@ -80,23 +79,23 @@ export class Join implements StreamOperator {
     let associations = 0;
     for (const [other, joined] of matches) {
       if (this.outer[1 - side]) {
-        if (other.associations === 0) this.pushTimes(this.padded(1 - side, other.row), DELETE, other.count);
+        if (other.associations === 0) this.out.pushTimes(this.padded(1 - side, other.row), DELETE, other.count);
         other.associations++;
       }
-      this.pushTimes(joined, INSERT, other.count);
+      this.out.pushTimes(joined, INSERT, other.count);
       associations += other.count;
     }
     record.associations = associations;
-    if (this.outer[side] && matches.length === 0) this.push(this.padded(side, row), INSERT);
+    if (this.outer[side] && matches.length === 0) this.out.push(this.padded(side, row), INSERT);
   }
 
   private retract(side: number, key: StateKey, row: Row): void {
     if (!this.sides[side].remove(key, row)) return;
     const matches = this.matches(side, key, row);
-    if (this.outer[side] && matches.length === 0) this.push(this.padded(side, row), DELETE);
+    if (this.outer[side] && matches.length === 0) this.out.push(this.padded(side, row), DELETE);
     for (const [other, joined] of matches) {
-      this.pushTimes(joined, DELETE, other.count);
-      if (this.outer[1 - side] && --other.associations === 0) this.pushTimes(this.padded(1 - side, other.row), INSERT, other.count);
+      this.out.pushTimes(joined, DELETE, other.count);
+      if (this.outer[1 - side] && --other.associations === 0) this.out.pushTimes(this.padded(1 - side, other.row), INSERT, other.count);
     }
   }
 
@@ -113,25 +112,6 @@ export class Join implements StreamOperator {
   private padded(side: number, row: Row): Row {
     const nulls: Row = new Array(this.widths[1 - side]).fill(null);
     return side === 0 ? row.concat(nulls) : nulls.concat(row);
-  }
-
-  private pushTimes(row: Row, kind: number, times: number): void {
-    for (let c = 0; c < times; c++) this.push(row, kind);
-  }
-
-  private push(row: Row, kind: number): void {
-    this.rows.push(row);
-    if (this.withKinds) this.kinds.push(kind);
-  }
-
-  private flush(): void {
-    if (this.rows.length === 0) return;
-    const rows = this.rows;
-    const kinds = this.withKinds ? this.kinds : undefined;
-    this.rows = [];
-    this.kinds = [];
-    this.metrics.recordsOut += rows.length;
-    this.output.emit(rows, kinds);
   }
 }
 

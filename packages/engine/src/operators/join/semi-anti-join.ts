@@ -5,6 +5,7 @@ import { DELETE, INSERT, isAccumulate, type Row, type RowBatch, type RowKinds } 
 import type { StateKey } from '../../runtime/state-backend';
 import { compileCondition, type Condition } from './join';
 import { JoinSideState, type JoinRecord } from './join-side-state';
+import { ChangelogCollector } from '../../runtime/changelog-collector';
 
 /**
  * Semi and anti joins (plan kinds `semi_join` / `anti_join`; `IN`/`EXISTS` and `NOT IN`/`NOT
@@ -19,9 +20,7 @@ export class SemiAntiJoin implements StreamOperator {
   private readonly right: JoinSideState;
   private readonly keyOf: [KeySelector, KeySelector];
   private readonly condition: Condition | undefined;
-  private readonly withKinds: boolean;
-  private rows: RowBatch = [];
-  private kinds: RowKinds = [];
+  private readonly out: ChangelogCollector;
 
   constructor(
     private readonly config: SemiAntiJoinConfig,
@@ -36,7 +35,7 @@ export class SemiAntiJoin implements StreamOperator {
     this.keyOf = [compileKeySelector(config.leftKeys), compileKeySelector(config.rightKeys)];
     this.condition = config.condition ? compileCondition(config.condition) : undefined;
     // A right row arriving can withdraw an emitted left row from an anti join, so it always updates.
-    this.withKinds = anti || config.leftHasUpdates || config.rightHasUpdates;
+    this.out = new ChangelogCollector(anti || config.leftHasUpdates || config.rightHasUpdates);
   }
 
   processBatch(batch: RowBatch, kinds?: RowKinds): void {
@@ -56,20 +55,20 @@ export class SemiAntiJoin implements StreamOperator {
       const row = batch[i];
       const accumulate = kinds === undefined || isAccumulate(kinds[i]);
       if (hasNullKey(row, this.config.leftKeys)) {
-        if (this.anti) this.push(row, accumulate ? INSERT : DELETE);
+        if (this.anti) this.out.push(row, accumulate ? INSERT : DELETE);
         continue;
       }
       const key = this.keyOf[0](row);
       if (accumulate) {
         const record = this.left.add(key, row);
         if (record.count === 1) record.associations = this.countMatches(key, row);
-        if ((record.associations > 0) !== this.anti) this.push(row, INSERT);
+        if ((record.associations > 0) !== this.anti) this.out.push(row, INSERT);
       } else {
         const record = this.left.remove(key, row);
-        if (record && (record.associations > 0) !== this.anti) this.push(row, DELETE);
+        if (record && (record.associations > 0) !== this.anti) this.out.push(row, DELETE);
       }
     }
-    this.flush();
+    this.out.flush(this.output, this.metrics);
   }
 
   private processRight(batch: RowBatch, kinds: RowKinds | undefined): void {
@@ -82,11 +81,11 @@ export class SemiAntiJoin implements StreamOperator {
       if (accumulate) this.right.add(key, row);
       else if (!this.right.remove(key, row)) continue;
       for (const record of this.matchingLeft(key, row)) {
-        if (accumulate && record.associations++ === 0) this.pushTimes(record.row, this.anti ? DELETE : INSERT, record.count);
-        if (!accumulate && --record.associations === 0) this.pushTimes(record.row, this.anti ? INSERT : DELETE, record.count);
+        if (accumulate && record.associations++ === 0) this.out.pushTimes(record.row, this.anti ? DELETE : INSERT, record.count);
+        if (!accumulate && --record.associations === 0) this.out.pushTimes(record.row, this.anti ? INSERT : DELETE, record.count);
       }
     }
-    this.flush();
+    this.out.flush(this.output, this.metrics);
   }
 
   private countMatches(key: StateKey, left: Row): number {
@@ -99,25 +98,6 @@ export class SemiAntiJoin implements StreamOperator {
     const found: JoinRecord[] = [];
     for (const record of this.left.records(key)) if (!this.condition || this.condition(record.row.concat(right))) found.push(record);
     return found;
-  }
-
-  private pushTimes(row: Row, kind: number, times: number): void {
-    for (let c = 0; c < times; c++) this.push(row, kind);
-  }
-
-  private push(row: Row, kind: number): void {
-    this.rows.push(row);
-    if (this.withKinds) this.kinds.push(kind);
-  }
-
-  private flush(): void {
-    if (this.rows.length === 0) return;
-    const rows = this.rows;
-    const kinds = this.withKinds ? this.kinds : undefined;
-    this.rows = [];
-    this.kinds = [];
-    this.metrics.recordsOut += rows.length;
-    this.output.emit(rows, kinds);
   }
 }
 

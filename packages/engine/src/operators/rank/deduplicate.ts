@@ -1,8 +1,9 @@
 import type { DeduplicateConfig } from '../../plan/rank-plan';
 import { compileKeySelector, type KeySelector } from '../../runtime/key-selector';
 import type { OperatorContext, OperatorFactory, OperatorMetrics, Output, StreamOperator } from '../../runtime/operator';
-import { INSERT, UPDATE_AFTER, UPDATE_BEFORE, type Row, type RowBatch, type RowKinds } from '../../runtime/row';
+import { INSERT, UPDATE_AFTER, UPDATE_BEFORE, type Row, type RowBatch } from '../../runtime/row';
 import type { StateKey } from '../../runtime/state-backend';
+import { ChangelogCollector } from '../../runtime/changelog-collector';
 
 /**
  * Deduplication (plan kind `deduplicate`), Flink's Deduplicate functions. Keep-first on processing
@@ -16,8 +17,7 @@ export class Deduplicate implements StreamOperator {
   private readonly kept: Map<StateKey, Row>;
   /** Keep-first on processing time: the first row is final, so the output has no updates. */
   private readonly insertOnly: boolean;
-  private outRows: RowBatch = [];
-  private outKinds: RowKinds = [];
+  private readonly out: ChangelogCollector;
 
   constructor(
     private readonly config: DeduplicateConfig,
@@ -29,6 +29,7 @@ export class Deduplicate implements StreamOperator {
     this.keyOf = compileKeySelector(config.keys);
     this.kept = context.state.namespace<Row>(`deduplicate:${operatorId}`);
     this.insertOnly = !config.keepLast && config.timeAttribute === 'proctime';
+    this.out = new ChangelogCollector(!this.insertOnly);
   }
 
   processBatch(batch: RowBatch): void {
@@ -39,14 +40,14 @@ export class Deduplicate implements StreamOperator {
       const previous = this.kept.get(key);
       if (previous === undefined) {
         this.kept.set(key, row);
-        this.push(row, INSERT);
+        this.out.push(row, INSERT);
       } else if (this.replaces(previous, row)) {
         this.kept.set(key, row);
-        if (this.config.generateUpdateBefore) this.push(previous, UPDATE_BEFORE);
-        this.push(row, UPDATE_AFTER);
+        if (this.config.generateUpdateBefore) this.out.push(previous, UPDATE_BEFORE);
+        this.out.push(row, UPDATE_AFTER);
       }
     }
-    this.flushOutput();
+    this.out.flush(this.output, this.metrics);
   }
 
   private replaces(previous: Row, row: Row): boolean {
@@ -54,22 +55,6 @@ export class Deduplicate implements StreamOperator {
     if (this.config.timeAttribute === 'proctime') return true;
     const time = this.config.timeIndex;
     return this.config.keepLast ? (row[time] as number) >= (previous[time] as number) : (row[time] as number) < (previous[time] as number);
-  }
-
-  private push(row: Row, kind: number): void {
-    this.outRows.push(row);
-    this.outKinds.push(kind);
-  }
-
-  private flushOutput(): void {
-    if (this.outRows.length === 0) return;
-    const rows = this.outRows;
-    const kinds = this.outKinds;
-    this.outRows = [];
-    this.outKinds = [];
-    this.metrics.recordsOut += rows.length;
-    if (this.insertOnly) this.output.emit(rows);
-    else this.output.emit(rows, kinds);
   }
 
   finish(): void {}

@@ -4,6 +4,7 @@ import type { OperatorContext, OperatorFactory, OperatorMetrics, Output, StreamO
 import { DELETE, INSERT, isAccumulate, UPDATE_AFTER, UPDATE_BEFORE, type Row, type RowBatch, type RowKinds } from '../../runtime/row';
 import type { StateKey } from '../../runtime/state-backend';
 import { compileRowComparator, type RowComparator } from './sort-comparator';
+import { ChangelogCollector } from '../../runtime/changelog-collector';
 
 /**
  * Top-N (plan kind `rank`). Per partition key the state holds rows sorted by the ORDER BY, equal
@@ -27,8 +28,7 @@ export class Rank implements StreamOperator {
   private beforeRows: Row[] = [];
   private beforeRanks: number[] = [];
   private afterRanks: number[] = [];
-  private outRows: RowBatch = [];
-  private outKinds: RowKinds = [];
+  private readonly out: ChangelogCollector;
 
   constructor(
     private readonly config: RankConfig,
@@ -37,6 +37,7 @@ export class Rank implements StreamOperator {
     private readonly metrics: OperatorMetrics,
     operatorId: string,
   ) {
+    this.out = new ChangelogCollector(true);
     this.keyOf = compileKeySelector(config.keys);
     this.compare = compileRowComparator(config.sortKeys);
     this.sorted = context.state.namespace<Row[]>(`rank:${operatorId}`);
@@ -51,7 +52,7 @@ export class Rank implements StreamOperator {
       if (kinds !== undefined && !isAccumulate(kinds[i])) this.retract(row);
       else this.insert(row);
     }
-    this.flushOutput();
+    this.out.flush(this.output, this.metrics);
   }
 
   private insert(row: Row): void {
@@ -149,7 +150,7 @@ export class Rank implements StreamOperator {
     for (let i = 0; i < after; i++) {
       const row = rows[i];
       const was = old.indexOf(row);
-      if (was < 0 || was >= before) this.push(this.withRank(row, this.afterRanks[i]), INSERT);
+      if (was < 0 || was >= before) this.out.push(this.withRank(row, this.afterRanks[i]), INSERT);
       else if (this.config.outputRankNumber && this.beforeRanks[was] !== this.afterRanks[i]) this.update(this.withRank(row, this.beforeRanks[was]), this.withRank(row, this.afterRanks[i]));
     }
     if (!deletesFirst) this.emitRemoved(rows, before, after);
@@ -159,7 +160,7 @@ export class Rank implements StreamOperator {
     const old = this.beforeRows;
     for (let i = 0; i < before; i++) {
       const index = rows.indexOf(old[i]);
-      if (index < 0 || index >= after) this.push(this.withRank(old[i], this.beforeRanks[i]), DELETE);
+      if (index < 0 || index >= after) this.out.push(this.withRank(old[i], this.beforeRanks[i]), DELETE);
     }
   }
 
@@ -168,8 +169,8 @@ export class Rank implements StreamOperator {
     const old = this.beforeRows;
     const size = before > after ? before : after;
     for (let i = 0; i < size; i++) {
-      if (i >= after) this.push(this.withRank(old[i], i + 1), DELETE);
-      else if (i >= before) this.push(this.withRank(rows[i], i + 1), INSERT);
+      if (i >= after) this.out.push(this.withRank(old[i], i + 1), DELETE);
+      else if (i >= before) this.out.push(this.withRank(rows[i], i + 1), INSERT);
       else if (old[i] !== rows[i]) this.update(this.withRank(old[i], i + 1), this.withRank(rows[i], i + 1));
     }
   }
@@ -182,23 +183,8 @@ export class Rank implements StreamOperator {
   }
 
   private update(previous: Row, current: Row): void {
-    if (this.config.generateUpdateBefore) this.push(previous, UPDATE_BEFORE);
-    this.push(current, UPDATE_AFTER);
-  }
-
-  private push(row: Row, kind: number): void {
-    this.outRows.push(row);
-    this.outKinds.push(kind);
-  }
-
-  private flushOutput(): void {
-    if (this.outRows.length === 0) return;
-    const rows = this.outRows;
-    const kinds = this.outKinds;
-    this.outRows = [];
-    this.outKinds = [];
-    this.metrics.recordsOut += rows.length;
-    this.output.emit(rows, kinds);
+    if (this.config.generateUpdateBefore) this.out.push(previous, UPDATE_BEFORE);
+    this.out.push(current, UPDATE_AFTER);
   }
 
   finish(): void {}
