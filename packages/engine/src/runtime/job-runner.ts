@@ -7,13 +7,13 @@ import type { TableSourceConfig, ValuesConfig } from '../plan/logical-plan';
 import { ValuesSource } from '../operators/source/values-source';
 import type { PhysicalEdge, PhysicalPlanJson, PhysicalVertex } from '../plan/physical-plan';
 import { BusyTimer, type BusyAccount } from './busy-timer';
-import { partitionByHash } from './hash-partitioner';
-import { estimateBatchBytes } from './row-size';
-import type { OperatorMetrics, Output, StreamOperator } from './operator';
-import type { RowBatch, RowKinds } from './row';
+import type { OperatorMetrics, Output } from './operator';
+import type { RowBatch } from './row';
 import { MemoryStateBackend } from './state-backend';
-import { compileWatermark, MAX_WATERMARK, parseDurationMs, type WatermarkFunction } from './watermark-generator';
+import { compileWatermark, MAX_WATERMARK, parseDurationMs } from './watermark-generator';
 import { WatermarkValve } from './watermark-valve';
+import { createEdgeRoute } from './edge-route';
+import type { EdgeOutput, Subtask, VertexAccount } from './subtask';
 
 /** Rows asked from a source per poll. */
 const SOURCE_BATCH_ROWS = 1024;
@@ -26,47 +26,6 @@ export interface OperatorMetricsEntry extends OperatorMetrics {
   vertexId: string;
   operatorId: string;
   name: string;
-}
-
-/** Cumulative counters of one vertex, over all its subtasks. */
-export interface VertexAccount extends BusyAccount {
-  /** Estimated bytes received over incoming edges and sent over outgoing ones (`estimateBatchBytes`). */
-  bytesIn: number;
-  bytesOut: number;
-  /** Time the runner waited on a pending() operator in this vertex or downstream of it, ms. */
-  backPressuredTimeMs: number;
-}
-
-/** What an edge delivers to a downstream subtask: batches, watermarks and idleness per input channel. */
-interface EdgeOutput extends Output {
-  setIdle(idle: boolean): void;
-}
-
-/** One parallel instance of a vertex: its chained operators, input channels and source state. */
-interface Subtask {
-  vertex: PhysicalVertex;
-  index: number;
-  reader?: SourceReader;
-  watermarkOf?: WatermarkFunction;
-  /** Highest watermark the source's rows gave, and the highest one sent downstream (and when). */
-  pendingWatermark: number;
-  sourceWatermark: number;
-  watermarkSentAtMs: number;
-  lastActiveMs: number;
-  idle: boolean;
-  /** Entry of the chain: the first operator, or the outgoing edges when the vertex is only a source. */
-  input: Output;
-  /** The second input of a two-input head operator (a join's right side). */
-  input2?: Output;
-  tail: EdgeOutput;
-  operators: StreamOperator[];
-  timed: StreamOperator[];
-  /** Combines the watermarks of the input channels (one per upstream subtask and edge). */
-  valve: WatermarkValve;
-  busy: VertexAccount;
-  openInputs: number;
-  finished: boolean;
-  nextPollAtMs: number;
 }
 
 /** Processing time as PROCTIME() and processing-time timers read it (epoch ms). */
@@ -309,64 +268,13 @@ export class JobRunner {
   /** Routes a subtask's output over its vertex's outgoing edges. */
   private edgeOutput(edges: PhysicalEdge[], vertex: PhysicalVertex, index: number): EdgeOutput {
     if (edges.length === 0) return { emit: () => undefined, emitWatermark: () => undefined, setIdle: () => undefined };
-    const routes = edges.map((edge) => this.route(edge, index));
+    const routes = edges.map((edge) => createEdgeRoute(edge, index, this.subtasks.get(edge.target) as Subtask[], this.channelOf(edge, index), this.busyAccount(edge.source)));
     if (routes.length === 1) return routes[0];
     return {
       emit: (batch, kinds) => routes.forEach((route) => route.emit(batch, kinds)),
       emitWatermark: (watermark) => routes.forEach((route) => route.emitWatermark(watermark)),
       setIdle: (idle) => routes.forEach((route) => route.setIdle(idle)),
     };
-  }
-
-  private route(edge: PhysicalEdge, index: number): EdgeOutput {
-    const targets = this.subtasks.get(edge.target) as Subtask[];
-    const entryOf = (t: Subtask): Output => (edge.targetInput === 1 ? (t.input2 as Output) : t.input);
-    const channel = this.channelOf(edge, index);
-    const reached = edge.partitioning === 'forward' ? [targets[index]] : targets;
-    const sender = this.busyAccount(edge.source);
-    const deliver = (target: Subtask, batch: RowBatch, kinds: RowKinds | undefined): void => {
-      const bytes = estimateBatchBytes(batch);
-      sender.bytesOut += bytes;
-      target.busy.bytesIn += bytes;
-      entryOf(target).emit(batch, kinds);
-    };
-    const forward = (target: Subtask, watermark: number | undefined): void => {
-      if (watermark !== undefined) target.input.emitWatermark(watermark);
-    };
-    const emitWatermark = (watermark: number): void => reached.forEach((t) => forward(t, t.valve.receive(channel, watermark)));
-    const setIdle = (idle: boolean): void => reached.forEach((t) => forward(t, t.valve.setIdle(channel, idle)));
-    let next = index;
-    switch (edge.partitioning) {
-      case 'forward':
-        return { emit: (batch, kinds) => deliver(targets[index], batch, kinds), emitWatermark, setIdle };
-      case 'broadcast':
-        return { emit: (batch, kinds) => targets.forEach((t) => deliver(t, batch, kinds)), emitWatermark, setIdle };
-      case 'rebalance':
-        // Record by record round-robin, as Flink's RebalancePartitioner, starting after this subtask.
-        return {
-          emit: (batch, kinds) => {
-            const parts: RowBatch[] = targets.map(() => []);
-            const partKinds: RowKinds[] = targets.map(() => []);
-            for (let i = 0; i < batch.length; i++) {
-              next = (next + 1) % targets.length;
-              parts[next].push(batch[i]);
-              if (kinds) partKinds[next].push(kinds[i]);
-            }
-            parts.forEach((part, i) => part.length > 0 && deliver(targets[i], part, kinds ? partKinds[i] : undefined));
-          },
-          emitWatermark,
-          setIdle,
-        };
-      case 'hash': {
-        const keys = edge.keys ?? [];
-        if (targets.length === 1) return { emit: (batch, kinds) => deliver(targets[0], batch, kinds), emitWatermark, setIdle };
-        return {
-          emit: (batch, kinds) => partitionByHash(batch, kinds, keys, targets.length).forEach((part, i) => part.rows.length > 0 && deliver(targets[i], part.rows, part.kinds)),
-          emitWatermark,
-          setIdle,
-        };
-      }
-    }
   }
 
   /** Flushes a subtask's operators and tells downstream subtasks one of their inputs ended. */
