@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
 import { createTestDatabase as createMigratedDatabase, type TestDatabase } from '@weir/db';
 
 /** Server used by tests; every test file makes its own database on it. */
@@ -18,8 +19,7 @@ export function testRedisPrefix(label: string): string {
 export const testRedisUrl = process.env.WEIR_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /** A free TCP port on loopback. */
-export async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
