@@ -2,9 +2,10 @@ import { EngineError } from '../errors';
 import type { DataType } from '../sql/data-type';
 import type { PlanExpr, PlanField } from './plan-expr';
 import type { DeduplicateConfig, RankConfig } from './rank-plan';
+import type { TemporalJoinConfig } from './temporal-join-plan';
 
 /** Bumped whenever a node kind or config changes shape, so stored plans can be recognized. */
-export const PLAN_VERSION = 2;
+export const PLAN_VERSION = 3;
 
 export interface TableSourceConfig {
   table: string;
@@ -222,6 +223,7 @@ export type LogicalNode =
   | PlanNode<'rank', RankConfig>
   | PlanNode<'deduplicate', DeduplicateConfig>
   | PlanNode<'lookup_join', LookupJoinConfig>
+  | PlanNode<'temporal_join', TemporalJoinConfig>
   | PlanNode<'table_sink', TableSinkConfig>;
 
 export type LogicalNodeKind = LogicalNode['kind'];

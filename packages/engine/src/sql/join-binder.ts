@@ -7,6 +7,7 @@ import { withNullability } from './data-type';
 import type { FromItem } from './bound-relation';
 import { BindAbort } from './expression-binder';
 import type { QueryBinder } from './query-binder';
+import { bindTemporalJoin } from './temporal-join-binder';
 
 /**
  * `a [INNER | LEFT | RIGHT | FULL] JOIN b ON ...`, `a CROSS JOIN b` and `a, b` as a regular join: the ON condition's
@@ -71,7 +72,7 @@ function bindLookupJoin(binder: QueryBinder, ref: Extract<TableRef, { kind: 'joi
   const left = binder.tableRef(ref.left);
   const time = binder.expressionBinder(left).bind(asOf);
   const attribute = time.kind === 'input' ? left.relation.fields[time.index].time : undefined;
-  if (attribute === 'rowtime') return binder.unsupported('event-time temporal joins (FOR SYSTEM_TIME AS OF a rowtime attribute) are not supported yet', asOf.span);
+  if (attribute === 'rowtime' && time.kind === 'input') return bindTemporalJoin(binder, ref, dimRef, left, time.index);
   if (attribute !== 'proctime') {
     binder.diagnostics.error('TEMPORAL_JOIN_INVALID', "Temporal table join currently only supports 'FOR SYSTEM_TIME AS OF' left table's time attribute field", asOf.span);
     throw new BindAbort();
