@@ -187,11 +187,12 @@ export interface SemiAntiJoinConfig {
 }
 
 /**
- * An event-time interval join: an inner join on keys whose condition bounds the difference of two
- * rowtime attributes, `lowerMs <= left time - right time <= upperMs`; insert-only, state expires
- * with the watermark.
+ * An event-time interval join: a join on keys whose condition bounds the difference of two
+ * rowtime attributes, `lowerMs <= left time - right time <= upperMs`; insert-only (outer sides
+ * emit their unmatched rows padded once they expire), state expires with the watermark.
  */
 export interface IntervalJoinConfig {
+  joinType: 'INNER' | 'LEFT' | 'RIGHT' | 'FULL';
   leftKeys: number[];
   rightKeys: number[];
   /** The rowtime columns: leftTime in the left row, rightTime in the right row. */

@@ -45,12 +45,15 @@ export function bindJoin(binder: QueryBinder, ref: Extract<TableRef, { kind: 'jo
       }
     }
   }
-  const interval = joinType === 'INNER' && leftKeys.length > 0 ? intervalBounds(rest, left.relation.fields, right.relation.fields) : undefined;
+  const interval = leftKeys.length > 0 ? intervalBounds(rest, left.relation.fields, right.relation.fields) : undefined;
   if (interval) {
-    // Both rowtime attributes stay time attributes: the join emits each match once, never revised.
-    const timed: PlanField[] = [...left.relation.fields, ...right.relation.fields];
+    // Both rowtime attributes stay time attributes: the join emits each match (or padded row) once, never revised.
+    const timed: PlanField[] = fields.map((f, i) => {
+      const time = i < leftWidth ? left.relation.fields[i].time : right.relation.fields[i - leftWidth].time;
+      return time ? { ...f, time } : f;
+    });
     const nodeId = binder.builder.add('interval_join', {
-      leftKeys, rightKeys, leftTime: interval.leftTime, rightTime: interval.rightTime, lowerMs: interval.lowerMs, upperMs: interval.upperMs,
+      joinType, leftKeys, rightKeys, leftTime: interval.leftTime, rightTime: interval.rightTime, lowerMs: interval.lowerMs, upperMs: interval.upperMs,
       condition: andAll(interval.rest), leftWidth, fields: timed,
     }, [left.relation.nodeId, right.relation.nodeId]);
     return { ...joined, relation: { nodeId, fields: timed } };
