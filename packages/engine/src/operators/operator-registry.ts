@@ -9,6 +9,7 @@ import { createIntervalJoin } from './join/interval-join';
 import { createJoin } from './join/join';
 import { createLookupJoin } from './join/lookup-join';
 import { createAntiJoin, createSemiJoin } from './join/semi-anti-join';
+import { createTemporalJoin } from './join/temporal-join';
 import { createDeduplicate } from './rank/deduplicate';
 import { createRank } from './rank/rank';
 import { createTableSinkOperator } from './sink/table-sink-operator';
@@ -37,6 +38,7 @@ export const OPERATOR_FACTORIES: Readonly<Record<Exclude<LogicalNodeKind, Source
   rank: createRank,
   deduplicate: createDeduplicate,
   lookup_join: createLookupJoin,
+  temporal_join: createTemporalJoin,
   semi_join: createSemiJoin,
   anti_join: createAntiJoin,
   table_sink: createTableSinkOperator,

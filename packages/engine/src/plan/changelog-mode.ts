@@ -36,6 +36,10 @@ export function inferChangelogModes(plan: LogicalPlan, sinkModeOf: (sink: Extrac
     if (node.kind === 'group_aggregate' || node.kind === 'rank' || node.kind === 'anti_join' || (node.kind === 'join' && node.config.joinType !== 'INNER')) {
       if (node.kind === 'group_aggregate' || node.kind === 'rank') node.config.inputHasUpdates = updatingInput;
       modes.set(node.id, 'updates');
+    } else if (node.kind === 'temporal_join') {
+      // Versions of the right side are looked up, never revised into the output.
+      modes.set(node.id, 'insert-only');
+      if (modes.get(node.inputs[0]) === 'updates') violations.push({ sinkId: node.id, producer: producerOf(node.inputs[0], byId, modes) });
     } else if (node.kind === 'deduplicate') {
       modes.set(node.id, dedupInsertOnly(node.config) ? 'insert-only' : 'updates');
     } else {
@@ -69,7 +73,7 @@ function dedupInsertOnly(config: DeduplicateConfig): boolean {
 
 // The row kinds a node emits, as Flink's EXPLAIN CHANGELOG_MODE prints them.
 function displayMode(node: LogicalNode, byId: Map<string, LogicalNode>): string {
-  if (node.inputs.length === 0 || node.kind === 'window_aggregate') return 'I';
+  if (node.inputs.length === 0 || node.kind === 'window_aggregate' || node.kind === 'temporal_join') return 'I';
   if (node.kind === 'group_aggregate') {
     const kinds = ['I', 'UA', ...(node.config.generateUpdateBefore ? ['UB'] : []), ...(node.config.inputHasUpdates ? ['D'] : [])];
     return KIND_ORDER.filter((k) => kinds.includes(k)).join(',');

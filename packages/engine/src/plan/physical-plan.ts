@@ -60,6 +60,7 @@ function operatorName(node: LogicalNode): string {
     case 'anti_join': return 'AntiJoin';
     case 'rank': return 'Rank';
     case 'deduplicate': return 'Deduplicate';
+    case 'temporal_join': return `TemporalJoin(joinType=[${node.config.joinType}])`;
     case 'lookup_join': return `LookupJoin(table=[${node.config.table}], joinType=[${node.config.joinType}])`;
   }
 }
@@ -68,7 +69,7 @@ function operatorName(node: LogicalNode): string {
 function hashKeys(node: LogicalNode, index = 0): number[] | undefined {
   if (node.kind === 'group_aggregate' || node.kind === 'global_group_aggregate' || node.kind === 'window_aggregate') return node.config.keys;
   if (node.kind === 'rank' || node.kind === 'deduplicate') return node.config.keys;
-  if (node.kind === 'join' || node.kind === 'interval_join' || node.kind === 'semi_join' || node.kind === 'anti_join') return index === 0 ? node.config.leftKeys : node.config.rightKeys;
+  if (node.kind === 'join' || node.kind === 'interval_join' || node.kind === 'temporal_join' || node.kind === 'semi_join' || node.kind === 'anti_join') return index === 0 ? node.config.leftKeys : node.config.rightKeys;
   return undefined;
 }
 
