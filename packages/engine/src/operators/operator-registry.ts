@@ -9,8 +9,11 @@ import { createIntervalJoin } from './join/interval-join';
 import { createJoin } from './join/join';
 import { createLookupJoin } from './join/lookup-join';
 import { createAntiJoin, createSemiJoin } from './join/semi-anti-join';
+import { createWindowJoin } from './join/window-join';
 import { createDeduplicate } from './rank/deduplicate';
 import { createRank } from './rank/rank';
+import { createWindowDeduplicate } from './rank/window-deduplicate';
+import { createWindowRank } from './rank/window-rank';
 import { createTableSinkOperator } from './sink/table-sink-operator';
 import { createUnion } from './union/union';
 import { createWindowAggregate } from './window/window-aggregate';
@@ -39,5 +42,8 @@ export const OPERATOR_FACTORIES: Readonly<Record<Exclude<LogicalNodeKind, Source
   lookup_join: createLookupJoin,
   semi_join: createSemiJoin,
   anti_join: createAntiJoin,
+  window_join: createWindowJoin,
+  window_rank: createWindowRank,
+  window_deduplicate: createWindowDeduplicate,
   table_sink: createTableSinkOperator,
 };

@@ -2,6 +2,7 @@ import { EngineError } from '../errors';
 import type { DataType } from '../sql/data-type';
 import type { PlanExpr, PlanField } from './plan-expr';
 import type { DeduplicateConfig, RankConfig } from './rank-plan';
+import type { WindowDeduplicateConfig, WindowJoinConfig, WindowRankConfig } from './window-plan';
 
 /** Bumped whenever a node kind or config changes shape, so stored plans can be recognized. */
 export const PLAN_VERSION = 2;
@@ -222,6 +223,9 @@ export type LogicalNode =
   | PlanNode<'rank', RankConfig>
   | PlanNode<'deduplicate', DeduplicateConfig>
   | PlanNode<'lookup_join', LookupJoinConfig>
+  | PlanNode<'window_join', WindowJoinConfig>
+  | PlanNode<'window_rank', WindowRankConfig>
+  | PlanNode<'window_deduplicate', WindowDeduplicateConfig>
   | PlanNode<'table_sink', TableSinkConfig>;
 
 export type LogicalNodeKind = LogicalNode['kind'];
