@@ -10,8 +10,11 @@ import { createJoin } from './join/join';
 import { createLookupJoin } from './join/lookup-join';
 import { createAntiJoin, createSemiJoin } from './join/semi-anti-join';
 import { createTemporalJoin } from './join/temporal-join';
+import { createWindowJoin } from './join/window-join';
 import { createDeduplicate } from './rank/deduplicate';
 import { createRank } from './rank/rank';
+import { createWindowDeduplicate } from './rank/window-deduplicate';
+import { createWindowRank } from './rank/window-rank';
 import { createTableSinkOperator } from './sink/table-sink-operator';
 import { createUnion } from './union/union';
 import { createWindowAggregate } from './window/window-aggregate';
@@ -41,5 +44,8 @@ export const OPERATOR_FACTORIES: Readonly<Record<Exclude<LogicalNodeKind, Source
   temporal_join: createTemporalJoin,
   semi_join: createSemiJoin,
   anti_join: createAntiJoin,
+  window_join: createWindowJoin,
+  window_rank: createWindowRank,
+  window_deduplicate: createWindowDeduplicate,
   table_sink: createTableSinkOperator,
 };

@@ -45,7 +45,7 @@ export function inferChangelogModes(plan: LogicalPlan, sinkModeOf: (sink: Extrac
     } else {
       modes.set(node.id, updatingInput ? 'updates' : 'insert-only');
     }
-    if ((node.kind === 'window_aggregate' || node.kind === 'window_table_function' || node.kind === 'interval_join' || node.kind === 'deduplicate') && updatingInput) violations.push({ sinkId: node.id, producer: producerOf(node.inputs[0], byId, modes) });
+    if ((node.kind === 'window_aggregate' || node.kind === 'window_table_function' || node.kind === 'interval_join' || node.kind === 'deduplicate' || WINDOWED_KINDS.has(node.kind)) && updatingInput) violations.push({ sinkId: node.id, producer: producerOf(node.inputs[0], byId, modes) });
     if (node.kind === 'table_sink' && updatingInput && sinkModeOf(node) === 'insert-only') violations.push({ sinkId: node.id, producer: producerOf(node.inputs[0], byId, modes) });
     if (node.kind === 'table_sink' && updatingInput) {
       const keys = upsertKeysOf(node.inputs[0], byId);
@@ -65,6 +65,9 @@ export function inferChangelogModes(plan: LogicalPlan, sinkModeOf: (sink: Extrac
 }
 
 const KIND_ORDER = ['I', 'UB', 'UA', 'D'];
+
+/** Operators that emit each window once when it fires: they take and give inserts only. */
+const WINDOWED_KINDS: ReadonlySet<string> = new Set(['window_join', 'window_rank', 'window_deduplicate']);
 
 /** Keep-first deduplication on processing time never revises its output. */
 function dedupInsertOnly(config: DeduplicateConfig): boolean {

@@ -3,6 +3,7 @@ import type { DataType } from '../sql/data-type';
 import type { PlanExpr, PlanField } from './plan-expr';
 import type { DeduplicateConfig, RankConfig } from './rank-plan';
 import type { TemporalJoinConfig } from './temporal-join-plan';
+import type { WindowDeduplicateConfig, WindowJoinConfig, WindowRankConfig } from './window-plan';
 
 /** Bumped whenever a node kind or config changes shape, so stored plans can be recognized. */
 export const PLAN_VERSION = 3;
@@ -225,6 +226,9 @@ export type LogicalNode =
   | PlanNode<'deduplicate', DeduplicateConfig>
   | PlanNode<'lookup_join', LookupJoinConfig>
   | PlanNode<'temporal_join', TemporalJoinConfig>
+  | PlanNode<'window_join', WindowJoinConfig>
+  | PlanNode<'window_rank', WindowRankConfig>
+  | PlanNode<'window_deduplicate', WindowDeduplicateConfig>
   | PlanNode<'table_sink', TableSinkConfig>;
 
 export type LogicalNodeKind = LogicalNode['kind'];

@@ -61,6 +61,9 @@ function operatorName(node: LogicalNode): string {
     case 'rank': return 'Rank';
     case 'deduplicate': return 'Deduplicate';
     case 'temporal_join': return `TemporalJoin(joinType=[${node.config.joinType}])`;
+    case 'window_join': return `WindowJoin(joinType=[${node.config.joinType}])`;
+    case 'window_rank': return 'WindowRank';
+    case 'window_deduplicate': return 'WindowDeduplicate';
     case 'lookup_join': return `LookupJoin(table=[${node.config.table}], joinType=[${node.config.joinType}])`;
   }
 }
@@ -68,8 +71,8 @@ function operatorName(node: LogicalNode): string {
 /** Keyed operators read their input (input `index` of a join) through a hash exchange on these columns. */
 function hashKeys(node: LogicalNode, index = 0): number[] | undefined {
   if (node.kind === 'group_aggregate' || node.kind === 'global_group_aggregate' || node.kind === 'window_aggregate') return node.config.keys;
-  if (node.kind === 'rank' || node.kind === 'deduplicate') return node.config.keys;
-  if (node.kind === 'join' || node.kind === 'interval_join' || node.kind === 'temporal_join' || node.kind === 'semi_join' || node.kind === 'anti_join') return index === 0 ? node.config.leftKeys : node.config.rightKeys;
+  if (node.kind === 'rank' || node.kind === 'deduplicate' || node.kind === 'window_rank' || node.kind === 'window_deduplicate') return node.config.keys;
+  if (node.kind === 'join' || node.kind === 'interval_join' || node.kind === 'temporal_join' || node.kind === 'semi_join' || node.kind === 'anti_join' || node.kind === 'window_join') return index === 0 ? node.config.leftKeys : node.config.rightKeys;
   return undefined;
 }
 

@@ -8,6 +8,7 @@ import type { FromItem } from './bound-relation';
 import { BindAbort } from './expression-binder';
 import type { QueryBinder } from './query-binder';
 import { bindTemporalJoin } from './temporal-join-binder';
+import { bindWindowJoin, windowedInput } from './window-join-binder';
 
 /**
  * `a [INNER | LEFT | RIGHT | FULL] JOIN b ON ...`, `a CROSS JOIN b` and `a, b` as a regular join: the ON condition's
@@ -18,9 +19,10 @@ import { bindTemporalJoin } from './temporal-join-binder';
 export function bindJoin(binder: QueryBinder, ref: Extract<TableRef, { kind: 'join' }>): FromItem {
   const joinType = ref.joinType === 'CROSS' || ref.joinType === 'COMMA' ? 'INNER' : ref.joinType;
   if (ref.right.kind === 'table' && ref.right.forSystemTimeAsOf) return bindLookupJoin(binder, ref, ref.right, ref.right.forSystemTimeAsOf);
-  const left = binder.tableRef(ref.left);
-  const right = binder.tableRef(ref.right);
-  if (left.relation.window || right.relation.window) return binder.unsupported('joins of window table functions (window joins) are not supported yet', ref.span);
+  const tvfLeft = binder.tableRef(ref.left);
+  const tvfRight = binder.tableRef(ref.right);
+  const left = windowedInput(binder, tvfLeft, ref.left.span);
+  const right = windowedInput(binder, tvfRight, ref.right.span);
   const qualifiers = (item: FromItem): string[] => item.relation.fields.map((_, i) => item.columnQualifiers?.[i] ?? item.qualifier);
   // The side an outer join pads with NULLs becomes nullable.
   const nullableLeft = joinType === 'RIGHT' || joinType === 'FULL';
@@ -45,6 +47,11 @@ export function bindJoin(binder: QueryBinder, ref: Extract<TableRef, { kind: 'jo
       }
     }
   }
+  const windowJoin = bindWindowJoin(binder, {
+    joinType, leftId: left.relation.nodeId, rightId: right.relation.nodeId, leftKeys, rightKeys, condition: andAll(rest), leftWidth, fields, span: ref.on?.span ?? ref.span,
+  });
+  if (windowJoin) return { ...joined, relation: { nodeId: windowJoin, fields } };
+  if (tvfLeft.relation.window || tvfRight.relation.window) return binder.unsupported('a join of window table functions must be a window join: ON L.window_start = R.window_start AND L.window_end = R.window_end', ref.span);
   const interval = leftKeys.length > 0 ? intervalBounds(rest, left.relation.fields, right.relation.fields) : undefined;
   if (interval) {
     // Both rowtime attributes stay time attributes: the join emits each match (or padded row) once, never revised.

@@ -7,6 +7,8 @@ import { isAggregateSelect } from './aggregate-binder';
 import { implicitName, type FromItem } from './bound-relation';
 import type { QueryBinder } from './query-binder';
 import { joinSpans } from './span';
+import { windowedInput } from './window-join-binder';
+import { bindWindowRank } from './window-rank-binder';
 
 type RankType = 'ROW_NUMBER' | 'RANK' | 'DENSE_RANK';
 type RankingCall = Extract<Expr, { kind: 'call' }> & { over: NonNullable<Extract<Expr, { kind: 'call' }>['over']> };
@@ -58,8 +60,7 @@ export function bindRankedFrom(binder: QueryBinder, query: Select): RankedFrom |
   if (call.args.length > 0) binder.unsupported(`${call.name.name.toUpperCase()} takes no arguments`, call.span);
   if (call.over.orderBy.length === 0) binder.unsupported(`${call.name.name.toUpperCase()} requires ORDER BY in its OVER clause`, call.over.span);
   if (call.over.frame) binder.unsupported('a ranking function takes no window frame', call.over.span);
-  const from = binder.tableRef(inner.from);
-  if (from.relation.window) binder.unsupported('Window Top-N is not supported yet', inner.from.span);
+  const from = windowedInput(binder, binder.tableRef(inner.from), inner.from.span);
 
   // A calc computes the subquery's columns, then the PARTITION BY and ORDER BY values not among them.
   const exprBinder = binder.expressionBinder(from);
@@ -89,10 +90,11 @@ export function bindRankedFrom(binder: QueryBinder, query: Select): RankedFrom |
   const rankType = call.name.name.toUpperCase() as RankType;
   const time = fields[sortKeys[0].index].time;
   const rankField: PlanField = { name: rankName, type: { kind: 'BIGINT', nullable: false } };
-  let nodeId: string;
-  if (rankType === 'ROW_NUMBER' && filter.rankEnd === 1 && !outputRankNumber && sortKeys.length === 1 && time) {
+  // Partitioned by the window columns of a windowed input: a window Top-N or deduplication.
+  let nodeId = bindWindowRank(binder, { calcId, fields, rankType, keys, sortKeys, rankEnd: filter.rankEnd, outputRankNumber, rankField, span: call.over.span });
+  if (nodeId === undefined && rankType === 'ROW_NUMBER' && filter.rankEnd === 1 && !outputRankNumber && sortKeys.length === 1 && time) {
     nodeId = binder.builder.add('deduplicate', { keys, keepLast: sortKeys[0].descending, timeIndex: sortKeys[0].index, timeAttribute: time, fields, generateUpdateBefore: true }, [calcId]);
-  } else {
+  } else if (nodeId === undefined) {
     const rankFields = outputRankNumber ? [...fields, rankField] : fields;
     nodeId = binder.builder.add('rank', { rankType, keys, sortKeys, rankEnd: filter.rankEnd, outputRankNumber, fields: rankFields, inputHasUpdates: false, generateUpdateBefore: true }, [calcId]);
   }

@@ -5,6 +5,7 @@ import { isAggregateSelect } from './aggregate-binder';
 import type { FromItem } from './bound-relation';
 import { simple } from './data-type';
 import type { QueryBinder } from './query-binder';
+import { bindWindowJoin, windowedInput } from './window-join-binder';
 
 type SubqueryPredicate =
   | { kind: 'exists'; query: Query; anti: boolean; span: Expr['span'] }
@@ -26,7 +27,7 @@ export function bindSubqueryPredicates(binder: QueryBinder, query: Select, from:
     else kept.push(conjunct);
   }
   if (predicates.length === 0) return { query, from };
-  let item = from;
+  let item = windowedInput(binder, from, query.from?.span ?? query.span);
   for (const predicate of predicates) item = predicate.kind === 'exists' ? bindExists(binder, item, predicate) : bindIn(binder, item, predicate);
   const where = kept.reduce<Expr | undefined>((acc, e) => (acc ? { kind: 'binary', op: 'AND', left: acc, right: e, span: query.where?.span ?? e.span } : e), undefined);
   return { query: { ...query, where }, from: item };
@@ -57,7 +58,7 @@ interface Correlated {
  * match condition: `right column = outer column` conjuncts become keys.
  */
 function bindCorrelated(binder: QueryBinder, left: FromItem, sub: Select & { from: NonNullable<Select['from']> }): Correlated {
-  const right = binder.tableRef(sub.from);
+  const right = windowedInput(binder, binder.tableRef(sub.from), sub.from.span);
   const leftWidth = left.relation.fields.length;
   const qualifiers = (item: FromItem): string[] => item.relation.fields.map((_, i) => item.columnQualifiers?.[i] ?? item.qualifier);
   const joined: FromItem = {
@@ -88,7 +89,7 @@ function bindExists(binder: QueryBinder, left: FromItem, predicate: Extract<Subq
   const sub = predicate.query;
   if (!isPlainSelect(sub)) return binder.unsupported('EXISTS is supported over a SELECT ... FROM ... [WHERE ...] without GROUP BY or aggregates', predicate.span);
   const { rightId, leftKeys, rightKeys, rest } = bindCorrelated(binder, left, sub);
-  return semiAnti(binder, left, rightId, predicate.anti, leftKeys, rightKeys, andAll(rest));
+  return semiAnti(binder, left, rightId, predicate, leftKeys, rightKeys, andAll(rest));
 }
 
 /**
@@ -121,11 +122,16 @@ function bindIn(binder: QueryBinder, left: FromItem, predicate: Extract<Subquery
   } else {
     rest.push(predicate.anti ? { kind: 'call', op: 'is_not_false', args: [equal], type: simple('BOOLEAN', false) } : equal);
   }
-  return semiAnti(binder, left, correlated.rightId, predicate.anti, leftKeys, rightKeys, andAll(rest));
+  return semiAnti(binder, left, correlated.rightId, predicate, leftKeys, rightKeys, andAll(rest));
 }
 
-function semiAnti(binder: QueryBinder, left: FromItem, rightId: string, anti: boolean, leftKeys: number[], rightKeys: number[], condition: PlanExpr | null): FromItem {
+function semiAnti(binder: QueryBinder, left: FromItem, rightId: string, predicate: SubqueryPredicate, leftKeys: number[], rightKeys: number[], condition: PlanExpr | null): FromItem {
   const fields = left.relation.fields;
+  const anti = predicate.anti;
+  const windowJoin = bindWindowJoin(binder, {
+    joinType: anti ? 'ANTI' : 'SEMI', leftId: left.relation.nodeId, rightId, leftKeys, rightKeys, condition, leftWidth: fields.length, fields, span: predicate.span,
+  });
+  if (windowJoin) return { ...left, relation: { nodeId: windowJoin, fields } };
   const nodeId = binder.builder.add(anti ? 'anti_join' : 'semi_join', {
     leftKeys, rightKeys, condition, leftWidth: fields.length, fields, leftHasUpdates: false, rightHasUpdates: false,
   }, [left.relation.nodeId, rightId]);

@@ -6,6 +6,7 @@ import type { StateKey } from '../../runtime/state-backend';
 import { compileRowComparator, type RowComparator } from './sort-comparator';
 import { ChangelogCollector } from '../../runtime/changelog-collector';
 import { StateTtl } from '../../runtime/state-ttl';
+import { rankAt, topSize, upperBound } from './top-n-buffer';
 
 /**
  * Top-N (plan kind `rank`). Per partition key the state holds rows sorted by the ORDER BY, equal
@@ -77,8 +78,8 @@ export class Rank implements StreamOperator {
       rows = [];
       this.sorted.set(key, rows);
     }
-    const position = this.upperBound(rows, row);
-    if (this.rankAt(rows, position, row) > this.rankEnd) {
+    const position = upperBound(rows, row, this.compare);
+    if (rankAt(this.config.rankType, rows, position, row, this.compare) > this.rankEnd) {
       if (this.config.inputHasUpdates) rows.splice(position, 0, row);
       return;
     }
@@ -102,33 +103,9 @@ export class Rank implements StreamOperator {
     this.emitDiff(rows, before, after, true);
   }
 
-  /** First position whose row sorts strictly after `row`: a new row goes behind its ties. */
-  private upperBound(rows: Row[], row: Row): number {
-    let low = 0;
-    let high = rows.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (this.compare(rows[mid], row) <= 0) low = mid + 1;
-      else high = mid;
-    }
-    return low;
-  }
-
-  /** The rank `row` gets when inserted at `position` (behind its ties). */
-  private rankAt(rows: Row[], position: number, row: Row): number {
-    if (this.config.rankType === 'ROW_NUMBER') return position + 1;
-    let first = position;
-    while (first > 0 && this.compare(rows[first - 1], row) === 0) first--;
-    if (this.config.rankType === 'RANK') return first + 1;
-    if (first === 0) return 1;
-    let dense = 1;
-    for (let i = 1; i < first; i++) if (this.compare(rows[i - 1], rows[i]) !== 0) dense++;
-    return dense + 1;
-  }
-
   /** Index of a row equal in every column to `row`, searched among its sort-key ties. */
   private indexOf(rows: Row[], row: Row): number {
-    for (let i = this.upperBound(rows, row) - 1; i >= 0 && this.compare(rows[i], row) === 0; i--) {
+    for (let i = upperBound(rows, row, this.compare) - 1; i >= 0 && this.compare(rows[i], row) === 0; i--) {
       if (sameValues(rows[i], row)) return i;
     }
     return -1;
@@ -136,16 +113,7 @@ export class Rank implements StreamOperator {
 
   /** How many leading rows are in the top N, writing their ranks into `ranks`. */
   private topSize(rows: Row[], ranks: number[]): number {
-    const type = this.config.rankType;
-    let rank = 0;
-    let i = 0;
-    for (; i < rows.length; i++) {
-      const tie = i > 0 && type !== 'ROW_NUMBER' && this.compare(rows[i - 1], rows[i]) === 0;
-      if (!tie) rank = type === 'DENSE_RANK' ? rank + 1 : i + 1;
-      if (rank > this.rankEnd) break;
-      ranks[i] = rank;
-    }
-    return i;
+    return topSize(this.config.rankType, this.rankEnd, rows, this.compare, ranks);
   }
 
   /** Copies the current top into `beforeRows`/`beforeRanks` and returns its size. */

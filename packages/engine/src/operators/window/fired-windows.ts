@@ -1,0 +1,48 @@
+import type { StateBackend, StateKey } from '../../runtime/state-backend';
+import { TimerHeap } from '../../runtime/timer-heap';
+
+/**
+ * The per-window state of an operator that consumes windowed rows (window join, Top-N,
+ * deduplication), keyed by window end, with one event-time timer per window: a window fires once
+ * the watermark reaches end - 1 and its state is removed then. Rows of a window that already fired
+ * are late.
+ */
+export class FiredWindows<V> {
+  private readonly windows: Map<StateKey, V>;
+  private readonly timers: TimerHeap;
+  private watermark = Number.NEGATIVE_INFINITY;
+
+  constructor(state: StateBackend, prefix: string) {
+    this.windows = state.namespace<V>(`${prefix}:windows`);
+    const timerState = state.namespace<number[]>(`${prefix}:timers`);
+    if (!timerState.has(0)) timerState.set(0, []);
+    this.timers = new TimerHeap(timerState.get(0) as number[]);
+  }
+
+  /** Whether the window ending at `end` already fired, so a row of it is late. */
+  isFired(end: number): boolean {
+    return end - 1 <= this.watermark;
+  }
+
+  /** The state of the window ending at `end`, if it has any. */
+  get(end: number): V | undefined {
+    return this.windows.get(end);
+  }
+
+  /** Starts the state of the window ending at `end` and schedules its firing. */
+  open(end: number, value: V): void {
+    this.windows.set(end, value);
+    this.timers.push(end - 1);
+  }
+
+  /** Advances event time: hands every window whose end - 1 is at or before `watermark` to `fire`, in order of end, and drops its state. */
+  advance(watermark: number, fire: (end: number, value: V) => void): void {
+    if (watermark > this.watermark) this.watermark = watermark;
+    while (this.timers.size > 0 && this.timers.peek() <= watermark) {
+      const end = this.timers.pop() + 1;
+      const value = this.windows.get(end) as V;
+      this.windows.delete(end);
+      fire(end, value);
+    }
+  }
+}
