@@ -2,6 +2,7 @@ import { EngineError } from '../errors';
 import type { DataType } from '../sql/data-type';
 import type { PlanExpr, PlanField } from './plan-expr';
 import type { DeduplicateConfig, RankConfig } from './rank-plan';
+import type { OverAggregateConfig } from './over-plan';
 
 /** Bumped whenever a node kind or config changes shape, so stored plans can be recognized. */
 export const PLAN_VERSION = 2;
@@ -221,6 +222,7 @@ export type LogicalNode =
   | PlanNode<'anti_join', SemiAntiJoinConfig>
   | PlanNode<'rank', RankConfig>
   | PlanNode<'deduplicate', DeduplicateConfig>
+  | PlanNode<'over_aggregate', OverAggregateConfig>
   | PlanNode<'lookup_join', LookupJoinConfig>
   | PlanNode<'table_sink', TableSinkConfig>;
 
