@@ -6,9 +6,10 @@ import type { Accumulator, AggsHandler } from '../aggregate/aggs-handler';
 /** One partition of an OVER aggregation, kept in the state backend. */
 export interface OverPartition {
   acc: Accumulator;
-  /** Rows of a bounded frame already accumulated, oldest first, with their times (for RANGE expiry). */
+  /** Rows of a bounded frame already accumulated, oldest first from `frameStart`, with their times (for RANGE expiry). */
   frameRows: Row[];
   frameTimes: number[];
+  frameStart: number;
   /** Rows waiting for their time to pass (event time, processing-time RANGE): by time, arrival order among equal times. */
   pendingRows: Row[];
   pendingTimes: number[];
@@ -44,7 +45,7 @@ export class OverFrameEvaluator {
 
   /** A new, empty partition. */
   createPartition(): OverPartition {
-    return { acc: this.handler.create(), frameRows: [], frameTimes: [], pendingRows: [], pendingTimes: [], expiresAt: Number.POSITIVE_INFINITY, expiryTimer: Number.POSITIVE_INFINITY };
+    return { acc: this.handler.create(), frameRows: [], frameTimes: [], frameStart: 0, pendingRows: [], pendingTimes: [], expiresAt: Number.POSITIVE_INFINITY, expiryTimer: Number.POSITIVE_INFINITY };
   }
 
   /** Evaluates rows[from, to) of the given times, which are sorted ascending. */
@@ -79,10 +80,7 @@ export class OverFrameEvaluator {
   // A bounded ROWS frame keeps `preceding` rows before the current one; the oldest beyond leaves.
   private add(partition: OverPartition, row: Row, time: number): void {
     if (this.bounded) {
-      if (this.frame.unit === 'ROWS' && partition.frameRows.length > this.preceding) {
-        this.handler.retract(partition.acc, partition.frameRows.shift() as Row);
-        partition.frameTimes.shift();
-      }
+      if (this.frame.unit === 'ROWS' && partition.frameRows.length - partition.frameStart > this.preceding) this.retractOldest(partition);
       partition.frameRows.push(row);
       partition.frameTimes.push(time);
     }
@@ -91,10 +89,19 @@ export class OverFrameEvaluator {
 
   // Retracts the frame's rows older than `limit`: no row at `limit + preceding` or later sees them.
   private expire(partition: OverPartition, limit: number): void {
-    const { frameRows, frameTimes } = partition;
-    while (frameTimes.length > 0 && frameTimes[0] < limit) {
-      this.handler.retract(partition.acc, frameRows.shift() as Row);
-      frameTimes.shift();
+    while (partition.frameStart < partition.frameTimes.length && partition.frameTimes[partition.frameStart] < limit) this.retractOldest(partition);
+  }
+
+  // Rows leave from the front by moving `frameStart`; the arrays drop their dead prefix once it is
+  // half of them, so leaving costs O(1) amortized instead of a shift per row.
+  private retractOldest(partition: OverPartition): void {
+    const start = partition.frameStart;
+    this.handler.retract(partition.acc, partition.frameRows[start]);
+    partition.frameStart = start + 1;
+    if (partition.frameStart >= 32 && partition.frameStart * 2 >= partition.frameRows.length) {
+      partition.frameRows.splice(0, partition.frameStart);
+      partition.frameTimes.splice(0, partition.frameStart);
+      partition.frameStart = 0;
     }
   }
 
