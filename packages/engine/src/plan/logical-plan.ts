@@ -4,6 +4,7 @@ import type { PlanExpr, PlanField } from './plan-expr';
 import type { DeduplicateConfig, RankConfig } from './rank-plan';
 import type { TemporalJoinConfig } from './temporal-join-plan';
 import type { WindowDeduplicateConfig, WindowJoinConfig, WindowRankConfig } from './window-plan';
+import type { OverAggregateConfig } from './over-plan';
 
 /** Bumped whenever a node kind or config changes shape, so stored plans can be recognized. */
 export const PLAN_VERSION = 3;
@@ -224,6 +225,7 @@ export type LogicalNode =
   | PlanNode<'anti_join', SemiAntiJoinConfig>
   | PlanNode<'rank', RankConfig>
   | PlanNode<'deduplicate', DeduplicateConfig>
+  | PlanNode<'over_aggregate', OverAggregateConfig>
   | PlanNode<'lookup_join', LookupJoinConfig>
   | PlanNode<'temporal_join', TemporalJoinConfig>
   | PlanNode<'window_join', WindowJoinConfig>
