@@ -2,7 +2,7 @@
 import type { OverFrame } from '../plan/over-plan';
 import type { PlanExpr, PlanField } from '../plan/plan-expr';
 import type { Expr, FrameBound, Select, WindowSpec } from './ast';
-import { rewriteExpr } from './ast-rewrite';
+import { rewriteExpr, visitExpr } from './ast-rewrite';
 import { BindAbort, type ExpressionBinder } from './expression-binder';
 import type { QueryBinder } from './query-binder';
 import type { Span } from './span';
@@ -17,20 +17,28 @@ export interface BoundOverWindow {
 
 /** Replaces `OVER w` in the select list by the window the WINDOW clause names `w` (Calcite: "Window 'w' not found"). */
 export function resolveNamedWindows(binder: QueryBinder, select: Select): Select {
+  if (!select.items.some((item) => item.kind === 'expr' && hasWindowReference(item.expr))) return select;
   const named = new Map((select.windows ?? []).map((w) => [w.name.name, w.spec]));
-  let changed = false;
   const items = select.items.map((item) => {
     if (item.kind !== 'expr') return item;
     const expr = rewriteExpr(item.expr, (node) => {
       if (node.kind !== 'call' || !node.over?.ref) return undefined;
       const spec = named.get(node.over.ref.name);
       if (!spec) fail(binder, 'WINDOW_NOT_FOUND', `Window '${node.over.ref.name}' not found`, node.over.ref.span);
-      changed = true;
       return { ...node, over: { ...spec, span: node.over.span } };
     });
-    return changed ? { ...item, expr } : item;
+    return { ...item, expr };
   });
-  return changed ? { ...select, items } : select;
+  return { ...select, items };
+}
+
+function hasWindowReference(expr: Expr): boolean {
+  let found = false;
+  visitExpr(expr, (node) => {
+    if (node.kind === 'call' && node.over?.ref) found = true;
+    return !found;
+  });
+  return found;
 }
 
 /**

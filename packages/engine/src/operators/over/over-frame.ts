@@ -6,7 +6,7 @@ import type { Accumulator, AggsHandler } from '../aggregate/aggs-handler';
 /** One partition of an OVER aggregation, kept in the state backend. */
 export interface OverPartition {
   acc: Accumulator;
-  /** Rows of a bounded frame already accumulated, oldest first from `frameStart`, with their times (for RANGE expiry). */
+  /** Rows of a bounded frame already accumulated, oldest first from `frameStart`, with their times (RANGE only). */
   frameRows: Row[];
   frameTimes: number[];
   frameStart: number;
@@ -82,7 +82,7 @@ export class OverFrameEvaluator {
     if (this.bounded) {
       if (this.frame.unit === 'ROWS' && partition.frameRows.length - partition.frameStart > this.preceding) this.retractOldest(partition);
       partition.frameRows.push(row);
-      partition.frameTimes.push(time);
+      if (this.frame.unit === 'RANGE') partition.frameTimes.push(time);
     }
     this.handler.accumulate(partition.acc, row);
   }
