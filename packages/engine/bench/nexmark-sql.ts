@@ -30,17 +30,22 @@ export function nexmarkQueriesAvailable(): boolean {
   return existsSync(join(NEXMARK_QUERY_DIR, 'ddl_gen.sql'));
 }
 
+/** Nexmark V1's event rate (events per second of event time): 10 M events span one second. */
+export const V1_TPS = 10_000_000;
+/** Nexmark V2's event rate: 10 M events span 100 s of event time, so 10 s windows fire as they go. */
+export const V2_TPS = 100_000;
+
 /**
  * The script the Nexmark runner submits for `query`: ddl_gen + ddl_views + qN read unchanged,
- * joined, with the placeholders substituted (TPS and EVENTS_NUM = `events`, proportions 1/3/46,
+ * joined, with the placeholders substituted (TPS = `tps`, EVENTS_NUM = `events`, proportions 1/3/46,
  * NEXMARK_TABLE = datagen). Statements in the files end with ';' except sometimes the last, so
  * each file is closed with one.
  */
-export function nexmarkSql(query: string, events: number, dirs: NexmarkDirs): string {
+export function nexmarkSql(query: string, events: number, dirs: NexmarkDirs, tps = V1_TPS): string {
   const files = ['ddl_gen.sql', 'ddl_views.sql', `${query}.sql`];
   const text = files.map((file) => `${readFileSync(join(NEXMARK_QUERY_DIR, file), 'utf8').trimEnd().replace(/;$/, '')};\n`).join('\n');
   const values: Record<string, string> = {
-    TPS: '10000000',
+    TPS: String(tps),
     EVENTS_NUM: String(events),
     PERSON_PROPORTION: '1',
     AUCTION_PROPORTION: '3',

@@ -2,7 +2,7 @@ import { builtinConnectors, type ConnectorRegistry } from '../src/connectors/con
 import { parseNexmarkOptions, type NexmarkConfig } from '../src/connectors/nexmark';
 import { ChangelogDigest } from './changelog-digest';
 import { benchFunctions, compileForBench, runJob } from './engine-run';
-import { createNexmarkDirs, nexmarkSql } from './nexmark-sql';
+import { createNexmarkDirs, nexmarkSql, V1_TPS } from './nexmark-sql';
 import { observedSinkConnectors } from './observed-sink-connectors';
 import { TimedDigest } from './timed-digest';
 import { NEXMARK_ORACLES, type ChangelogSink, type NexmarkOracle } from './oracles';
@@ -30,9 +30,9 @@ export interface QueryBenchResult {
 }
 
 /** The generator options the DDL sets, as the oracle loops read them. */
-export function benchConfig(events: number): NexmarkConfig {
+export function benchConfig(events: number, tps = V1_TPS): NexmarkConfig {
   return parseNexmarkOptions({
-    'first-event.rate': '10000000', 'next-event.rate': '10000000', 'events.num': String(events),
+    'first-event.rate': String(tps), 'next-event.rate': String(tps), 'events.num': String(events),
     'person.proportion': '1', 'auction.proportion': '3', 'bid.proportion': '46',
   });
 }
@@ -72,28 +72,28 @@ function warmupEvents(events: number): number {
  * built and the shared generator code is optimized before either timed run, so neither side pays
  * for it (otherwise the side that runs first does).
  */
-async function warmUp(query: string, events: number, oracle: NexmarkOracle | undefined, functions: Record<string, unknown>): Promise<number> {
+async function warmUp(query: string, events: number, tps: number, oracle: NexmarkOracle | undefined, functions: Record<string, unknown>): Promise<number> {
   const counter = new MemoryProbe(Infinity);
   const { connectors, clock } = runConnectors(probedSourceConnectors(builtinConnectors(), counter), oracle);
-  const compiled = compileForBench(nexmarkSql(query, events, createNexmarkDirs()), connectors, functions);
+  const compiled = compileForBench(nexmarkSql(query, events, createNexmarkDirs(), tps), connectors, functions);
   if ('job' in compiled) await runJob(compiled.job, connectors, clock);
-  oracle?.run(benchConfig(events), new CountingSink());
+  oracle?.run(benchConfig(events, tps), new CountingSink());
   return counter.rows;
 }
 
 /**
- * Runs `query` over `events` Nexmark events in this process, after a warm-up of both sides: the
+ * Runs `query` over `events` Nexmark events (at `tps` events per second of event time) in this process, after a warm-up of both sides: the
  * engine into blackhole, then the oracle loop. With `verify`, both outputs also go into digests, batch by batch, and the time
  * spent digesting is taken out of each side's wall time, so the rates stay the engine's and the
  * loop's own while one run per side suffices.
  */
-export async function benchQuery(query: string, events: number, verify = true): Promise<QueryBenchResult> {
-  const sql = nexmarkSql(query, events, createNexmarkDirs());
+export async function benchQuery(query: string, events: number, verify = true, tps = V1_TPS): Promise<QueryBenchResult> {
+  const sql = nexmarkSql(query, events, createNexmarkDirs(), tps);
   const functions = await benchFunctions();
   const oracle = oracleOf(query);
   const result: QueryBenchResult = { query, events, equal: null, peakRssMb: 0 };
   const warmup = warmupEvents(events);
-  const warmupRows = await warmUp(query, warmup, oracle, functions);
+  const warmupRows = await warmUp(query, warmup, tps, oracle, functions);
   const engineSide = oracle && verify ? comparisonSink(oracle) : undefined;
   const engineDigest = new TimedDigest(engineSide?.sink ?? new CountingSink());
   // Sources emit a fixed share of the events (a pushed-down event_type filter keeps e.g. 46 of 50),
@@ -115,7 +115,7 @@ export async function benchQuery(query: string, events: number, verify = true): 
   const loopDigest = verify ? new TimedDigest(loopSide.sink) : undefined;
   const counter = new CountingSink();
   const start = process.hrtime.bigint();
-  oracle.run(benchConfig(events), loopDigest ?? counter);
+  oracle.run(benchConfig(events, tps), loopDigest ?? counter);
   loopDigest?.flush();
   const loopSeconds = Number(process.hrtime.bigint() - start) / 1e9 - (loopDigest?.seconds ?? 0);
   result.loopEventsPerSecond = events / loopSeconds;

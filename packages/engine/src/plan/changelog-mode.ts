@@ -133,9 +133,11 @@ export function describeNode(node: LogicalNode): string {
       return `GroupAggregate(${keys.length > 0 ? `groupBy=[${keys.map((k) => inputNames[k]).join(', ')}], ` : ''}select=[${select.join(', ')}])`;
     }
     case 'window_aggregate': {
-      const { keys, aggs, inputNames, window } = node.config;
+      const { keys, aggs, inputNames, window, attached } = node.config;
       const select = [...keys.map((k) => inputNames[k]), ...aggs.map((a) => `${aggregateText(a, inputNames)} AS ${a.name}`)];
-      return `WindowAggregate(groupBy=[${keys.map((k) => inputNames[k]).join(', ')}], window=[${window.kind.toUpperCase()}], select=[${select.join(', ')}])`;
+      // An attached window is read from the input's window columns, as Flink's EXPLAIN shows win_start/win_end.
+      const windowText = attached ? `${window.kind.toUpperCase()}(win_start=[${inputNames[attached.startIndex]}], win_end=[${inputNames[attached.endIndex]}])` : window.kind.toUpperCase();
+      return `WindowAggregate(groupBy=[${keys.map((k) => inputNames[k]).join(', ')}], window=[${windowText}], select=[${select.join(', ')}])`;
     }
     case 'over_aggregate': {
       const { keys, timeIndex, frame, aggs, inputNames } = node.config;

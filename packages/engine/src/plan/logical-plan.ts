@@ -114,6 +114,11 @@ export interface WindowAggregateConfig {
   /** Input column of the time attribute. */
   timeIndex: number;
   timeAttribute: 'rowtime' | 'proctime';
+  /**
+   * Input columns holding window_start and window_end when the input is already windowed (a GROUP
+   * BY of an upstream window's columns): each row keeps that window instead of being assigned one.
+   */
+  attached?: { startIndex: number; endIndex: number };
   /** keys, aggregates, then window_start, window_end, window_time. */
   fields: PlanField[];
   inputNames: string[];

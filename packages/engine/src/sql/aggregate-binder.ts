@@ -10,7 +10,7 @@ import { expandGroupingSets, groupingExpr, type GroupingSets } from './grouping-
 import { implicitName, scopeOf, type BoundRelation, type FromItem } from './bound-relation';
 import type { QueryBinder } from './query-binder';
 import { Scope } from './scope';
-import { legacyGroupWindow, tvfGroupWindow, type GroupWindow } from './window-binder';
+import { attachedGroupWindow, legacyGroupWindow, tvfGroupWindow, type GroupWindow } from './window-binder';
 
 /** An aggregate function call (not an OVER window). */
 export function isAggregateCall(expr: Expr): expr is Extract<Expr, { kind: 'call' }> {
@@ -55,7 +55,9 @@ export function bindAggregateSelect(binder: QueryBinder, query: Select, from: Fr
       throw error;
     }
   };
-  const window: GroupWindow | undefined = tvf ? tvfGroupWindow(tvf) : legacyGroupWindow(binder, exprBinder, from.relation.fields, query.groupBy);
+  const window: GroupWindow | undefined = tvf
+    ? tvfGroupWindow(tvf)
+    : legacyGroupWindow(binder, exprBinder, from.relation.fields, query.groupBy) ?? attachedGroupWindow(binder, from.relation, query.groupBy.map(tryBind));
   const pre: PlanExpr[] = [];
   const preIndex = new Map<string, number>();
   const addPre = (expr: PlanExpr): number => {
@@ -80,7 +82,9 @@ export function bindAggregateSelect(binder: QueryBinder, query: Select, from: Fr
   const aggCalls = collectAggregates(query);
   const aggs: AggregateCall[] = aggCalls.map((call, i) => bindAggregateCall(binder, exprBinder, call, addPre, aggregateName(query, call, i)));
   if (tvf && pre.some((p) => usesWindowColumn(p, input.fields.length))) binder.unsupported('window columns can only be grouped on or selected', query.span);
-  const timeIndex = window ? addPre({ kind: 'input', index: window.timeIndex, type: input.fields[window.timeIndex].type }) : -1;
+  const inputColumn = (index: number): number => addPre({ kind: 'input', index, type: input.fields[index].type });
+  const timeIndex = window ? inputColumn(window.timeIndex) : -1;
+  const attached = window?.attached && { startIndex: inputColumn(window.attached.startIndex), endIndex: inputColumn(window.attached.endIndex) };
   const preFields: PlanField[] = pre.map((p, i) => ({ name: input.fields[p.kind === 'input' ? p.index : -1]?.name ?? `$f${i}`, type: p.type }));
   const preId = binder.builder.add('calc', { projection: pre, filter, fields: preFields }, [input.nodeId]);
     let aggInput = preId;
@@ -105,7 +109,9 @@ export function bindAggregateSelect(binder: QueryBinder, query: Select, from: Fr
         : { name: '$wtime', type: { kind: 'TIMESTAMP_LTZ', precision: 3, nullable: false }, time: 'proctime' },
     ];
     outFields.push(...windowFields);
-    aggId = binder.builder.add('window_aggregate', { keys: groupKeys, aggs, window: window.spec, timeIndex, timeAttribute: window.timeAttribute, fields: outFields, inputNames: aggInputFields.map((f) => f.name) }, [aggInput]);
+    aggId = binder.builder.add('window_aggregate', {
+      keys: groupKeys, aggs, window: window.spec, timeIndex, timeAttribute: window.timeAttribute, ...(attached ? { attached } : {}), fields: outFields, inputNames: aggInputFields.map((f) => f.name),
+    }, [aggInput]);
   } else {
     aggId = binder.builder.add('group_aggregate', { keys: groupKeys, aggs, fields: outFields, inputHasUpdates: false, generateUpdateBefore: true, inputNames: aggInputFields.map((f) => f.name) }, [aggInput]);
   }

@@ -1,4 +1,5 @@
-import type { WindowSpec } from '../plan/logical-plan';
+import type { LogicalNode, WindowSpec } from '../plan/logical-plan';
+import { sameWindow, windowColumn, type WindowColumn } from '../plan/window-columns';
 import type { PlanExpr, PlanField } from '../plan/plan-expr';
 import type { Expr, TableRef } from './ast';
 import { formatType, type DataType } from './data-type';
@@ -26,6 +27,8 @@ export interface GroupWindow {
   isWindowGroupItem(expr: Expr, bound: PlanExpr | undefined): boolean;
   /** The window property a select-list expression stands for, if any. */
   property(expr: Expr, bound: PlanExpr | undefined): 'start' | 'end' | 'time' | undefined;
+  /** Input columns of window_start and window_end when the input already carries its windows. */
+  attached?: { startIndex: number; endIndex: number };
 }
 
 const TIMESTAMP3: DataType = { kind: 'TIMESTAMP', precision: 3, nullable: false };
@@ -87,6 +90,35 @@ export function tvfGroupWindow(tvf: WindowTableFunction): GroupWindow {
     timeAttribute: tvf.timeAttribute,
     isWindowGroupItem: (_expr, bound) => indexOf(bound) >= 0,
     property: (_expr, bound) => (['start', 'end', 'time'] as const)[indexOf(bound)],
+  };
+}
+
+/**
+ * `GROUP BY window_start, window_end` over an input that is already windowed (a window aggregate,
+ * join or Top-N upstream, through calcs): Flink's WindowAttachedWindowingStrategy. Rows keep the
+ * window they carry and the group fires once with the watermark, where a regular GROUP BY would
+ * keep every window's group forever and revise it. Undefined unless both columns of one event-time
+ * window are grouped on.
+ */
+export function attachedGroupWindow(binder: QueryBinder, input: BoundRelation, bound: (PlanExpr | undefined)[]): GroupWindow | undefined {
+  const nodeOf = (id: string): LogicalNode => binder.builder.nodes.find((n) => n.id === id) as LogicalNode;
+  const found: Partial<Record<WindowColumn['property'], { index: number; column: WindowColumn }>> = {};
+  for (const expr of bound) {
+    if (expr?.kind !== 'input') continue;
+    const column = windowColumn(nodeOf, input.nodeId, expr.index);
+    if (column?.timeAttribute === 'rowtime') found[column.property] = { index: expr.index, column };
+  }
+  const { start, end } = found;
+  if (!start || !end || !sameWindow(start.column, end.column)) return undefined;
+  const propertyOf = (expr: PlanExpr | undefined): 'start' | 'end' | undefined =>
+    expr?.kind !== 'input' ? undefined : expr.index === start.index ? 'start' : expr.index === end.index ? 'end' : undefined;
+  return {
+    spec: start.column.window,
+    timeIndex: end.index,
+    timeAttribute: 'rowtime',
+    attached: { startIndex: start.index, endIndex: end.index },
+    isWindowGroupItem: (_expr, expr) => propertyOf(expr) !== undefined,
+    property: (_expr, expr) => propertyOf(expr),
   };
 }
 

@@ -15,7 +15,8 @@ export interface WindowEntry {
 }
 
 /**
- * Window aggregation (plan kind `window_aggregate`) for window TVFs and legacy group windows.
+ * Window aggregation (plan kind `window_aggregate`) for window TVFs, legacy group windows and
+ * GROUP BYs of an upstream window's columns (`attached`: each row keeps the window it carries).
  * Tumbling, hopping and cumulating windows keep state per window end and key; a timer per window
  * end fires it once the watermark (or, for processing time, the clock) reaches end - 1, emitting
  * [keys, aggregates, window_start, window_end, window_time] and dropping the window's state. Rows
@@ -75,7 +76,14 @@ export class WindowAggregate implements StreamOperator {
     let accepted = false;
     const key = this.keyOf(row);
     const assigned = this.assigned;
-    const count = assignWindows(this.spec as Exclude<WindowSpec, { kind: 'session' }>, ts, assigned);
+    const attached = this.config.attached;
+    let count = 1;
+    if (attached) {
+      assigned[0] = row[attached.startIndex] as number;
+      assigned[1] = row[attached.endIndex] as number;
+    } else {
+      count = assignWindows(this.spec as Exclude<WindowSpec, { kind: 'session' }>, ts, assigned);
+    }
     for (let w = 0; w < count; w++) {
       const end = assigned[2 * w + 1];
       if (end - 1 <= this.currentTime) continue;
