@@ -112,6 +112,12 @@ export interface WindowAggregateConfig {
   /** Input column of the time attribute. */
   timeIndex: number;
   timeAttribute: 'rowtime' | 'proctime';
+  /**
+   * Set when rows already carry their window (an aggregate over a window operator's output, grouped
+   * by its window_start and window_end): `timeIndex` is then their window_end column, and each row
+   * is aggregated into that window alone.
+   */
+  attachedWindow?: boolean;
   /** keys, aggregates, then window_start, window_end, window_time. */
   fields: PlanField[];
   inputNames: string[];

@@ -11,6 +11,7 @@ import { implicitName, scopeOf, type BoundRelation, type FromItem } from './boun
 import type { QueryBinder } from './query-binder';
 import { Scope } from './scope';
 import { legacyGroupWindow, tvfGroupWindow, type GroupWindow } from './window-binder';
+import { attachedGroupWindow } from './attached-window-binder';
 
 /** An aggregate function call (not an OVER window). */
 export function isAggregateCall(expr: Expr): expr is Extract<Expr, { kind: 'call' }> {
@@ -55,7 +56,7 @@ export function bindAggregateSelect(binder: QueryBinder, query: Select, from: Fr
       throw error;
     }
   };
-  const window: GroupWindow | undefined = tvf ? tvfGroupWindow(tvf) : legacyGroupWindow(binder, exprBinder, from.relation.fields, query.groupBy);
+  const window: GroupWindow | undefined = tvf ? tvfGroupWindow(tvf) : legacyGroupWindow(binder, exprBinder, from.relation.fields, query.groupBy) ?? attachedGroupWindow(binder, from, query.groupBy, tryBind);
   const pre: PlanExpr[] = [];
   const preIndex = new Map<string, number>();
   const addPre = (expr: PlanExpr): number => {
@@ -105,7 +106,7 @@ export function bindAggregateSelect(binder: QueryBinder, query: Select, from: Fr
         : { name: '$wtime', type: { kind: 'TIMESTAMP_LTZ', precision: 3, nullable: false }, time: 'proctime' },
     ];
     outFields.push(...windowFields);
-    aggId = binder.builder.add('window_aggregate', { keys: groupKeys, aggs, window: window.spec, timeIndex, timeAttribute: window.timeAttribute, fields: outFields, inputNames: aggInputFields.map((f) => f.name) }, [aggInput]);
+    aggId = binder.builder.add('window_aggregate', { keys: groupKeys, aggs, window: window.spec, timeIndex, timeAttribute: window.timeAttribute, ...(window.attached ? { attachedWindow: true } : {}), fields: outFields, inputNames: aggInputFields.map((f) => f.name) }, [aggInput]);
   } else {
     aggId = binder.builder.add('group_aggregate', { keys: groupKeys, aggs, fields: outFields, inputHasUpdates: false, generateUpdateBefore: true, inputNames: aggInputFields.map((f) => f.name) }, [aggInput]);
   }

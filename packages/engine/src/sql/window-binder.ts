@@ -26,6 +26,8 @@ export interface GroupWindow {
   isWindowGroupItem(expr: Expr, bound: PlanExpr | undefined): boolean;
   /** The window property a select-list expression stands for, if any. */
   property(expr: Expr, bound: PlanExpr | undefined): 'start' | 'end' | 'time' | undefined;
+  /** The input rows already carry this window: `timeIndex` is their window_end column. */
+  attached?: boolean;
 }
 
 const TIMESTAMP3: DataType = { kind: 'TIMESTAMP', precision: 3, nullable: false };

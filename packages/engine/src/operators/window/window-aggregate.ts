@@ -75,7 +75,9 @@ export class WindowAggregate implements StreamOperator {
     let accepted = false;
     const key = this.keyOf(row);
     const assigned = this.assigned;
-    const count = assignWindows(this.spec as Exclude<WindowSpec, { kind: 'session' }>, ts, assigned);
+    let count = 1;
+    if (this.config.attachedWindow) assigned[1] = ts;
+    else count = assignWindows(this.spec as Exclude<WindowSpec, { kind: 'session' }>, ts, assigned);
     for (let w = 0; w < count; w++) {
       const end = assigned[2 * w + 1];
       if (end - 1 <= this.currentTime) continue;
