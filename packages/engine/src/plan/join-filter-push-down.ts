@@ -1,12 +1,14 @@
 import type { LogicalNode, LogicalPlan } from './logical-plan';
 import { intervalBounds } from './interval-bounds';
 import { andAll, conjuncts, type PlanExpr } from './plan-expr';
+import { isJoinable, windowJoinConfig, windowKeyPairs } from './window-join-keys';
 
 /**
  * Calcite's FilterJoinRule for inner joins: a filter right above an inner join (the WHERE of
  * `FROM a, b WHERE a.id = b.aid`) moves into the join, and its `left column = right column`
  * conjuncts become join keys, so the join hashes on them instead of crossing both inputs. With
- * bounds between two rowtime attributes as well, the join becomes an interval join.
+ * bounds between two rowtime attributes as well, the join becomes an interval join; with
+ * equalities of both window columns of windowed inputs, a window join.
  */
 export function pushFiltersIntoJoins(plan: LogicalPlan): LogicalPlan {
   const nodes = plan.nodes.map((n) => structuredClone(n));
@@ -26,6 +28,14 @@ export function pushFiltersIntoJoins(plan: LogicalPlan): LogicalPlan {
       }
     }
     calc.config.filter = null;
+    // Equalities of both window columns make it a window join, as they would in ON.
+    const pairs = windowKeyPairs((id) => byId.get(id) as LogicalNode, join.inputs[0], join.inputs[1], join.config.leftKeys, join.config.rightKeys);
+    if (pairs && isJoinable(pairs)) {
+      const windowJoin: LogicalNode = { id: join.id, kind: 'window_join', inputs: join.inputs, config: windowJoinConfig(pairs, { ...join.config, condition: andAll(rest) }) };
+      nodes[nodes.indexOf(join)] = windowJoin;
+      byId.set(join.id, windowJoin);
+      continue;
+    }
     // Time bounds that came with the WHERE make it an interval join, as they would in ON.
     const leftFields = (byId.get(join.inputs[0]) as LogicalNode).config.fields;
     const rightFields = (byId.get(join.inputs[1]) as LogicalNode).config.fields;

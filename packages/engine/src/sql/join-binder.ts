@@ -51,7 +51,8 @@ export function bindJoin(binder: QueryBinder, ref: Extract<TableRef, { kind: 'jo
     joinType, leftId: left.relation.nodeId, rightId: right.relation.nodeId, leftKeys, rightKeys, condition: andAll(rest), leftWidth, fields, span: ref.on?.span ?? ref.span,
   });
   if (windowJoin) return { ...joined, relation: { nodeId: windowJoin, fields } };
-  if (tvfLeft.relation.window || tvfRight.relation.window) return binder.unsupported('a join of window table functions must be a window join: ON L.window_start = R.window_start AND L.window_end = R.window_end', ref.span);
+  // A comma join's window equalities are in the WHERE, which joins them in later (pushFiltersIntoJoins).
+  if ((tvfLeft.relation.window || tvfRight.relation.window) && ref.joinType !== 'COMMA') return binder.unsupported('a join of window table functions must be a window join: ON L.window_start = R.window_start AND L.window_end = R.window_end', ref.span);
   const interval = leftKeys.length > 0 ? intervalBounds(rest, left.relation.fields, right.relation.fields) : undefined;
   if (interval) {
     // Both rowtime attributes stay time attributes: the join emits each match (or padded row) once, never revised.

@@ -1,8 +1,10 @@
 import { equiJoinPair } from '../plan/join-filter-push-down';
-import { andAll, conjuncts, type PlanExpr } from '../plan/plan-expr';
+import { andAll, conjuncts, remapInputs, type PlanExpr } from '../plan/plan-expr';
 import type { Expr, Query, Select } from './ast';
 import { isAggregateSelect } from './aggregate-binder';
-import type { FromItem } from './bound-relation';
+import { scopeOf, type FromItem } from './bound-relation';
+import { DiagnosticSink } from './diagnostic';
+import { BindAbort, ExpressionBinder } from './expression-binder';
 import { simple } from './data-type';
 import type { QueryBinder } from './query-binder';
 import { bindWindowJoin, windowedInput } from './window-join-binder';
@@ -46,6 +48,7 @@ function subqueryPredicate(expr: Expr): SubqueryPredicate | undefined {
 
 /** The right input of a correlated subquery and its WHERE split into key pairs and the rest, over left ++ right. */
 interface Correlated {
+  right: FromItem;
   rightId: string;
   joined: FromItem;
   leftKeys: number[];
@@ -66,7 +69,7 @@ function bindCorrelated(binder: QueryBinder, left: FromItem, sub: Select & { fro
     qualifier: '',
     columnQualifiers: [...qualifiers(left), ...qualifiers(right)],
   };
-  const correlated: Correlated = { rightId: right.relation.nodeId, joined, leftKeys: [], rightKeys: [], rest: [] };
+  const correlated: Correlated = { right, rightId: right.relation.nodeId, joined, leftKeys: [], rightKeys: [], rest: [] };
   if (!sub.where) return correlated;
   for (const conjunct of conjuncts(binder.bindCondition(binder.expressionBinder(joined), sub.where, 'WHERE'))) {
     const pair = equiJoinPair(conjunct, leftWidth);
@@ -106,11 +109,11 @@ function bindIn(binder: QueryBinder, left: FromItem, predicate: Extract<Subquery
   let value: PlanExpr;
   if (isPlainSelect(sub) && sub.items.length === 1 && sub.items[0].kind === 'expr') {
     correlated = bindCorrelated(binder, left, sub);
-    value = binder.expressionBinder(correlated.joined).bind(sub.items[0].expr);
+    value = bindSubqueryValue(binder, correlated, sub.items[0].expr, leftWidth);
   } else {
     const right = binder.query(sub);
     if (right.fields.length !== 1) return binder.unsupported(`the subquery of IN must return one column, not ${right.fields.length}`, sub.span);
-    correlated = { rightId: right.nodeId, joined: left, leftKeys: [], rightKeys: [], rest: [] };
+    correlated = { right: { relation: right, qualifier: '' }, rightId: right.nodeId, joined: left, leftKeys: [], rightKeys: [], rest: [] };
     value = { kind: 'input', index: leftWidth, type: right.fields[0].type };
   }
   const { leftKeys, rightKeys, rest } = correlated;
@@ -123,6 +126,22 @@ function bindIn(binder: QueryBinder, left: FromItem, predicate: Extract<Subquery
     rest.push(predicate.anti ? { kind: 'call', op: 'is_not_false', args: [equal], type: simple('BOOLEAN', false) } : equal);
   }
   return semiAnti(binder, left, correlated.rightId, predicate, leftKeys, rightKeys, andAll(rest));
+}
+
+/**
+ * The value an IN subquery selects, over left ++ right: the subquery's own columns come first, as
+ * SQL scoping has it (`L.num IN (SELECT num FROM r ...)` means r's num); outer columns only when the
+ * subquery's FROM does not name them.
+ */
+function bindSubqueryValue(binder: QueryBinder, correlated: Correlated, expr: Expr, leftWidth: number): PlanExpr {
+  const right = correlated.right;
+  try {
+    const inner = new ExpressionBinder(scopeOf(right), new DiagnosticSink(), binder.userFunctions).bind(expr);
+    return remapInputs(inner, new Map(right.relation.fields.map((_, i) => [i, i + leftWidth])));
+  } catch (error) {
+    if (!(error instanceof BindAbort)) throw error;
+    return binder.expressionBinder(correlated.joined).bind(expr);
+  }
 }
 
 function semiAnti(binder: QueryBinder, left: FromItem, rightId: string, predicate: SubqueryPredicate, leftKeys: number[], rightKeys: number[], condition: PlanExpr | null): FromItem {

@@ -110,8 +110,13 @@ export function attachedGroupWindow(binder: QueryBinder, input: BoundRelation, b
   }
   const { start, end } = found;
   if (!start || !end || !sameWindow(start.column, end.column)) return undefined;
-  const propertyOf = (expr: PlanExpr | undefined): 'start' | 'end' | undefined =>
-    expr?.kind !== 'input' ? undefined : expr.index === start.index ? 'start' : expr.index === end.index ? 'end' : undefined;
+  const properties = new Map<number, 'start' | 'end' | 'time'>([[start.index, 'start'], [end.index, 'end']]);
+  // window_time of the same window may be selected or grouped on as well: it is the window's too.
+  input.fields.forEach((_, index) => {
+    const column = windowColumn(nodeOf, input.nodeId, index);
+    if (column?.property === 'time' && sameWindow(column, end.column)) properties.set(index, 'time');
+  });
+  const propertyOf = (expr: PlanExpr | undefined): 'start' | 'end' | 'time' | undefined => (expr?.kind === 'input' ? properties.get(expr.index) : undefined);
   return {
     spec: start.column.window,
     timeIndex: end.index,

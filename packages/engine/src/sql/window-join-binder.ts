@@ -1,7 +1,8 @@
 // Window joins: a join whose ON (or a correlated subquery's WHERE) equates the window columns of two windowed inputs.
 import type { LogicalNode } from '../plan/logical-plan';
 import type { PlanExpr, PlanField } from '../plan/plan-expr';
-import { sameWindow, windowColumn, type WindowColumn } from '../plan/window-columns';
+import { sameWindow } from '../plan/window-columns';
+import { isJoinable, windowJoinConfig, windowKeyPairs } from '../plan/window-join-keys';
 import type { WindowJoinConfig } from '../plan/window-plan';
 import type { FromItem } from './bound-relation';
 import type { QueryBinder } from './query-binder';
@@ -35,33 +36,12 @@ export interface JoinParts {
  */
 export function bindWindowJoin(binder: QueryBinder, join: JoinParts): string | undefined {
   const nodeOf = (id: string): LogicalNode => binder.builder.nodes.find((n) => n.id === id) as LogicalNode;
-  let start: number | undefined;
-  let end: number | undefined;
-  let window: [WindowColumn, WindowColumn] | undefined;
-  for (let i = 0; i < join.leftKeys.length; i++) {
-    const left = windowColumn(nodeOf, join.leftId, join.leftKeys[i]);
-    const right = windowColumn(nodeOf, join.rightId, join.rightKeys[i]);
-    if (!left || !right || left.property !== right.property) continue;
-    if (left.property === 'start') start = i;
-    else if (left.property === 'end') end = i;
-    else continue;
-    window = [left, right];
-  }
-  if (!window) return undefined;
-  if (start === undefined || end === undefined) {
+  const pairs = windowKeyPairs(nodeOf, join.leftId, join.rightId, join.leftKeys, join.rightKeys);
+  if (!pairs) return undefined;
+  if (pairs.start === undefined || pairs.end === undefined) {
     return binder.unsupported('Currently, window join requires JOIN ON condition must contain both window starts equality of input tables and window ends equality of input tables.', join.span);
   }
-  if (!sameWindow(window[0], window[1])) return binder.unsupported("Currently, window join doesn't support different window table function of left and right inputs.", join.span);
-  if (window[0].timeAttribute === 'proctime') return binder.unsupported('Processing time Window Join is not supported yet.', join.span);
-  const kept = (_: number, i: number): boolean => i !== start && i !== end;
-  return binder.builder.add('window_join', {
-    joinType: join.joinType,
-    leftKeys: join.leftKeys.filter(kept),
-    rightKeys: join.rightKeys.filter(kept),
-    leftWindowEnd: join.leftKeys[end],
-    rightWindowEnd: join.rightKeys[end],
-    condition: join.condition,
-    leftWidth: join.leftWidth,
-    fields: join.fields,
-  }, [join.leftId, join.rightId]);
+  if (!sameWindow(pairs.left, pairs.right)) return binder.unsupported("Currently, window join doesn't support different window table function of left and right inputs.", join.span);
+  if (!isJoinable(pairs)) return binder.unsupported('Processing time Window Join is not supported yet.', join.span);
+  return binder.builder.add('window_join', windowJoinConfig(pairs, join), [join.leftId, join.rightId]);
 }

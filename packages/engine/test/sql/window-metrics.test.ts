@@ -14,6 +14,20 @@ describe('window metrics', () => {
     expect(window).toMatchObject({ recordsIn: 9, recordsOut: 4, lateRecordsDropped: 3, watermarkMs: Date.UTC(2024, 0, 1, 10, 0, 21) });
   });
 
+  it('counts the late rows of window joins, each join on its own', async () => {
+    const sql = readFileSync(new URL('./queries/window-join.sql', import.meta.url), 'utf8');
+    const connectors = builtinConnectors().register(valuesConnector);
+    const handle = startJob(compileJob(sql, { connectors }), { stdout: new PassThrough(), connectors });
+    await handle.done;
+    const joins = handle.metrics().filter((m) => m.name.startsWith('WindowJoin'));
+    expect(joins.map((m) => [m.name, m.recordsIn, m.recordsOut, m.lateRecordsDropped])).toEqual([
+      ['WindowJoin(joinType=[FULL])', 12, 8, 1],
+      ['WindowJoin(joinType=[LEFT])', 12, 5, 1],
+      ['WindowJoin(joinType=[INNER])', 12, 4, 1],
+      ['WindowJoin(joinType=[INNER])', 12, 2, 1],
+    ]);
+  });
+
   it('explains changelog modes per operator', () => {
     const sql = `CREATE TABLE t (k INT) WITH ('connector' = 'values', 'data' = '1');
 CREATE TABLE s (k INT, c BIGINT) WITH ('connector' = 'print');

@@ -32,7 +32,8 @@ export class WindowJoin implements StreamOperator {
   private readonly keepUnmatched: [boolean, boolean];
   private readonly condition: Condition | undefined;
   private readonly out = new ChangelogCollector(false);
-  private readonly rightWidth: number;
+  /** Per side, the NULLs its unmatched rows are padded with (the other side's width). */
+  private readonly padding: [Row, Row];
   /** Per right row of the bucket being joined, whether a left row matched it (reused across buckets). */
   private readonly matched: boolean[] = [];
   private readonly fire = (_end: number, rows: WindowRows): void => this.joinWindow(rows);
@@ -51,7 +52,7 @@ export class WindowJoin implements StreamOperator {
     this.windowEnd = [config.leftWindowEnd, config.rightWindowEnd];
     this.keepUnmatched = [type === 'LEFT' || type === 'FULL' || type === 'ANTI', type === 'RIGHT' || type === 'FULL'];
     this.condition = config.condition ? compileCondition(config.condition) : undefined;
-    this.rightWidth = config.fields.length - config.leftWidth;
+    this.padding = [new Array(config.fields.length - config.leftWidth).fill(null), new Array(config.leftWidth).fill(null)];
     this.metrics.lateRecordsDropped ??= 0;
   }
 
@@ -137,8 +138,9 @@ export class WindowJoin implements StreamOperator {
     const semi = this.config.joinType === 'SEMI';
     for (let l = 0; l < lefts.length; l++) {
       const left = lefts[l];
-      let found = this.condition === undefined && rights.length > 0;
-      for (let r = 0; !found && this.condition !== undefined && r < rights.length; r++) found = this.condition(left.concat(rights[r]));
+      let found = false;
+      if (this.condition === undefined) found = rights.length > 0;
+      else for (let r = 0; r < rights.length && !found; r++) found = this.condition(left.concat(rights[r]));
       if (found === semi) this.out.push(left, INSERT);
     }
   }
@@ -150,8 +152,7 @@ export class WindowJoin implements StreamOperator {
   // ANTI emits the left row as it is; outer joins pad the missing side with NULLs.
   private padded(side: number, row: Row): Row {
     if (this.config.joinType === 'ANTI') return row;
-    const nulls: Row = new Array(side === 0 ? this.rightWidth : this.config.leftWidth).fill(null);
-    return side === 0 ? row.concat(nulls) : nulls.concat(row);
+    return side === 0 ? row.concat(this.padding[0]) : this.padding[1].concat(row);
   }
 }
 

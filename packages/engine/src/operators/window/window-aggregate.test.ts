@@ -33,6 +33,15 @@ describe('WindowAggregate', () => {
     expect(h.watermark(20).take()).toEqual(['+I[1, 1, 0, 10, 9]', '+I[1, 1, 5, 15, 14]', 'WM(20)']);
   });
 
+  it('aggregates rows that carry their window into that window alone', () => {
+    // Columns 1 and 2 are the window_start and window_end of an upstream hopping window, not a time to assign windows by.
+    const config = { ...windowAggregate({ kind: 'hop', sizeMs: 10, slideMs: 5, offsetMs: 0 }), timeIndex: 2, inputNames: ['k', 'ws', 'we'], attached: { startIndex: 1, endIndex: 2 } };
+    const h = new OperatorHarness({ kind: 'window_aggregate', config });
+    h.push([[1, 0, 10], [1, 5, 15], [1, 0, 10]]);
+    expect(h.watermark(20).take()).toEqual(['+I[1, 2, 0, 10, 9]', '+I[1, 1, 5, 15, 14]', 'WM(20)']);
+    expect(h.state.snapshot().entries.filter(([ns]) => ns.endsWith(':windows'))).toEqual([]);
+  });
+
   it('merges session windows a row bridges and fires the merged session', () => {
     const h = new OperatorHarness({ kind: 'window_aggregate', config: windowAggregate({ kind: 'session', gapMs: 10 }) });
     h.push([[1, 0], [1, 18], [2, 1]]);

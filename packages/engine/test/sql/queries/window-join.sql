@@ -35,3 +35,11 @@ SELECT L.num, L.id, R.id, L.window_start, L.window_end
 FROM TABLE(TUMBLE(TABLE LeftTable, DESCRIPTOR(row_time), INTERVAL '5' MINUTES)) L
 JOIN TABLE(TUMBLE(TABLE RightTable, DESCRIPTOR(row_time), INTERVAL '5' MINUTES)) R
 ON L.window_start = R.window_start AND L.window_end = R.window_end AND L.num = R.num;
+
+-- A comma join whose WHERE equates the windows is a window join too.
+CREATE TABLE where_sink (num INT, L_Id STRING, R_Id STRING, window_start TIMESTAMP(3)) WITH ('connector' = 'print', 'print-identifier' = 'where');
+INSERT INTO where_sink
+SELECT L.num, L.id, R.id, L.window_start
+FROM TABLE(TUMBLE(TABLE LeftTable, DESCRIPTOR(row_time), INTERVAL '5' MINUTES)) L,
+     TABLE(TUMBLE(TABLE RightTable, DESCRIPTOR(row_time), INTERVAL '5' MINUTES)) R
+WHERE L.num = R.num AND L.window_start = R.window_start AND L.window_end = R.window_end AND R.id <> 'R5';
