@@ -1,6 +1,7 @@
 import type { ConnectorRegistry } from '../src/connectors/connector-registry';
 import type { SourcePoll, SourceReader } from '../src/connectors/connector';
 import type { ProcessingClock } from '../src/index';
+import { wrapSources } from './wrap-sources';
 
 /** Source rows per step of the bench's processing-time clock. */
 const ROWS_PER_STEP = 1_000;
@@ -59,11 +60,5 @@ class ClockedSourceReader implements SourceReader {
  * reads the same processing time for each row as the oracle computes with `sourceRowTimeMs`.
  */
 export function clockedSourceConnectors(registry: ConnectorRegistry, clock: SourceRowClock): ConnectorRegistry {
-  for (const name of registry.names()) {
-    const connector = registry.require(name);
-    const createSource = connector.createSource;
-    if (!createSource) continue;
-    registry.register({ ...connector, createSource: (table, context) => new ClockedSourceReader(createSource(table, context), clock) });
-  }
-  return registry;
+  return wrapSources(registry, (reader) => new ClockedSourceReader(reader, clock));
 }

@@ -8,7 +8,9 @@ import { createExpand } from './expand/expand';
 import { createIntervalJoin } from './join/interval-join';
 import { createJoin } from './join/join';
 import { createLookupJoin } from './join/lookup-join';
+import { createOverAggregate } from './over/over-aggregate';
 import { createAntiJoin, createSemiJoin } from './join/semi-anti-join';
+import { createTemporalJoin } from './join/temporal-join';
 import { createWindowJoin } from './join/window-join';
 import { createDeduplicate } from './rank/deduplicate';
 import { createRank } from './rank/rank';
@@ -39,7 +41,9 @@ export const OPERATOR_FACTORIES: Readonly<Record<Exclude<LogicalNodeKind, Source
   interval_join: createIntervalJoin,
   rank: createRank,
   deduplicate: createDeduplicate,
+  over_aggregate: createOverAggregate,
   lookup_join: createLookupJoin,
+  temporal_join: createTemporalJoin,
   semi_join: createSemiJoin,
   anti_join: createAntiJoin,
   window_join: createWindowJoin,

@@ -36,12 +36,16 @@ export function inferChangelogModes(plan: LogicalPlan, sinkModeOf: (sink: Extrac
     if (node.kind === 'group_aggregate' || node.kind === 'rank' || node.kind === 'anti_join' || (node.kind === 'join' && node.config.joinType !== 'INNER')) {
       if (node.kind === 'group_aggregate' || node.kind === 'rank') node.config.inputHasUpdates = updatingInput;
       modes.set(node.id, 'updates');
+    } else if (node.kind === 'temporal_join') {
+      // Versions of the right side are looked up, never revised into the output.
+      modes.set(node.id, 'insert-only');
+      if (modes.get(node.inputs[0]) === 'updates') violations.push({ sinkId: node.id, producer: producerOf(node.inputs[0], byId, modes) });
     } else if (node.kind === 'deduplicate') {
       modes.set(node.id, dedupInsertOnly(node.config) ? 'insert-only' : 'updates');
     } else {
       modes.set(node.id, updatingInput ? 'updates' : 'insert-only');
     }
-    if ((node.kind === 'window_aggregate' || node.kind === 'window_table_function' || node.kind === 'interval_join' || node.kind === 'deduplicate' || WINDOWED_KINDS.has(node.kind)) && updatingInput) violations.push({ sinkId: node.id, producer: producerOf(node.inputs[0], byId, modes) });
+    if ((node.kind === 'window_aggregate' || node.kind === 'window_table_function' || node.kind === 'interval_join' || node.kind === 'deduplicate' || node.kind === 'over_aggregate' || WINDOWED_KINDS.has(node.kind)) && updatingInput) violations.push({ sinkId: node.id, producer: producerOf(node.inputs[0], byId, modes) });
     if (node.kind === 'table_sink' && updatingInput && sinkModeOf(node) === 'insert-only') violations.push({ sinkId: node.id, producer: producerOf(node.inputs[0], byId, modes) });
     if (node.kind === 'table_sink' && updatingInput) {
       const keys = upsertKeysOf(node.inputs[0], byId);
@@ -72,7 +76,7 @@ function dedupInsertOnly(config: DeduplicateConfig): boolean {
 
 // The row kinds a node emits, as Flink's EXPLAIN CHANGELOG_MODE prints them.
 function displayMode(node: LogicalNode, byId: Map<string, LogicalNode>): string {
-  if (node.inputs.length === 0 || node.kind === 'window_aggregate') return 'I';
+  if (node.inputs.length === 0 || node.kind === 'window_aggregate' || node.kind === 'temporal_join') return 'I';
   if (node.kind === 'group_aggregate') {
     const kinds = ['I', 'UA', ...(node.config.generateUpdateBefore ? ['UB'] : []), ...(node.config.inputHasUpdates ? ['D'] : [])];
     return KIND_ORDER.filter((k) => kinds.includes(k)).join(',');
@@ -105,6 +109,13 @@ function upsertKeysOf(id: string, byId: Map<string, LogicalNode>): number[] | un
   return keys.includes(-1) ? undefined : keys;
 }
 
+/** The node that makes the output of node `id` an updating stream, or undefined when it is insert-only (for checks while binding). */
+export function updatingProducer(nodes: LogicalNode[], id: string): LogicalNode | undefined {
+  const { plan, modes } = inferChangelogModes({ planVersion: 0, nodes, config: {} }, () => 'all');
+  if (modes.get(id) !== 'updates') return undefined;
+  return producerOf(id, new Map(plan.nodes.map((n) => [n.id, n])), modes);
+}
+
 // The node that turns an insert-only stream into an updating one, looking up through pass-through nodes.
 function producerOf(id: string, byId: Map<string, LogicalNode>, modes: Map<string, ChangelogMode>): LogicalNode {
   const node = byId.get(id) as LogicalNode;
@@ -125,6 +136,13 @@ export function describeNode(node: LogicalNode): string {
       const { keys, aggs, inputNames, window } = node.config;
       const select = [...keys.map((k) => inputNames[k]), ...aggs.map((a) => `${aggregateText(a, inputNames)} AS ${a.name}`)];
       return `WindowAggregate(groupBy=[${keys.map((k) => inputNames[k]).join(', ')}], window=[${window.kind.toUpperCase()}], select=[${select.join(', ')}])`;
+    }
+    case 'over_aggregate': {
+      const { keys, timeIndex, frame, aggs, inputNames } = node.config;
+      const partitionBy = keys.length > 0 ? `partitionBy=[${keys.map((k) => inputNames[k]).join(', ')}], ` : '';
+      const window = `${frame.unit} BETWEEN ${frame.preceding === null ? 'UNBOUNDED' : frame.preceding} PRECEDING AND CURRENT ROW`;
+      const select = [...inputNames, ...aggs.map((a) => `${aggregateText(a, inputNames)} AS ${a.name}`)];
+      return `OverAggregate(${partitionBy}orderBy=[${inputNames[timeIndex]} ASC], window=[${window}], select=[${select.join(', ')}])`;
     }
     default:
       return `${node.kind}(${node.config.fields.map((f) => f.name).join(', ')})`;

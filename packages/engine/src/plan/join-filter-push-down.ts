@@ -48,7 +48,7 @@ export function pushFiltersIntoJoins(plan: LogicalPlan): LogicalPlan {
     const { rest: remaining, ...bounds } = interval;
     const node: LogicalNode = {
       id: join.id, kind: 'interval_join', inputs: join.inputs,
-      config: { leftKeys, rightKeys, ...bounds, condition: andAll(remaining), leftWidth, fields: [...leftFields, ...rightFields] },
+      config: { joinType: 'INNER', leftKeys, rightKeys, ...bounds, condition: andAll(remaining), leftWidth, fields: [...leftFields, ...rightFields] },
     };
     nodes[nodes.indexOf(join)] = node;
     byId.set(join.id, node);

@@ -2,10 +2,12 @@ import { EngineError } from '../errors';
 import type { DataType } from '../sql/data-type';
 import type { PlanExpr, PlanField } from './plan-expr';
 import type { DeduplicateConfig, RankConfig } from './rank-plan';
+import type { TemporalJoinConfig } from './temporal-join-plan';
 import type { WindowDeduplicateConfig, WindowJoinConfig, WindowRankConfig } from './window-plan';
+import type { OverAggregateConfig } from './over-plan';
 
 /** Bumped whenever a node kind or config changes shape, so stored plans can be recognized. */
-export const PLAN_VERSION = 2;
+export const PLAN_VERSION = 3;
 
 export interface TableSourceConfig {
   table: string;
@@ -193,11 +195,12 @@ export interface SemiAntiJoinConfig {
 }
 
 /**
- * An event-time interval join: an inner join on keys whose condition bounds the difference of two
- * rowtime attributes, `lowerMs <= left time - right time <= upperMs`; insert-only, state expires
- * with the watermark.
+ * An event-time interval join: a join on keys whose condition bounds the difference of two
+ * rowtime attributes, `lowerMs <= left time - right time <= upperMs`; insert-only (outer sides
+ * emit their unmatched rows padded once they expire), state expires with the watermark.
  */
 export interface IntervalJoinConfig {
+  joinType: 'INNER' | 'LEFT' | 'RIGHT' | 'FULL';
   leftKeys: number[];
   rightKeys: number[];
   /** The rowtime columns: leftTime in the left row, rightTime in the right row. */
@@ -228,7 +231,9 @@ export type LogicalNode =
   | PlanNode<'anti_join', SemiAntiJoinConfig>
   | PlanNode<'rank', RankConfig>
   | PlanNode<'deduplicate', DeduplicateConfig>
+  | PlanNode<'over_aggregate', OverAggregateConfig>
   | PlanNode<'lookup_join', LookupJoinConfig>
+  | PlanNode<'temporal_join', TemporalJoinConfig>
   | PlanNode<'window_join', WindowJoinConfig>
   | PlanNode<'window_rank', WindowRankConfig>
   | PlanNode<'window_deduplicate', WindowDeduplicateConfig>

@@ -60,9 +60,11 @@ function operatorName(node: LogicalNode): string {
     case 'anti_join': return 'AntiJoin';
     case 'rank': return 'Rank';
     case 'deduplicate': return 'Deduplicate';
+    case 'temporal_join': return `TemporalJoin(joinType=[${node.config.joinType}])`;
     case 'window_join': return `WindowJoin(joinType=[${node.config.joinType}])`;
     case 'window_rank': return 'WindowRank';
     case 'window_deduplicate': return 'WindowDeduplicate';
+    case 'over_aggregate': return 'OverAggregate';
     case 'lookup_join': return `LookupJoin(table=[${node.config.table}], joinType=[${node.config.joinType}])`;
   }
 }
@@ -70,8 +72,8 @@ function operatorName(node: LogicalNode): string {
 /** Keyed operators read their input (input `index` of a join) through a hash exchange on these columns. */
 function hashKeys(node: LogicalNode, index = 0): number[] | undefined {
   if (node.kind === 'group_aggregate' || node.kind === 'global_group_aggregate' || node.kind === 'window_aggregate') return node.config.keys;
-  if (node.kind === 'rank' || node.kind === 'deduplicate' || node.kind === 'window_rank' || node.kind === 'window_deduplicate') return node.config.keys;
-  if (node.kind === 'join' || node.kind === 'interval_join' || node.kind === 'semi_join' || node.kind === 'anti_join' || node.kind === 'window_join') return index === 0 ? node.config.leftKeys : node.config.rightKeys;
+  if (node.kind === 'rank' || node.kind === 'deduplicate' || node.kind === 'window_rank' || node.kind === 'window_deduplicate' || node.kind === 'over_aggregate') return node.config.keys;
+  if (node.kind === 'join' || node.kind === 'interval_join' || node.kind === 'temporal_join' || node.kind === 'semi_join' || node.kind === 'anti_join' || node.kind === 'window_join') return index === 0 ? node.config.leftKeys : node.config.rightKeys;
   return undefined;
 }
 
@@ -147,7 +149,7 @@ export function explainPlan(plan: PhysicalPlanJson): string {
 }
 
 function describeOperator(op: PhysicalOperator): string {
-  if (op.kind === 'group_aggregate' || op.kind === 'global_group_aggregate' || op.kind === 'window_aggregate') return ` (${describeNode({ id: op.id, kind: op.kind, config: op.config, inputs: [] } as LogicalNode).replace(/^\w+\(|\)$/g, '')})`;
+  if (op.kind === 'group_aggregate' || op.kind === 'global_group_aggregate' || op.kind === 'window_aggregate' || op.kind === 'over_aggregate') return ` (${describeNode({ id: op.id, kind: op.kind, config: op.config, inputs: [] } as LogicalNode).replace(/^\w+\(|\)$/g, '')})`;
   const fields = `fields=[${op.config.fields.map((f) => f.name).join(', ')}]`;
   if (op.kind === 'calc' && 'filter' in op.config && op.config.filter) return ` (${fields}, where=yes)`;
   if (op.kind !== 'calc' && 'connector' in op.config) return ` (connector=${op.config.connector}, ${fields})`;

@@ -160,7 +160,8 @@ function aggregateName(query: Select, call: Expr, index: number): string {
   return item.kind === 'expr' && item.alias ? item.alias.name : `EXPR$${position}`;
 }
 
-function bindAggregateCall(binder: QueryBinder, exprBinder: ExpressionBinder, call: Extract<Expr, { kind: 'call' }>, addPre: (e: PlanExpr) => number, resultName: string): AggregateCall {
+/** Binds one aggregate call; its arguments and FILTER become columns of the calc before the aggregate (`addPre`). */
+export function bindAggregateCall(binder: QueryBinder, exprBinder: ExpressionBinder, call: Extract<Expr, { kind: 'call' }>, addPre: (e: PlanExpr) => number, resultName: string): AggregateCall {
   const name = call.name.name.toUpperCase();
   if (!isImplementedAggregate(name)) binder.unsupported(`aggregate function ${name} is not supported yet`, call.name.span);
   for (const arg of call.args) {

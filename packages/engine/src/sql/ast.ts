@@ -63,6 +63,8 @@ export interface FrameBound {
 }
 
 export interface WindowSpec {
+  /** `OVER w`: a window the SELECT's WINDOW clause names (the other fields are empty until it is resolved). */
+  ref?: Ident;
   partitionBy: Expr[];
   orderBy: OrderItem[];
   frame?: { unit: 'ROWS' | 'RANGE'; start: FrameBound; end?: FrameBound };
@@ -85,6 +87,8 @@ export interface Select {
   where?: Expr;
   groupBy: Expr[];
   having?: Expr;
+  /** `WINDOW w AS (...)`: windows that `OVER w` refers to. */
+  windows?: { name: Ident; spec: WindowSpec }[];
   span: Span;
 }
 

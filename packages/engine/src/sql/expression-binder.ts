@@ -193,7 +193,7 @@ export class ExpressionBinder {
 
   private bindCall(expr: Extract<Expr, { kind: 'call' }>): PlanExpr {
     const name = expr.name.name.toUpperCase();
-    if (expr.over) return this.fail('NOT_SUPPORTED', 'OVER windows are not supported yet', expr.span);
+    if (expr.over) return this.fail('NOT_SUPPORTED', 'OVER aggregations are only supported in the select list of a SELECT without GROUP BY', expr.span);
     if (AGGREGATE_FUNCTION_NAMES.has(name)) return this.fail('NOT_SUPPORTED', `aggregate function ${name} is not supported yet (GROUP BY and aggregations come later)`, expr.span);
     if (expr.filter || expr.distinct || expr.countStar) return this.fail('INVALID_CALL', `${name} is not an aggregate function`, expr.span);
     const userFunction = this.userFunctions instanceof UserFunctionCatalog ? this.userFunctions.resolve(expr.name.name) : undefined;

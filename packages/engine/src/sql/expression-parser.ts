@@ -330,8 +330,15 @@ export abstract class ExpressionParser extends SpecialCallParser {
       filter = this.parseExpr();
       this.expectOp(')');
     }
-    const over = this.acceptWords('OVER') ? this.parseWindowSpec() : undefined;
+    const over = this.acceptWords('OVER') ? this.parseOver() : undefined;
     return { kind: 'call', name, args, distinct, countStar, filter, over, span: this.spanFrom(nameToken.span) };
+  }
+
+  // `OVER (...)` or `OVER w`, a window named in the WINDOW clause.
+  private parseOver(): WindowSpec {
+    if (this.isOp('(')) return this.parseWindowSpec();
+    const ref = this.parseIdent('a window name or \'(\'');
+    return { ref, partitionBy: [], orderBy: [], span: ref.span };
   }
 
   protected parseWindowSpec(): WindowSpec {

@@ -7,6 +7,7 @@ import { withNullability } from './data-type';
 import type { FromItem } from './bound-relation';
 import { BindAbort } from './expression-binder';
 import type { QueryBinder } from './query-binder';
+import { bindTemporalJoin } from './temporal-join-binder';
 import { bindWindowJoin, windowedInput } from './window-join-binder';
 
 /**
@@ -52,12 +53,15 @@ export function bindJoin(binder: QueryBinder, ref: Extract<TableRef, { kind: 'jo
   if (windowJoin) return { ...joined, relation: { nodeId: windowJoin, fields } };
   // A comma join's window equalities are in the WHERE, which joins them in later (pushFiltersIntoJoins).
   if ((tvfLeft.relation.window || tvfRight.relation.window) && ref.joinType !== 'COMMA') return binder.unsupported('a join of window table functions must be a window join: ON L.window_start = R.window_start AND L.window_end = R.window_end', ref.span);
-  const interval = joinType === 'INNER' && leftKeys.length > 0 ? intervalBounds(rest, left.relation.fields, right.relation.fields) : undefined;
+  const interval = leftKeys.length > 0 ? intervalBounds(rest, left.relation.fields, right.relation.fields) : undefined;
   if (interval) {
-    // Both rowtime attributes stay time attributes: the join emits each match once, never revised.
-    const timed: PlanField[] = [...left.relation.fields, ...right.relation.fields];
+    // Both rowtime attributes stay time attributes: the join emits each match (or padded row) once, never revised.
+    const timed: PlanField[] = fields.map((f, i) => {
+      const time = i < leftWidth ? left.relation.fields[i].time : right.relation.fields[i - leftWidth].time;
+      return time ? { ...f, time } : f;
+    });
     const nodeId = binder.builder.add('interval_join', {
-      leftKeys, rightKeys, leftTime: interval.leftTime, rightTime: interval.rightTime, lowerMs: interval.lowerMs, upperMs: interval.upperMs,
+      joinType, leftKeys, rightKeys, leftTime: interval.leftTime, rightTime: interval.rightTime, lowerMs: interval.lowerMs, upperMs: interval.upperMs,
       condition: andAll(interval.rest), leftWidth, fields: timed,
     }, [left.relation.nodeId, right.relation.nodeId]);
     return { ...joined, relation: { nodeId, fields: timed } };
@@ -79,7 +83,7 @@ function bindLookupJoin(binder: QueryBinder, ref: Extract<TableRef, { kind: 'joi
   const left = binder.tableRef(ref.left);
   const time = binder.expressionBinder(left).bind(asOf);
   const attribute = time.kind === 'input' ? left.relation.fields[time.index].time : undefined;
-  if (attribute === 'rowtime') return binder.unsupported('event-time temporal joins (FOR SYSTEM_TIME AS OF a rowtime attribute) are not supported yet', asOf.span);
+  if (attribute === 'rowtime' && time.kind === 'input') return bindTemporalJoin(binder, ref, dimRef, left, time.index);
   if (attribute !== 'proctime') {
     binder.diagnostics.error('TEMPORAL_JOIN_INVALID', "Temporal table join currently only supports 'FOR SYSTEM_TIME AS OF' left table's time attribute field", asOf.span);
     throw new BindAbort();

@@ -14,6 +14,8 @@ import { bindSubqueryPredicates } from './subquery-binder';
 import { bindAggregateSelect, distinctRelation, isAggregateSelect } from './aggregate-binder';
 import { bindWindowTableFunction, materializeWindows } from './window-binder';
 import { bindRankedFrom } from './rank-binder';
+import { bindOverSelect, isOverSelect } from './over-binder';
+import { resolveNamedWindows } from './over-window';
 import { implicitName, isProctimeCall, proctimeAttribute, scopeOf, type BoundRelation, type FromItem } from './bound-relation';
 
 /** Binds queries into logical plan nodes; reports what it cannot plan yet as `NOT_SUPPORTED`. */
@@ -62,12 +64,17 @@ export class QueryBinder {
     }
   }
 
-  private select(statement: Select): BoundRelation {
+  private select(written: Select): BoundRelation {
+    const statement = resolveNamedWindows(this, written);
     if (!statement.from) return this.unsupported('SELECT without FROM is not supported yet', statement.span);
     // A Top-N subquery in FROM becomes a rank node, and its rank filter leaves the WHERE.
     const ranked = bindRankedFrom(this, statement);
     // IN / EXISTS subqueries in WHERE become semi and anti joins of the FROM item.
     const { query, from } = bindSubqueryPredicates(this, ranked?.query ?? statement, ranked?.from ?? this.tableRef(statement.from));
+    if (isOverSelect(query)) {
+      const relation = bindOverSelect(this, query, from);
+      return query.distinct ? distinctRelation(this, relation) : relation;
+    }
     if (isAggregateSelect(query)) return bindAggregateSelect(this, query, from);
     const relation = this.project(query, from);
     return query.distinct ? distinctRelation(this, relation) : relation;

@@ -1,4 +1,4 @@
-import type { Expr, Ident, Query, Select, SelectItem, TableRef } from './ast';
+import type { Expr, Ident, Query, Select, SelectItem, TableRef, WindowSpec } from './ast';
 import { ExpressionParser } from './expression-parser';
 import { joinSpans } from './span';
 
@@ -83,7 +83,19 @@ export abstract class QueryParser extends ExpressionParser {
       while (this.acceptOp(','));
     }
     const having = this.acceptWords('HAVING') ? this.parseExpr() : undefined;
-    return { kind: 'select', distinct, items, from, where, groupBy, having, span: this.spanFrom(start) };
+    const windows = this.acceptWords('WINDOW') ? this.parseWindowClause() : undefined;
+    return { kind: 'select', distinct, items, from, where, groupBy, having, ...(windows ? { windows } : {}), span: this.spanFrom(start) };
+  }
+
+  /** `WINDOW w AS (...), v AS (...)`. */
+  private parseWindowClause(): { name: Ident; spec: WindowSpec }[] {
+    const windows: { name: Ident; spec: WindowSpec }[] = [];
+    do {
+      const name = this.parseIdent('a window name');
+      this.expectWords('AS');
+      windows.push({ name, spec: this.parseWindowSpec() });
+    } while (this.acceptOp(','));
+    return windows;
   }
 
   /** `GROUPING SETS ((a, b), a, ())` as a call named 'GROUPING SETS' whose arguments are ROW(...) sets. */

@@ -5,6 +5,7 @@ import type { Expr, Select, SelectItem } from './ast';
 import { visitExpr } from './ast-rewrite';
 import { isAggregateSelect } from './aggregate-binder';
 import { implicitName, type FromItem } from './bound-relation';
+import { resolveNamedWindows } from './over-window';
 import type { QueryBinder } from './query-binder';
 import { joinSpans } from './span';
 import { windowedInput } from './window-join-binder';
@@ -44,7 +45,7 @@ export function bindRankedFrom(binder: QueryBinder, query: Select): RankedFrom |
   }
   const ref = query.from;
   if (ref?.kind !== 'derived' || ref.columns || ref.query.kind !== 'select') return undefined;
-  const inner = ref.query;
+  const inner = resolveNamedWindows(binder, ref.query);
   const rankIndex = inner.items.findIndex((item) => item.kind === 'expr' && isRankingCall(item.expr));
   if (rankIndex < 0 || !query.where) return undefined;
   const rankItem = inner.items[rankIndex] as Extract<SelectItem, { kind: 'expr' }>;

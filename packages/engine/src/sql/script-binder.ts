@@ -13,6 +13,7 @@ import type { InsertStatement, Query, Script, Statement } from './ast';
 import { Catalog, persistedColumns, type CatalogTable } from './catalog';
 import { canAssign, formatType } from './data-type';
 import type { DiagnosticSink } from './diagnostic';
+import { sessionOptionProblem } from './session-options';
 import { cast } from './expression-binder';
 import { QueryBinder } from './query-binder';
 import type { Span } from './span';
@@ -89,9 +90,13 @@ export class ScriptBinder {
       case 'createFunction':
         this.userFunctions.define(statement, this.diagnostics);
         return;
-      case 'set':
-        if (statement.key !== undefined && statement.value !== undefined) this.config[statement.key] = statement.value;
+      case 'set': {
+        if (statement.key === undefined || statement.value === undefined) return;
+        const problem = sessionOptionProblem(statement.key, statement.value);
+        if (problem) this.diagnostics.error('CONFIG_INVALID', problem, statement.span);
+        else this.config[statement.key] = statement.value;
         return;
+      }
       case 'reset':
         if (statement.key === undefined) for (const key of Object.keys(this.config)) delete this.config[key];
         else delete this.config[statement.key];

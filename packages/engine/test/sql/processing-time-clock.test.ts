@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { Connector, SourcePoll } from '../../src/connectors/connector';
 import { builtinConnectors, compileJob, startJob } from '../../src/index';
+import { clockedSource } from './clocked-source';
 
 const T0 = Date.UTC(2024, 0, 1, 10);
 
@@ -16,21 +16,8 @@ const BATCHES: { atMs: number; rows: unknown[][] }[] = [
 
 describe('injected processing-time clock', () => {
   it('fires processing-time windows when the clock passes their end and drops the open one at end of input', async () => {
-    let nowMs = T0;
-    const source: Connector = {
-      name: 'clocked', requiredOptions: [], optionalOptions: [],
-      createSource: () => {
-        let next = 0;
-        return {
-          poll(): SourcePoll {
-            const batch = BATCHES[next++];
-            nowMs = batch.atMs;
-            return { rows: batch.rows, finished: next === BATCHES.length };
-          },
-        };
-      },
-    };
-    const connectors = builtinConnectors().register(source);
+    const { connector, clock } = clockedSource(BATCHES, T0);
+    const connectors = builtinConnectors().register(connector);
     const sql = `
 CREATE TABLE clicks (id STRING, p AS PROCTIME()) WITH ('connector' = 'clocked');
 CREATE TABLE out_sink (id STRING, n BIGINT, ws TIMESTAMP(3), we TIMESTAMP(3)) WITH ('connector' = 'print');
@@ -39,7 +26,7 @@ FROM TABLE(TUMBLE(TABLE clicks, DESCRIPTOR(p), INTERVAL '10' SECOND)) GROUP BY i
     const stdout = new PassThrough();
     const chunks: string[] = [];
     stdout.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
-    await startJob(compileJob(sql, { connectors }), { stdout, connectors, clock: { now: () => nowMs } }).done;
+    await startJob(compileJob(sql, { connectors }), { stdout, connectors, clock }).done;
     // [10:00:00, 10:00:10) fires after the batch at 10:00:12; [10:00:10, 10:00:20) is due when the
     // last batch is read at 10:00:20; [10:00:20, 10:00:30) is still open at end of input.
     expect(chunks.join('').trim().split('\n').sort()).toEqual([

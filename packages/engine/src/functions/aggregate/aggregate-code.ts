@@ -75,7 +75,7 @@ export function aggregateCode(call: AggregateCall, retractable: boolean): Aggreg
       return {
         init: ['[]'],
         accumulate: (a, b, v) => `${a}[${b}].push(${v[0]});`,
-        retract: (a, b, v) => `g.removeValue(${a}[${b}], ${v[0]}, ${first});`,
+        retract: (a, b, v) => `g.removeValue(${a}[${b}], ${v[0]});`,
         merge: (a, o, b) => `${a}[${b}].push(...${o}[${b}]);`,
         value: (a, b) => `(${a}[${b}].length === 0 ? null : ${a}[${b}][${first ? '0' : `${a}[${b}].length - 1`}])`,
       };
@@ -85,7 +85,7 @@ export function aggregateCode(call: AggregateCall, retractable: boolean): Aggreg
       return {
         init: ['[]', "','"],
         accumulate: (a, b, v) => `${a}[${b}].push(${v[0]});${v[1] ? ` if (${v[1]} !== null) ${a}[${b + 1}] = ${v[1]};` : ''}`,
-        retract: (a, b, v) => `g.removeValue(${a}[${b}], ${v[0]}, true);`,
+        retract: (a, b, v) => `g.removeValue(${a}[${b}], ${v[0]});`,
         merge: (a, o, b) => `${a}[${b}].push(...${o}[${b}]); ${a}[${b + 1}] = ${o}[${b + 1}];`,
         value: (a, b) => `(${a}[${b}].length === 0 ? null : ${a}[${b}].join(${a}[${b + 1}]))`,
       };

@@ -25,9 +25,12 @@ export const aggregateHelpers = {
     for (const key of counts.keys()) if (best === null || (key as number) > (best as number)) best = key;
     return best;
   },
-  /** Removes the first (or last) occurrence of a value from a list accumulator. */
-  removeValue(list: unknown[], value: unknown, first: boolean): void {
-    const index = first ? list.indexOf(value) : list.lastIndexOf(value);
+  /**
+   * Removes the oldest occurrence of a value from a list accumulator, as Flink's
+   * First/LastValueWithRetractAggFunction drop the first order recorded for the value.
+   */
+  removeValue(list: unknown[], value: unknown): void {
+    const index = list.indexOf(value);
     if (index >= 0) list.splice(index, 1);
   },
   /** Java's RoundingMode.HALF_UP to an integer. */

@@ -6,6 +6,7 @@ import type { StateKey } from '../../runtime/state-backend';
 import { compileAggsHandler, type Accumulator, type AggsHandler } from './aggs-handler';
 import { MiniBatchBuffer } from './mini-batch-buffer';
 import { ChangelogCollector } from '../../runtime/changelog-collector';
+import { StateTtl } from '../../runtime/state-ttl';
 
 /**
  * Unbounded GROUP BY (plan kind `group_aggregate`), Flink's GroupAggFunction: per key, the first
@@ -23,10 +24,15 @@ export class GroupAggregate implements StreamOperator {
   /** The aggregate values before a change, reused so unchanged results allocate nothing. */
   private readonly previous: Row;
   private readonly out: ChangelogCollector;
+  /** Idle groups are dropped after `table.exec.state.ttl`; a later row starts the group afresh (+I), as in Flink. */
+  private readonly ttl: StateTtl | undefined;
+  private readonly dropGroup = (key: StateKey): void => {
+    this.accumulators.delete(key);
+  };
 
   constructor(
     private readonly config: GroupAggregateConfig,
-    context: OperatorContext,
+    private readonly context: OperatorContext,
     private readonly output: Output,
     private readonly metrics: OperatorMetrics,
     operatorId: string,
@@ -39,6 +45,7 @@ export class GroupAggregate implements StreamOperator {
     this.aggCount = config.aggs.length;
     this.previous = new Array(this.aggCount);
     this.buffer = this.miniBatchBuffer(context);
+    this.ttl = StateTtl.of(context.state, `group_aggregate:${operatorId}`, context.config);
   }
 
   processBatch(batch: RowBatch, kinds?: RowKinds): void {
@@ -49,6 +56,7 @@ export class GroupAggregate implements StreamOperator {
       return;
     }
     const handler = this.handler;
+    const now = this.expireIdleGroups();
     for (let i = 0; i < batch.length; i++) {
       const row = batch[i];
       const key = this.keyOf(row);
@@ -65,9 +73,17 @@ export class GroupAggregate implements StreamOperator {
         if (retract) handler.retract(acc, row);
         else this.fold(acc, row);
       }
-      this.emitChange(key, row, acc, firstRow);
+      this.emitChange(key, row, acc, firstRow, now);
     }
     this.out.flush(this.output, this.metrics);
+  }
+
+  /** Drops the groups idle for the TTL; the processing time this batch is handled at (0 without a TTL). */
+  private expireIdleGroups(): number {
+    if (!this.ttl) return 0;
+    const now = this.context.now();
+    this.ttl.expire(now, this.dropGroup);
+    return now;
   }
 
   /** Adds one input row to a key's accumulator. */
@@ -103,6 +119,7 @@ export class GroupAggregate implements StreamOperator {
   private flushBuffer(): void {
     if (!this.buffer || this.buffer.isEmpty()) return;
     const handler = this.handler;
+    const now = this.expireIdleGroups();
     for (const [key, bundle] of this.buffer.drain()) {
       const { rows, kinds } = bundle;
       let acc = this.accumulators.get(key);
@@ -120,18 +137,20 @@ export class GroupAggregate implements StreamOperator {
         if (kinds && !isAccumulate(kinds[i])) handler.retract(acc, rows[i]);
         else this.fold(acc, rows[i]);
       }
-      this.emitChange(key, rows[0], acc, firstRow);
+      this.emitChange(key, rows[0], acc, firstRow, now);
     }
     this.out.flush(this.output, this.metrics);
   }
 
   /** Emits the change of one key's result after its accumulator was updated (`previous` holds the old values). */
-  private emitChange(key: StateKey, keyRow: Row, acc: Accumulator, firstRow: boolean): void {
+  private emitChange(key: StateKey, keyRow: Row, acc: Accumulator, firstRow: boolean, now: number): void {
     if (this.config.inputHasUpdates && (acc[0] as number) <= 0) {
       this.accumulators.delete(key);
+      this.ttl?.forget(key);
       if (!firstRow) this.out.push(this.previousRow(keyRow), DELETE);
       return;
     }
+    this.ttl?.touch(key, now);
     const current = this.resultRow(keyRow);
     this.handler.values(acc, current, this.keyCount);
     if (firstRow) {

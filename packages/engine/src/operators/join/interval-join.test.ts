@@ -7,7 +7,7 @@ const INT = simple('INT');
 
 // Left (k, t) joins right (k, t) when -2 <= left t - right t <= 3.
 const config: IntervalJoinConfig = {
-  leftKeys: [0], rightKeys: [0], leftTime: 1, rightTime: 1, lowerMs: -2, upperMs: 3, condition: null, leftWidth: 2,
+  joinType: 'INNER', leftKeys: [0], rightKeys: [0], leftTime: 1, rightTime: 1, lowerMs: -2, upperMs: 3, condition: null, leftWidth: 2,
   fields: [{ name: 'k', type: INT }, { name: 'lt', type: INT }, { name: 'k0', type: INT }, { name: 'rt', type: INT }],
 };
 
@@ -28,5 +28,28 @@ describe('IntervalJoin', () => {
     expect(h.pushInput(0, [[1, 21]]).take()).toEqual(['+I[1, 21, 1, 20]']);
     expect(h.watermark(23).pushInput(0, [[1, 22]]).take()).toEqual(['WM(20)']);
     expect(h.state.namespace('interval_join:1:right').size).toBe(0);
+  });
+
+  it('pads unmatched rows of the outer sides when the watermark expires them, and leaves no state behind', () => {
+    const h = new OperatorHarness({ kind: 'interval_join', config: { ...config, joinType: 'FULL' } });
+    // Left 10 meets right 7..12; right 20 meets left 18..23.
+    h.pushInput(0, [[1, 10], [2, 10], [1, 30]]).pushInput(1, [[1, 12], [1, 20], [3, 5]]);
+    expect(h.take()).toEqual(['+I[1, 10, 1, 12]']);
+    // At 12 the left rows at 10 expire (one matched); right 5 expired at 8; right 12 lives until 15.
+    expect(h.watermark(12).take()).toEqual(['+I[2, 10, null, null]', '+I[null, null, 3, 5]', 'WM(9)']);
+    expect(h.watermark(23).take()).toEqual(['+I[null, null, 1, 20]', 'WM(20)']);
+    // A row past its last partner on arrival joins what is stored, else is padded at once.
+    expect(h.pushInput(1, [[1, 28], [1, 9]]).take()).toEqual(['+I[1, 30, 1, 28]', '+I[null, null, 1, 9]']);
+    expect(h.pushInput(0, [[null, 40]]).take()).toEqual(['+I[null, 40, null, null]']);
+    expect(h.watermark(40).take()).toEqual(['WM(37)']);
+    const held = h.state.snapshot().entries.filter(([, , value]) => !Array.isArray(value) || value.length > 0);
+    expect(held).toEqual([]);
+  });
+
+  it('LEFT pads only left rows, RIGHT only right rows', () => {
+    const left = new OperatorHarness({ kind: 'interval_join', config: { ...config, joinType: 'LEFT' } });
+    expect(left.pushInput(0, [[1, 10]]).pushInput(1, [[2, 10]]).watermark(100).take()).toEqual(['+I[1, 10, null, null]', 'WM(97)']);
+    const right = new OperatorHarness({ kind: 'interval_join', config: { ...config, joinType: 'RIGHT' } });
+    expect(right.pushInput(0, [[1, 10]]).pushInput(1, [[2, 10]]).watermark(100).take()).toEqual(['+I[null, null, 2, 10]', 'WM(97)']);
   });
 });

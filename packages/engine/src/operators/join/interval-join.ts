@@ -2,8 +2,9 @@ import type { IntervalJoinConfig } from '../../plan/logical-plan';
 import { compileKeySelector, type KeySelector } from '../../runtime/key-selector';
 import type { OperatorContext, OperatorFactory, OperatorMetrics, Output, StreamOperator } from '../../runtime/operator';
 import type { Row, RowBatch } from '../../runtime/row';
-import type { StateKey } from '../../runtime/state-backend';
 import { MAX_WATERMARK } from '../../runtime/watermark-generator';
+import type { StateKey } from '../../runtime/state-backend';
+import { IntervalJoinSide } from './interval-join-side';
 import { compileCondition, type Condition } from './join';
 
 /**
@@ -11,16 +12,22 @@ import { compileCondition, type Condition } from './join';
  * insert-only inputs are kept per join key; a left row at `l` joins right rows at `r` with
  * `lowerMs <= l - r <= upperMs`, whichever arrives second emitting the +I. Once the watermark
  * passes the last time a row could still find a partner (`l - lowerMs` for a left row,
- * `r + upperMs` for a right one) the row leaves state; a row already past it on arrival joins what
- * is stored but is not kept. Both time attributes survive, so the output watermark is held back by
- * the larger of the two bounds, as Flink's KeyedCoProcessOperatorWithWatermarkDelay does.
+ * `r + upperMs` for a right one) the row leaves state; an outer side (LEFT, RIGHT, FULL) then emits
+ * it padded with NULLs if it never joined. A row already past that time on arrival joins what is
+ * stored and is not kept. The output is insert-only. Both time attributes survive, so the output
+ * watermark is held back by the larger of the two bounds, as Flink's
+ * KeyedCoProcessOperatorWithWatermarkDelay does.
  */
 export class IntervalJoin implements StreamOperator {
-  private readonly sides: [Map<StateKey, Row[]>, Map<StateKey, Row[]>];
+  private readonly sides: [IntervalJoinSide, IntervalJoinSide];
   private readonly keyOf: [KeySelector, KeySelector];
+  private readonly times: [number, number];
+  private readonly outer: [boolean, boolean];
+  private readonly nulls: [Row, Row];
   private readonly condition: Condition | undefined;
   private readonly delayMs: number;
   private watermark = Number.NEGATIVE_INFINITY;
+  private out: RowBatch = [];
 
   constructor(
     private readonly config: IntervalJoinConfig,
@@ -29,8 +36,14 @@ export class IntervalJoin implements StreamOperator {
     private readonly metrics: OperatorMetrics,
     operatorId: string,
   ) {
-    this.sides = [context.state.namespace(`interval_join:${operatorId}:left`), context.state.namespace(`interval_join:${operatorId}:right`)];
+    const namespace = `interval_join:${operatorId}`;
+    this.sides = [new IntervalJoinSide(context.state, `${namespace}:left`, -config.lowerMs), new IntervalJoinSide(context.state, `${namespace}:right`, config.upperMs)];
     this.keyOf = [compileKeySelector(config.leftKeys), compileKeySelector(config.rightKeys)];
+    this.times = [config.leftTime, config.rightTime];
+    const { joinType } = config;
+    this.outer = [joinType === 'LEFT' || joinType === 'FULL', joinType === 'RIGHT' || joinType === 'FULL'];
+    // nulls[side]: what pads a row of `side`, the width of the other side.
+    this.nulls = [new Array(config.fields.length - config.leftWidth).fill(null), new Array(config.leftWidth).fill(null)];
     this.condition = config.condition ? compileCondition(config.condition) : undefined;
     this.delayMs = Math.max(0, -config.lowerMs, config.upperMs);
   }
@@ -46,12 +59,12 @@ export class IntervalJoin implements StreamOperator {
   processWatermark(watermarkMs: number): void {
     this.watermark = watermarkMs;
     for (let side = 0; side < 2; side++) {
-      for (const [key, rows] of this.sides[side]) {
-        const kept = rows.filter((row) => !this.expired(side, row));
-        if (kept.length === 0) this.sides[side].delete(key);
-        else if (kept.length !== rows.length) this.sides[side].set(key, kept);
-      }
+      const padOnExpiry = this.outer[side];
+      this.sides[side].expire(watermarkMs, (record) => {
+        if (padOnExpiry && !record.matched) this.out.push(this.padded(side, record.row));
+      });
     }
+    this.flush();
     this.output.emitWatermark(watermarkMs === MAX_WATERMARK ? watermarkMs : watermarkMs - this.delayMs);
   }
 
@@ -59,35 +72,53 @@ export class IntervalJoin implements StreamOperator {
 
   private process(side: number, batch: RowBatch): void {
     this.metrics.recordsIn += batch.length;
-    const { leftKeys, rightKeys, leftTime, rightTime, lowerMs, upperMs } = this.config;
-    const keys = side === 0 ? leftKeys : rightKeys;
-    const out: RowBatch = [];
+    const keys = side === 0 ? this.config.leftKeys : this.config.rightKeys;
+    const own = this.sides[side];
     for (const row of batch) {
-      const time = row[side === 0 ? leftTime : rightTime] as number | null;
-      if (time === null || keys.some((k) => row[k] === null)) continue;
-      const key = this.keyOf[side](row);
-      for (const other of this.sides[1 - side].get(key) ?? []) {
-        const otherTime = other[side === 0 ? rightTime : leftTime] as number;
-        const diff = side === 0 ? time - otherTime : otherTime - time;
-        if (diff < lowerMs || diff > upperMs) continue;
-        const joined = side === 0 ? row.concat(other) : other.concat(row);
-        if (!this.condition || this.condition(joined)) out.push(joined);
+      const time = row[this.times[side]] as number | null;
+      if (time === null || keys.some((k) => row[k] === null)) {
+        // It can never join: an outer side shows it padded at once, an inner side drops it.
+        if (this.outer[side]) this.out.push(this.padded(side, row));
+        continue;
       }
-      if (this.expired(side, row)) continue;
-      const stored = this.sides[side].get(key);
-      if (stored) stored.push(row);
-      else this.sides[side].set(key, [row]);
+      const key = this.keyOf[side](row);
+      const matched = this.join(side, key, row, time);
+      if (own.lastPartner(time) > this.watermark) own.add(key, time, { row, matched });
+      else if (!matched && this.outer[side]) this.out.push(this.padded(side, row));
     }
-    if (out.length === 0) return;
-    this.metrics.recordsOut += out.length;
-    this.output.emit(out);
+    this.flush();
   }
 
-  // No row of the other side still to come (time above the watermark) can join it.
-  private expired(side: number, row: Row): boolean {
-    const config = this.config;
-    const lastPartner = side === 0 ? (row[config.leftTime] as number) - config.lowerMs : (row[config.rightTime] as number) + config.upperMs;
-    return lastPartner <= this.watermark;
+  // Emits the joins of `row` with the stored rows of the other side in its bounds; true when there was one.
+  private join(side: number, key: StateKey, row: Row, time: number): boolean {
+    const stored = this.sides[1 - side].rowsOf(key);
+    if (!stored) return false;
+    const { lowerMs, upperMs } = this.config;
+    let matched = false;
+    for (const [otherTime, records] of stored) {
+      const diff = side === 0 ? time - otherTime : otherTime - time;
+      if (diff < lowerMs || diff > upperMs) continue;
+      for (const other of records) {
+        const joined = side === 0 ? row.concat(other.row) : other.row.concat(row);
+        if (this.condition && !this.condition(joined)) continue;
+        this.out.push(joined);
+        other.matched = true;
+        matched = true;
+      }
+    }
+    return matched;
+  }
+
+  private padded(side: number, row: Row): Row {
+    return side === 0 ? row.concat(this.nulls[0]) : this.nulls[1].concat(row);
+  }
+
+  private flush(): void {
+    if (this.out.length === 0) return;
+    const rows = this.out;
+    this.out = [];
+    this.metrics.recordsOut += rows.length;
+    this.output.emit(rows);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Row } from '../../runtime/row';
 import type { StateKey } from '../../runtime/state-backend';
+import type { StateTtl } from '../../runtime/state-ttl';
 
 /**
  * One row of a join side, how many times it is currently present and, on the outer side of an
@@ -17,13 +18,32 @@ export interface JoinRecord {
  * equal row; an insert-only side just appends, which saves building an identity per row.
  */
 export class JoinSideState {
+  /** Processing time of the batch being handled, stamped on written keys when a TTL is set. */
+  private now = 0;
+  private readonly dropKey = (key: StateKey): void => {
+    this.byKey.delete(key);
+  };
+
+  /**
+   * With `ttl` (`table.exec.state.ttl`), a join key whose rows were not written for the TTL loses
+   * them all (Flink expires each row; the key is the unit here) and nothing is emitted for them.
+   */
   constructor(
     private readonly byKey: Map<StateKey, Map<string, JoinRecord> | JoinRecord[]>,
     private readonly retractable: boolean,
+    private readonly ttl?: StateTtl,
   ) {}
+
+  /** Starts a batch handled at processing time `nowMs`: keys idle for the TTL are dropped first. */
+  expireIdle(nowMs: number): void {
+    if (!this.ttl) return;
+    this.now = nowMs;
+    this.ttl.expire(nowMs, this.dropKey);
+  }
 
   /** Adds one occurrence; returns the record, whose `associations` the caller sets for a new row. */
   add(key: StateKey, row: Row): JoinRecord {
+    this.ttl?.touch(key, this.now);
     if (!this.retractable) {
       let list = this.byKey.get(key) as JoinRecord[] | undefined;
       if (!list) {
@@ -56,7 +76,12 @@ export class JoinSideState {
     const record = rows?.get(id);
     if (!rows || !record) return undefined;
     if (--record.count === 0) rows.delete(id);
-    if (rows.size === 0) this.byKey.delete(key);
+    if (rows.size === 0) {
+      this.byKey.delete(key);
+      this.ttl?.forget(key);
+    } else {
+      this.ttl?.touch(key, this.now);
+    }
     return record;
   }
 

@@ -8,6 +8,7 @@ import { DELETE, INSERT, isAccumulate, type Row, type RowBatch, type RowKinds } 
 import type { StateKey } from '../../runtime/state-backend';
 import { JoinSideState, type JoinRecord } from './join-side-state';
 import { ChangelogCollector } from '../../runtime/changelog-collector';
+import { StateTtl, stateTtlMs } from '../../runtime/state-ttl';
 
 export type Condition = (row: Row) => boolean;
 
@@ -26,23 +27,22 @@ export class Join implements StreamOperator {
   private readonly condition: Condition | undefined;
   private readonly out: ChangelogCollector;
   private readonly widths: [number, number];
+  private readonly expires: boolean;
 
   constructor(
     private readonly config: JoinConfig,
-    context: OperatorContext,
+    private readonly context: OperatorContext,
     private readonly output: Output,
     private readonly metrics: OperatorMetrics,
     operatorId: string,
   ) {
-    this.sides = [
-      new JoinSideState(context.state.namespace(`join:${operatorId}:left`), config.leftHasUpdates),
-      new JoinSideState(context.state.namespace(`join:${operatorId}:right`), config.rightHasUpdates),
-    ];
+    this.sides = [joinSide(context, `join:${operatorId}:left`, config.leftHasUpdates), joinSide(context, `join:${operatorId}:right`, config.rightHasUpdates)];
     this.keyOf = [compileKeySelector(config.leftKeys), compileKeySelector(config.rightKeys)];
     this.outer = [config.joinType === 'LEFT' || config.joinType === 'FULL', config.joinType === 'RIGHT' || config.joinType === 'FULL'];
     this.condition = config.condition ? compileCondition(config.condition) : undefined;
     this.out = new ChangelogCollector(config.joinType !== 'INNER' || config.leftHasUpdates || config.rightHasUpdates);
     this.widths = [config.leftWidth, config.fields.length - config.leftWidth];
+    this.expires = stateTtlMs(context.config) !== undefined;
   }
 
   processBatch(batch: RowBatch, kinds?: RowKinds): void {
@@ -58,6 +58,11 @@ export class Join implements StreamOperator {
   private process(side: number, batch: RowBatch, kinds: RowKinds | undefined): void {
     this.metrics.recordsIn += batch.length;
     const keys = side === 0 ? this.config.leftKeys : this.config.rightKeys;
+    if (this.expires) {
+      const now = this.context.now();
+      this.sides[0].expireIdle(now);
+      this.sides[1].expireIdle(now);
+    }
     for (let i = 0; i < batch.length; i++) {
       const row = batch[i];
       const accumulate = kinds === undefined || isAccumulate(kinds[i]);
@@ -118,6 +123,11 @@ export class Join implements StreamOperator {
 function hasNullKey(row: Row, keys: number[]): boolean {
   for (let k = 0; k < keys.length; k++) if (row[keys[k]] === null) return true;
   return false;
+}
+
+/** One join input's keyed state in namespace `name`, expiring per `table.exec.state.ttl` when the session sets it. */
+export function joinSide(context: OperatorContext, name: string, retractable: boolean): JoinSideState {
+  return new JoinSideState(context.state.namespace(name), retractable, StateTtl.of(context.state, name, context.config));
 }
 
 /** The non-equi part of ON over the joined row; a row is kept only where it is TRUE. */

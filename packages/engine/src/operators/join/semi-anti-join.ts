@@ -3,8 +3,9 @@ import { compileKeySelector, type KeySelector } from '../../runtime/key-selector
 import type { OperatorContext, OperatorFactory, OperatorMetrics, Output, StreamOperator } from '../../runtime/operator';
 import { DELETE, INSERT, isAccumulate, type Row, type RowBatch, type RowKinds } from '../../runtime/row';
 import type { StateKey } from '../../runtime/state-backend';
-import { compileCondition, type Condition } from './join';
-import { JoinSideState, type JoinRecord } from './join-side-state';
+import { compileCondition, joinSide, type Condition } from './join';
+import type { JoinRecord, JoinSideState } from './join-side-state';
+import { stateTtlMs } from '../../runtime/state-ttl';
 import { ChangelogCollector } from '../../runtime/changelog-collector';
 
 /**
@@ -21,17 +22,19 @@ export class SemiAntiJoin implements StreamOperator {
   private readonly keyOf: [KeySelector, KeySelector];
   private readonly condition: Condition | undefined;
   private readonly out: ChangelogCollector;
+  private readonly expires: boolean;
 
   constructor(
     private readonly config: SemiAntiJoinConfig,
     private readonly anti: boolean,
-    context: OperatorContext,
+    private readonly context: OperatorContext,
     private readonly output: Output,
     private readonly metrics: OperatorMetrics,
     operatorId: string,
   ) {
-    this.left = new JoinSideState(context.state.namespace(`semi_anti_join:${operatorId}:left`), config.leftHasUpdates);
-    this.right = new JoinSideState(context.state.namespace(`semi_anti_join:${operatorId}:right`), config.rightHasUpdates);
+    this.left = joinSide(context, `semi_anti_join:${operatorId}:left`, config.leftHasUpdates);
+    this.right = joinSide(context, `semi_anti_join:${operatorId}:right`, config.rightHasUpdates);
+    this.expires = stateTtlMs(context.config) !== undefined;
     this.keyOf = [compileKeySelector(config.leftKeys), compileKeySelector(config.rightKeys)];
     this.condition = config.condition ? compileCondition(config.condition) : undefined;
     // A right row arriving can withdraw an emitted left row from an anti join, so it always updates.
@@ -49,8 +52,17 @@ export class SemiAntiJoin implements StreamOperator {
 
   finish(): void {}
 
+  /** Drops both sides' keys idle for `table.exec.state.ttl`, before a batch is handled. */
+  private expireIdle(): void {
+    if (!this.expires) return;
+    const now = this.context.now();
+    this.left.expireIdle(now);
+    this.right.expireIdle(now);
+  }
+
   private processLeft(batch: RowBatch, kinds: RowKinds | undefined): void {
     this.metrics.recordsIn += batch.length;
+    this.expireIdle();
     for (let i = 0; i < batch.length; i++) {
       const row = batch[i];
       const accumulate = kinds === undefined || isAccumulate(kinds[i]);
@@ -73,6 +85,7 @@ export class SemiAntiJoin implements StreamOperator {
 
   private processRight(batch: RowBatch, kinds: RowKinds | undefined): void {
     this.metrics.recordsIn += batch.length;
+    this.expireIdle();
     for (let i = 0; i < batch.length; i++) {
       const row = batch[i];
       if (hasNullKey(row, this.config.rightKeys)) continue;

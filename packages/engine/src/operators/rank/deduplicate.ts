@@ -4,6 +4,7 @@ import type { OperatorContext, OperatorFactory, OperatorMetrics, Output, StreamO
 import { INSERT, UPDATE_AFTER, UPDATE_BEFORE, type Row, type RowBatch } from '../../runtime/row';
 import type { StateKey } from '../../runtime/state-backend';
 import { ChangelogCollector } from '../../runtime/changelog-collector';
+import { StateTtl } from '../../runtime/state-ttl';
 
 /**
  * Deduplication (plan kind `deduplicate`), Flink's Deduplicate functions. Keep-first on processing
@@ -18,10 +19,18 @@ export class Deduplicate implements StreamOperator {
   /** Keep-first on processing time: the first row is final, so the output has no updates. */
   private readonly insertOnly: boolean;
   private readonly out: ChangelogCollector;
+  /**
+   * `table.exec.state.ttl`, counted from the last write as Flink's OnCreateAndWrite: a keep-first
+   * key is written once, so after the TTL the next row of that key is emitted as a first row again.
+   */
+  private readonly ttl: StateTtl | undefined;
+  private readonly dropKey = (key: StateKey): void => {
+    this.kept.delete(key);
+  };
 
   constructor(
     private readonly config: DeduplicateConfig,
-    context: OperatorContext,
+    private readonly context: OperatorContext,
     private readonly output: Output,
     private readonly metrics: OperatorMetrics,
     operatorId: string,
@@ -30,19 +39,25 @@ export class Deduplicate implements StreamOperator {
     this.kept = context.state.namespace<Row>(`deduplicate:${operatorId}`);
     this.insertOnly = !config.keepLast && config.timeAttribute === 'proctime';
     this.out = new ChangelogCollector(!this.insertOnly);
+    this.ttl = StateTtl.of(context.state, `deduplicate:${operatorId}`, context.config);
   }
 
   processBatch(batch: RowBatch): void {
     this.metrics.recordsIn += batch.length;
+    const ttl = this.ttl;
+    const now = ttl ? this.context.now() : 0;
+    ttl?.expire(now, this.dropKey);
     for (let i = 0; i < batch.length; i++) {
       const row = batch[i];
       const key = this.keyOf(row);
       const previous = this.kept.get(key);
       if (previous === undefined) {
         this.kept.set(key, row);
+        ttl?.touch(key, now);
         this.out.push(row, INSERT);
       } else if (this.replaces(previous, row)) {
         this.kept.set(key, row);
+        ttl?.touch(key, now);
         if (this.config.generateUpdateBefore) this.out.push(previous, UPDATE_BEFORE);
         this.out.push(row, UPDATE_AFTER);
       }

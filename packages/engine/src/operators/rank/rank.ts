@@ -5,6 +5,7 @@ import { DELETE, INSERT, isAccumulate, UPDATE_AFTER, UPDATE_BEFORE, type Row, ty
 import type { StateKey } from '../../runtime/state-backend';
 import { compileRowComparator, type RowComparator } from './sort-comparator';
 import { ChangelogCollector } from '../../runtime/changelog-collector';
+import { StateTtl } from '../../runtime/state-ttl';
 import { rankAt, topSize, upperBound } from './top-n-buffer';
 
 /**
@@ -30,10 +31,15 @@ export class Rank implements StreamOperator {
   private beforeRanks: number[] = [];
   private afterRanks: number[] = [];
   private readonly out: ChangelogCollector;
+  /** `table.exec.state.ttl`: a partition not written for the TTL is dropped without output, as in Flink. */
+  private readonly ttl: StateTtl | undefined;
+  private readonly dropPartition = (key: StateKey): void => {
+    this.sorted.delete(key);
+  };
 
   constructor(
     private readonly config: RankConfig,
-    context: OperatorContext,
+    private readonly context: OperatorContext,
     private readonly output: Output,
     private readonly metrics: OperatorMetrics,
     operatorId: string,
@@ -44,14 +50,23 @@ export class Rank implements StreamOperator {
     this.sorted = context.state.namespace<Row[]>(`rank:${operatorId}`);
     this.rankEnd = config.rankEnd;
     this.slotChanges = config.rankType === 'ROW_NUMBER' && config.outputRankNumber;
+    this.ttl = StateTtl.of(context.state, `rank:${operatorId}`, context.config);
   }
 
   processBatch(batch: RowBatch, kinds?: RowKinds): void {
     this.metrics.recordsIn += batch.length;
+    const ttl = this.ttl;
+    const now = ttl ? this.context.now() : 0;
+    ttl?.expire(now, this.dropPartition);
     for (let i = 0; i < batch.length; i++) {
       const row = batch[i];
       if (kinds !== undefined && !isAccumulate(kinds[i])) this.retract(row);
       else this.insert(row);
+      if (ttl) {
+        const key = this.keyOf(row);
+        if (this.sorted.has(key)) ttl.touch(key, now);
+        else ttl.forget(key);
+      }
     }
     this.out.flush(this.output, this.metrics);
   }

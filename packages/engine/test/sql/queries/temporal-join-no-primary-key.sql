@@ -1,0 +1,4 @@
+-- error: Temporal Table Join requires primary key in versioned table, but no primary key can be found.
+CREATE TABLE orders (id INT, currency STRING, ts TIMESTAMP(3), WATERMARK FOR ts AS ts) WITH ('connector' = 'values', 'data' = '1,EUR,2024-01-01 10:00:00');
+CREATE TABLE rates (currency STRING, rate INT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts) WITH ('connector' = 'values', 'data' = 'EUR,114,2024-01-01 10:00:00');
+SELECT o.id, r.rate FROM orders AS o JOIN rates FOR SYSTEM_TIME AS OF o.ts AS r ON o.currency = r.currency;
