@@ -7,7 +7,7 @@ import type { WindowDeduplicateConfig, WindowJoinConfig, WindowRankConfig } from
 import type { OverAggregateConfig } from './over-plan';
 
 /** Bumped whenever a node kind or config changes shape, so stored plans can be recognized. */
-export const PLAN_VERSION = 3;
+export const PLAN_VERSION = 4;
 
 export interface TableSourceConfig {
   table: string;

@@ -43,6 +43,13 @@ describe('WindowJoin', () => {
     expect(windowState(h)).toEqual([]);
   });
 
+  it('pads only the unmatched right rows of a RIGHT join', () => {
+    const h = new OperatorHarness({ kind: 'window_join', config: windowJoin({ joinType: 'RIGHT' }) });
+    h.pushInput(0, [[1, 10, 10], [2, 20, 10]]).pushInput(1, [[1, 100, 10], [3, 300, 10], [null, 400, 10]]);
+    expect(h.watermark(9).take()).toEqual(['+I[1, 10, 10, 1, 100, 10]', '+I[null, null, null, 3, 300, 10]', '+I[null, null, null, null, 400, 10]', 'WM(9)']);
+    expect(windowState(h)).toEqual([]);
+  });
+
   it('emits left rows with a match for SEMI and without one for ANTI', () => {
     const left = [[1, 10, 10], [2, 20, 10], [null, 30, 10]];
     const right = [[1, 100, 10], [1, 101, 10], [2, 200, 20]];
