@@ -5,6 +5,7 @@ import { describeNode, inferChangelogModes } from '../plan/changelog-mode';
 import { LogicalPlanBuilder, PLAN_VERSION, type LogicalPlan } from '../plan/logical-plan';
 import { mergeCalcs, removeIdentityCalcs } from '../plan/optimize';
 import { pushFiltersIntoJoins } from '../plan/join-filter-push-down';
+import { pruneJoinInputs } from '../plan/join-column-pruning';
 import { pushDownIntoSources } from '../plan/push-down';
 import { reuseCommonNodes } from '../plan/reuse';
 import { splitTwoPhaseAggregates } from '../plan/two-phase-aggregate';
@@ -53,7 +54,9 @@ export class ScriptBinder {
 
   /** Rewrites the bound plan (calc merge, push-down) and checks that every sink can take its changes. */
   private optimize(bound: LogicalPlan): LogicalPlan {
-    const pushed = reuseCommonNodes(removeIdentityCalcs(pushDownIntoSources(pushFiltersIntoJoins(mergeCalcs(bound)), (name) => this.connectors.get(name))));
+    // Pruning join inputs adds calcs below joins; merging them into the calcs below lets sources see the projection.
+    const joined = mergeCalcs(pruneJoinInputs(pushFiltersIntoJoins(mergeCalcs(bound))));
+    const pushed = reuseCommonNodes(removeIdentityCalcs(pushDownIntoSources(joined, (name) => this.connectors.get(name))));
     const { plan, violations } = inferChangelogModes(pushed, (sink) => this.connectors.get(sink.config.connector)?.sinkChangelogMode ?? 'insert-only');
     for (const violation of violations) {
       const sink = this.sinkSpans.get(violation.sinkId);
