@@ -18,7 +18,11 @@ export interface ChangelogViolation {
  * which updating nodes must also emit UPDATE_BEFORE (a consumer needs retractions: a print sink,
  * another aggregate), recorded as `generateUpdateBefore` on group aggregates.
  */
-export function inferChangelogModes(plan: LogicalPlan, sinkModeOf: (sink: Extract<LogicalNode, { kind: 'table_sink' }>) => SinkChangelogMode): {
+export function inferChangelogModes(
+  plan: LogicalPlan,
+  sinkModeOf: (sink: Extract<LogicalNode, { kind: 'table_sink' }>) => SinkChangelogMode,
+  sourceModeOf: (source: Extract<LogicalNode, { kind: 'table_source' }>) => ChangelogMode = () => 'insert-only',
+): {
   plan: LogicalPlan;
   modes: Map<string, ChangelogMode>;
   violations: ChangelogViolation[];
@@ -36,6 +40,8 @@ export function inferChangelogModes(plan: LogicalPlan, sinkModeOf: (sink: Extrac
     if (node.kind === 'group_aggregate' || node.kind === 'rank' || node.kind === 'anti_join' || (node.kind === 'join' && node.config.joinType !== 'INNER')) {
       if (node.kind === 'group_aggregate' || node.kind === 'rank') node.config.inputHasUpdates = updatingInput;
       modes.set(node.id, 'updates');
+    } else if (node.kind === 'table_source') {
+      modes.set(node.id, sourceModeOf(node));
     } else if (node.kind === 'temporal_join') {
       // Versions of the right side are looked up, never revised into the output.
       modes.set(node.id, 'insert-only');
@@ -60,7 +66,7 @@ export function inferChangelogModes(plan: LogicalPlan, sinkModeOf: (sink: Extrac
     if (node.kind === 'group_aggregate' || node.kind === 'rank' || node.kind === 'deduplicate') node.config.generateUpdateBefore = needsBefore.has(node.id);
     if (required) for (const input of node.inputs) if (modes.get(input) === 'updates') needsBefore.add(input);
   }
-  for (const node of nodes) node.changelogMode = displayMode(node, byId);
+  for (const node of nodes) node.changelogMode = node.kind === 'table_source' && modes.get(node.id) === 'updates' ? 'I,UB,UA,D' : displayMode(node, byId);
   return { plan: { ...plan, nodes }, modes, violations };
 }
 

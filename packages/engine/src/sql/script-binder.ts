@@ -53,7 +53,11 @@ export class ScriptBinder {
   /** Rewrites the bound plan (calc merge, push-down) and checks that every sink can take its changes. */
   private optimize(bound: LogicalPlan): LogicalPlan {
     const pushed = reuseCommonNodes(removeIdentityCalcs(pushDownIntoSources(pushFiltersIntoJoins(mergeCalcs(bound)), (name) => this.connectors.get(name))));
-    const { plan, violations } = inferChangelogModes(pushed, (sink) => this.connectors.get(sink.config.connector)?.sinkChangelogMode ?? 'insert-only');
+    const { plan, violations } = inferChangelogModes(
+      pushed,
+      (sink) => this.connectors.get(sink.config.connector)?.sinkChangelogMode ?? 'insert-only',
+      ({ config }) => (this.connectors.get(config.connector)?.sourceChangelogMode?.({ table: config.table, options: config.options, fields: config.fields }) === 'all' ? 'updates' : 'insert-only'),
+    );
     for (const violation of violations) {
       const sink = this.sinkSpans.get(violation.sinkId);
       if (!sink) continue;
