@@ -43,9 +43,9 @@ export function inferChangelogModes(
     } else if (node.kind === 'table_source') {
       modes.set(node.id, sourceModeOf(node));
     } else if (node.kind === 'temporal_join') {
-      // Versions of the right side are looked up, never revised into the output.
-      modes.set(node.id, 'insert-only');
-      if (modes.get(node.inputs[0]) === 'updates') violations.push({ sinkId: node.id, producer: producerOf(node.inputs[0], byId, modes) });
+      // Versions of the right side are looked up, never revised into the output; left rows keep their kind.
+      node.config.leftHasUpdates = modes.get(node.inputs[0]) === 'updates';
+      modes.set(node.id, node.config.leftHasUpdates ? 'updates' : 'insert-only');
     } else if (node.kind === 'deduplicate') {
       modes.set(node.id, dedupInsertOnly(node.config) ? 'insert-only' : 'updates');
     } else {
@@ -64,7 +64,9 @@ export function inferChangelogModes(
       : node.kind === 'group_aggregate' || node.kind === 'join' || node.kind === 'semi_join' || node.kind === 'anti_join' || node.kind === 'rank' ? true
       : needsBefore.has(node.id);
     if (node.kind === 'group_aggregate' || node.kind === 'rank' || node.kind === 'deduplicate') node.config.generateUpdateBefore = needsBefore.has(node.id);
-    if (required) for (const input of node.inputs) if (modes.get(input) === 'updates') needsBefore.add(input);
+    // A temporal join passes on the kinds of its left input only; its right side never needs -U.
+    const passedOn = node.kind === 'temporal_join' ? [node.inputs[0]] : node.inputs;
+    if (required) for (const input of passedOn) if (modes.get(input) === 'updates') needsBefore.add(input);
   }
   for (const node of nodes) node.changelogMode = node.kind === 'table_source' && modes.get(node.id) === 'updates' ? 'I,UB,UA,D' : displayMode(node, byId);
   return { plan: { ...plan, nodes }, modes, violations };
@@ -79,7 +81,8 @@ function dedupInsertOnly(config: DeduplicateConfig): boolean {
 
 // The row kinds a node emits, as Flink's EXPLAIN CHANGELOG_MODE prints them.
 function displayMode(node: LogicalNode, byId: Map<string, LogicalNode>): string {
-  if (node.inputs.length === 0 || node.kind === 'window_aggregate' || node.kind === 'temporal_join') return 'I';
+  if (node.inputs.length === 0 || node.kind === 'window_aggregate') return 'I';
+  if (node.kind === 'temporal_join') return byId.get(node.inputs[0])?.changelogMode ?? 'I';
   if (node.kind === 'group_aggregate') {
     const kinds = ['I', 'UA', ...(node.config.generateUpdateBefore ? ['UB'] : []), ...(node.config.inputHasUpdates ? ['D'] : [])];
     return KIND_ORDER.filter((k) => kinds.includes(k)).join(',');

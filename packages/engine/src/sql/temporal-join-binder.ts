@@ -44,7 +44,7 @@ export function bindTemporalJoin(binder: QueryBinder, ref: Extract<TableRef, { k
   }
   if (!primaryKey.every((k) => rightKeys.includes(k))) invalid(binder, "Join key must be the same as temporal table's primary key in Event-time temporal table join.", ref.on?.span ?? ref.span);
   const nodeId = binder.builder.add('temporal_join', {
-    joinType, leftKeys, rightKeys, leftTime, rightTime, condition: andAll(rest), leftWidth, fields,
+    joinType, leftKeys, rightKeys, leftTime, rightTime, condition: andAll(rest), leftWidth, fields, leftHasUpdates: false,
   }, [left.relation.nodeId, right.relation.nodeId]);
   return { ...joined, relation: { nodeId, fields } };
 }

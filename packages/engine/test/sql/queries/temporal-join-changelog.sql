@@ -27,3 +27,14 @@ JOIN rates FOR SYSTEM_TIME AS OF o.ts AS r ON o.currency = r.currency;
 INSERT INTO left_rates
 SELECT o.id, o.currency, r.rate FROM orders AS o
 LEFT JOIN rates FOR SYSTEM_TIME AS OF o.ts AS r ON o.currency = r.currency;
+
+-- An updating left input: each joined row keeps the kind of its order change.
+CREATE TABLE order_changes (id INT, currency STRING, ts TIMESTAMP(3), WATERMARK FOR ts AS ts) WITH (
+  'connector' = 'values',
+  'changelog-mode' = 'I,UB,UA,D',
+  'data' = '+I,9,EUR,2024-01-01 10:00:01 | -U,9,EUR,2024-01-01 10:00:01; +U,9,USD,2024-01-01 10:00:02 | -D,9,USD,2024-01-01 10:00:02'
+);
+CREATE TABLE changed_rates (id INT, currency STRING, rate INT) WITH ('connector' = 'print', 'print-identifier' = 'changes');
+INSERT INTO changed_rates
+SELECT o.id, o.currency, r.rate FROM order_changes AS o
+JOIN rates FOR SYSTEM_TIME AS OF o.ts AS r ON o.currency = r.currency;
