@@ -8,6 +8,12 @@ import { TimeQueue } from '../../runtime/time-queue';
 import { compileCondition, type Condition } from './join';
 import { VersionedRows } from './versioned-rows';
 
+/** A left row waiting for the watermark, with its kind. */
+interface WaitingRow {
+  row: Row;
+  kind: number;
+}
+
 /**
  * An event-time temporal join (plan kind `temporal_join`), Flink's TemporalRowTimeJoinOperator: left
  * rows wait in state until the watermark (the minimum of both inputs) reaches their time, then join
@@ -18,12 +24,6 @@ import { VersionedRows } from './versioned-rows';
  * dropped, so state holds the waiting left rows and about one version per key. Joined rows keep
  * the left row's kind: insert-only output for an insert-only left input.
  */
-/** A left row waiting for the watermark, with its kind. */
-interface WaitingRow {
-  row: Row;
-  kind: number;
-}
-
 export class TemporalJoin implements StreamOperator {
   private readonly waiting: TimeQueue<WaitingRow>;
   private readonly versions: VersionedRows;
