@@ -51,7 +51,9 @@ export function inferChangelogModes(
     } else {
       modes.set(node.id, updatingInput ? 'updates' : 'insert-only');
     }
-    if ((node.kind === 'window_aggregate' || node.kind === 'window_table_function' || node.kind === 'interval_join' || node.kind === 'deduplicate') && updatingInput) violations.push({ sinkId: node.id, producer: producerOf(node.inputs[0], byId, modes) });
+    if ((node.kind === 'window_aggregate' || node.kind === 'window_table_function' || node.kind === 'interval_join' || node.kind === 'deduplicate') && updatingInput) {
+      violations.push({ sinkId: node.id, producer: producerOf(node.inputs.find((id) => modes.get(id) === 'updates') as string, byId, modes) });
+    }
     if (node.kind === 'table_sink' && updatingInput && sinkModeOf(node) === 'insert-only') violations.push({ sinkId: node.id, producer: producerOf(node.inputs[0], byId, modes) });
     if (node.kind === 'table_sink' && updatingInput) {
       const keys = upsertKeysOf(node.inputs[0], byId);
