@@ -57,7 +57,7 @@ describe('IntervalJoin', () => {
     const h = new OperatorHarness({ kind: 'interval_join', config: { ...config, joinType: 'LEFT' } });
     const heldRows = (): number => {
       let count = 0;
-      for (const side of ['left', 'right']) for (const byTime of h.state.namespace<Map<number, unknown[]>>(`interval_join:1:${side}`).values()) for (const rows of byTime.values()) count += rows.length;
+      for (const side of ['left', 'right']) for (const entry of h.state.namespace<{ rows: unknown[] }>(`interval_join:1:${side}`).values()) count += entry.rows.length;
       return count;
     };
     let most = 0;
@@ -70,6 +70,6 @@ describe('IntervalJoin', () => {
     }
     expect(h.take().filter((line) => line.startsWith('+I')).length).toBe(20_000);
     expect(most).toBe(20);
-    expect(h.state.namespace('interval_join:1:left:expiry').size).toBeLessThanOrEqual(1);
+    expect(h.state.namespace('interval_join:1:left:timers').size).toBeLessThanOrEqual(1);
   });
 });
