@@ -41,6 +41,8 @@ export interface SubtaskInfo {
 /** What one source poll produced; `nextPollAtMs` asks the runner to wait (rate limits). */
 export interface SourcePoll {
   rows: RowBatch;
+  /** One kind per row (0 +I, 1 -U, 2 +U, 3 -D) from a source whose `sourceChangelogMode` is `all`. */
+  kinds?: RowKinds;
   finished: boolean;
   nextPollAtMs?: number;
 }
@@ -91,6 +93,8 @@ export interface Connector {
   applyProjection?(table: ConnectorTable, fields: number[]): boolean;
   /** Plan time: the conjuncts the source guarantees to apply itself; the others stay in the plan. */
   applyFilter?(table: ConnectorTable, conjuncts: PlanExpr[]): PlanExpr[];
+  /** Plan time: whether a source reads inserts only (the default) or a whole changelog, its polls then carrying kinds. */
+  sourceChangelogMode?(table: ConnectorTable): 'insert-only' | 'all';
   /** Changes a sink consumes: inserts only (the default), upserts (no -U rows) or the whole changelog. */
   sinkChangelogMode?: 'insert-only' | 'upsert' | 'all';
 }

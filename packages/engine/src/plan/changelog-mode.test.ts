@@ -32,4 +32,14 @@ INSERT INTO f SELECT auction, COUNT(*) AS c FROM bid GROUP BY auction;`;
       message: "Table sink 'f' doesn't support consuming update changes which is produced by node GroupAggregate(groupBy=[auction], select=[auction, COUNT(*) AS c])",
     }]);
   });
+
+  it('keeps a temporal join insert-only over an updating versioned side, which then needs no UPDATE_BEFORE', () => {
+    const sql = `CREATE TABLE orders (id INT, cur STRING, ts TIMESTAMP(3), WATERMARK FOR ts AS ts) WITH ('connector' = 'datagen', 'number-of-rows' = '10');
+CREATE TABLE history (cur STRING, rate INT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts) WITH ('connector' = 'datagen', 'number-of-rows' = '10');
+CREATE VIEW rates AS SELECT cur, rate, ts FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY cur ORDER BY ts DESC) AS rn FROM history) WHERE rn = 1;
+CREATE TABLE f (id INT, rate INT) WITH ('connector' = 'filesystem', 'path' = '/tmp/x', 'format' = 'csv');
+INSERT INTO f SELECT o.id, r.rate FROM orders AS o JOIN rates FOR SYSTEM_TIME AS OF o.ts AS r ON o.cur = r.cur;`;
+    const operators = compileJob(sql).plan.vertices.flatMap((v) => v.operators);
+    expect(operators.filter((op) => op.kind === 'deduplicate' || op.kind === 'temporal_join').map((op) => [op.kind, op.changelogMode])).toEqual([['deduplicate', 'I,UA'], ['temporal_join', 'I']]);
+  });
 });

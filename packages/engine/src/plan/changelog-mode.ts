@@ -18,7 +18,11 @@ export interface ChangelogViolation {
  * which updating nodes must also emit UPDATE_BEFORE (a consumer needs retractions: a print sink,
  * another aggregate), recorded as `generateUpdateBefore` on group aggregates.
  */
-export function inferChangelogModes(plan: LogicalPlan, sinkModeOf: (sink: Extract<LogicalNode, { kind: 'table_sink' }>) => SinkChangelogMode): {
+export function inferChangelogModes(
+  plan: LogicalPlan,
+  sinkModeOf: (sink: Extract<LogicalNode, { kind: 'table_sink' }>) => SinkChangelogMode,
+  sourceModeOf: (source: Extract<LogicalNode, { kind: 'table_source' }>) => ChangelogMode = () => 'insert-only',
+): {
   plan: LogicalPlan;
   modes: Map<string, ChangelogMode>;
   violations: ChangelogViolation[];
@@ -36,16 +40,20 @@ export function inferChangelogModes(plan: LogicalPlan, sinkModeOf: (sink: Extrac
     if (node.kind === 'group_aggregate' || node.kind === 'rank' || node.kind === 'anti_join' || (node.kind === 'join' && node.config.joinType !== 'INNER')) {
       if (node.kind === 'group_aggregate' || node.kind === 'rank') node.config.inputHasUpdates = updatingInput;
       modes.set(node.id, 'updates');
+    } else if (node.kind === 'table_source') {
+      modes.set(node.id, sourceModeOf(node));
     } else if (node.kind === 'temporal_join') {
-      // Versions of the right side are looked up, never revised into the output.
-      modes.set(node.id, 'insert-only');
-      if (modes.get(node.inputs[0]) === 'updates') violations.push({ sinkId: node.id, producer: producerOf(node.inputs[0], byId, modes) });
+      // Versions of the right side are looked up, never revised into the output; left rows keep their kind.
+      node.config.leftHasUpdates = modes.get(node.inputs[0]) === 'updates';
+      modes.set(node.id, node.config.leftHasUpdates ? 'updates' : 'insert-only');
     } else if (node.kind === 'deduplicate') {
       modes.set(node.id, dedupInsertOnly(node.config) ? 'insert-only' : 'updates');
     } else {
       modes.set(node.id, updatingInput ? 'updates' : 'insert-only');
     }
-    if ((node.kind === 'window_aggregate' || node.kind === 'window_table_function' || node.kind === 'interval_join' || node.kind === 'deduplicate' || node.kind === 'over_aggregate' || WINDOWED_KINDS.has(node.kind)) && updatingInput) violations.push({ sinkId: node.id, producer: producerOf(node.inputs[0], byId, modes) });
+    if ((node.kind === 'window_aggregate' || node.kind === 'window_table_function' || node.kind === 'interval_join' || node.kind === 'deduplicate' || node.kind === 'over_aggregate' || WINDOWED_KINDS.has(node.kind)) && updatingInput) {
+      violations.push({ sinkId: node.id, producer: producerOf(node.inputs.find((id) => modes.get(id) === 'updates') as string, byId, modes) });
+    }
     if (node.kind === 'table_sink' && updatingInput && sinkModeOf(node) === 'insert-only') violations.push({ sinkId: node.id, producer: producerOf(node.inputs[0], byId, modes) });
     if (node.kind === 'table_sink' && updatingInput) {
       const keys = upsertKeysOf(node.inputs[0], byId);
@@ -58,9 +66,11 @@ export function inferChangelogModes(plan: LogicalPlan, sinkModeOf: (sink: Extrac
       : node.kind === 'group_aggregate' || node.kind === 'join' || node.kind === 'semi_join' || node.kind === 'anti_join' || node.kind === 'rank' ? true
       : needsBefore.has(node.id);
     if (node.kind === 'group_aggregate' || node.kind === 'rank' || node.kind === 'deduplicate') node.config.generateUpdateBefore = needsBefore.has(node.id);
-    if (required) for (const input of node.inputs) if (modes.get(input) === 'updates') needsBefore.add(input);
+    // A temporal join passes on the kinds of its left input only; its right side never needs -U.
+    const passedOn = node.kind === 'temporal_join' ? [node.inputs[0]] : node.inputs;
+    if (required) for (const input of passedOn) if (modes.get(input) === 'updates') needsBefore.add(input);
   }
-  for (const node of nodes) node.changelogMode = displayMode(node, byId);
+  for (const node of nodes) node.changelogMode = node.kind === 'table_source' && modes.get(node.id) === 'updates' ? 'I,UB,UA,D' : displayMode(node, byId);
   return { plan: { ...plan, nodes }, modes, violations };
 }
 
@@ -76,7 +86,8 @@ function dedupInsertOnly(config: DeduplicateConfig): boolean {
 
 // The row kinds a node emits, as Flink's EXPLAIN CHANGELOG_MODE prints them.
 function displayMode(node: LogicalNode, byId: Map<string, LogicalNode>): string {
-  if (node.inputs.length === 0 || node.kind === 'window_aggregate' || node.kind === 'temporal_join') return 'I';
+  if (node.inputs.length === 0 || node.kind === 'window_aggregate') return 'I';
+  if (node.kind === 'temporal_join') return byId.get(node.inputs[0])?.changelogMode ?? 'I';
   if (node.kind === 'group_aggregate') {
     const kinds = ['I', 'UA', ...(node.config.generateUpdateBefore ? ['UB'] : []), ...(node.config.inputHasUpdates ? ['D'] : [])];
     return KIND_ORDER.filter((k) => kinds.includes(k)).join(',');

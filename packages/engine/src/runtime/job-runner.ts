@@ -8,7 +8,7 @@ import { ValuesSource } from '../operators/source/values-source';
 import type { PhysicalEdge, PhysicalPlanJson, PhysicalVertex } from '../plan/physical-plan';
 import { BusyTimer, type BusyAccount } from './busy-timer';
 import type { OperatorMetrics, Output } from './operator';
-import type { RowBatch } from './row';
+import type { RowBatch, RowKinds } from './row';
 import { MemoryStateBackend } from './state-backend';
 import { compileWatermark, MAX_WATERMARK, parseDurationMs } from './watermark-generator';
 import { WatermarkValve } from './watermark-valve';
@@ -108,7 +108,7 @@ export class JobRunner {
         let poll: SourcePoll = { rows: [], finished: false };
         this.busyTimer.time(subtask.busy, () => {
           poll = (subtask.reader as SourceReader).poll(SOURCE_BATCH_ROWS, now);
-          if (poll.rows.length > 0) this.sourceBatch(subtask, poll.rows, now, poll.nextPollAtMs !== undefined);
+          if (poll.rows.length > 0) this.sourceBatch(subtask, poll.rows, now, poll.nextPollAtMs !== undefined, poll.kinds);
         });
         subtask.nextPollAtMs = poll.nextPollAtMs ?? 0;
         if (poll.rows.length > 0) progressed = true;
@@ -138,14 +138,14 @@ export class JobRunner {
     return 'stopped';
   }
 
-  private sourceBatch(subtask: Subtask, rows: RowBatch, now: number, rateLimited: boolean): void {
+  private sourceBatch(subtask: Subtask, rows: RowBatch, now: number, rateLimited: boolean, kinds: RowKinds | undefined): void {
     this.metricsOf(subtask.vertex.operators[0].id).recordsOut += rows.length;
     subtask.lastActiveMs = now;
     if (subtask.idle) {
       subtask.idle = false;
       subtask.tail.setIdle(false);
     }
-    subtask.input.emit(rows);
+    subtask.input.emit(rows, kinds);
     if (!subtask.watermarkOf) return;
     const watermark = subtask.watermarkOf(rows);
     if (watermark > subtask.pendingWatermark) subtask.pendingWatermark = watermark;

@@ -76,10 +76,11 @@ export function bindJoin(binder: QueryBinder, ref: Extract<TableRef, { kind: 'jo
  * `a JOIN dim FOR SYSTEM_TIME AS OF a.proc_time [AS d] ON ...` as a lookup join: each row of `a`
  * looks up the rows of `dim` whose columns equal the ON condition's `dim column = expression over a`
  * conjuncts; the rest of ON filters the joined rows. The dimension table is not scanned, so its
- * rows join as they are when the lookup happens (processing time).
+ * rows join as they are when the lookup happens (processing time). AS OF a rowtime attribute is an
+ * event-time temporal join instead (`temporal-join-binder.ts`).
  */
 function bindLookupJoin(binder: QueryBinder, ref: Extract<TableRef, { kind: 'join' }>, dimRef: Extract<TableRef, { kind: 'table' }>, asOf: Expr): FromItem {
-  if (ref.joinType !== 'INNER' && ref.joinType !== 'LEFT') return binder.unsupported(`${ref.joinType} joins of a lookup table (FOR SYSTEM_TIME AS OF) are not supported; Flink supports INNER and LEFT`, ref.span);
+  if (ref.joinType !== 'INNER' && ref.joinType !== 'LEFT') return binder.unsupported(`${ref.joinType} joins with FOR SYSTEM_TIME AS OF (lookup and temporal joins) are not supported; Flink supports INNER and LEFT`, ref.span);
   const left = binder.tableRef(ref.left);
   const time = binder.expressionBinder(left).bind(asOf);
   const attribute = time.kind === 'input' ? left.relation.fields[time.index].time : undefined;

@@ -57,11 +57,21 @@ export class ScriptBinder {
     // Pruning join inputs adds calcs below joins; merging them into the calcs below lets sources see the projection.
     const joined = mergeCalcs(pruneJoinInputs(pushFiltersIntoJoins(mergeCalcs(bound))));
     const pushed = reuseCommonNodes(removeIdentityCalcs(pushDownIntoSources(joined, (name) => this.connectors.get(name))));
-    const { plan, violations } = inferChangelogModes(pushed, (sink) => this.connectors.get(sink.config.connector)?.sinkChangelogMode ?? 'insert-only');
+    const { plan, violations } = inferChangelogModes(
+      pushed,
+      (sink) => this.connectors.get(sink.config.connector)?.sinkChangelogMode ?? 'insert-only',
+      ({ config }) => (this.connectors.get(config.connector)?.sourceChangelogMode?.({ table: config.table, options: config.options, fields: config.fields }) === 'all' ? 'updates' : 'insert-only'),
+    );
     for (const violation of violations) {
       const sink = this.sinkSpans.get(violation.sinkId);
-      if (!sink) continue;
-      this.diagnostics.error('UPDATES_NOT_SUPPORTED', `Table sink '${sink.table}' doesn't support consuming update changes which is produced by node ${describeNode(violation.producer)}`, sink.span);
+      if (sink) {
+        this.diagnostics.error('UPDATES_NOT_SUPPORTED', `Table sink '${sink.table}' doesn't support consuming update changes which is produced by node ${describeNode(violation.producer)}`, sink.span);
+        continue;
+      }
+      // An operator that takes inserts only (a window aggregate, an interval join): reported at the statement it feeds.
+      const consumer = plan.nodes.find((n) => n.id === violation.sinkId);
+      const statement = consumer && this.sinkSpans.get(downstreamSinkOf(plan, consumer.id) ?? '');
+      if (consumer && statement) this.diagnostics.error('UPDATES_NOT_SUPPORTED', `${describeNode(consumer)} doesn't support consuming update changes which is produced by node ${describeNode(violation.producer)}`, statement.span);
     }
     return splitTwoPhaseAggregates(plan);
   }
@@ -184,7 +194,8 @@ export class ScriptBinder {
     this.checkSources(builder, firstNode, query.span);
     if (!relation) return;
     const fields = relation.fields.map((f) => ({ name: f.name, type: f.type }));
-    builder.add('table_sink', { table: 'collect', connector: 'print', options: { connector: 'print' }, fields }, [relation.nodeId]);
+    const sinkId = builder.add('table_sink', { table: 'collect', connector: 'print', options: { connector: 'print' }, fields }, [relation.nodeId]);
+    if (builder === this.builder) this.sinkSpans.set(sinkId, { table: 'collect', span: query.span });
     this.sinkCount++;
   }
 
@@ -223,4 +234,14 @@ function selectItemSpan(statement: InsertStatement, index: number): Span {
   const query = statement.query;
   if (query.kind === 'select' && query.items.every((item) => item.kind === 'expr')) return query.items[index]?.span ?? query.span;
   return query.span;
+}
+
+/** The first sink that (through any chain of nodes) consumes node `id`. */
+function downstreamSinkOf(plan: LogicalPlan, id: string): string | undefined {
+  for (const node of plan.nodes) {
+    if (!node.inputs.includes(id)) continue;
+    const sink = node.kind === 'table_sink' ? node.id : downstreamSinkOf(plan, node.id);
+    if (sink) return sink;
+  }
+  return undefined;
 }

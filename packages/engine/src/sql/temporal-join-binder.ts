@@ -1,4 +1,3 @@
-import type { LogicalNode } from '../plan/logical-plan';
 import { equiJoinPair } from '../plan/join-filter-push-down';
 import { andAll, conjuncts, type PlanExpr, type PlanField } from '../plan/plan-expr';
 import type { TableRef } from './ast';
@@ -19,7 +18,7 @@ export function bindTemporalJoin(binder: QueryBinder, ref: Extract<TableRef, { k
   const name = versionedRef.name[versionedRef.name.length - 1];
   const right = binder.tableRef({ ...versionedRef, forSystemTimeAsOf: undefined });
   const rightFields = right.relation.fields;
-  const primaryKey = primaryKeyOf(binder, name.name, right);
+  const primaryKey = primaryKeyOf(binder, right.relation.nodeId);
   if (!primaryKey) invalid(binder, 'Temporal Table Join requires primary key in versioned table, but no primary key can be found.', name.span);
   const rightTime = rightFields.findIndex((f) => f.time === 'rowtime');
   if (rightTime < 0) invalid(binder, 'Event-Time Temporal Table Join requires both primary key and row time attribute in versioned table, but no row time attribute can be found.', name.span);
@@ -45,7 +44,7 @@ export function bindTemporalJoin(binder: QueryBinder, ref: Extract<TableRef, { k
   }
   if (!primaryKey.every((k) => rightKeys.includes(k))) invalid(binder, "Join key must be the same as temporal table's primary key in Event-time temporal table join.", ref.on?.span ?? ref.span);
   const nodeId = binder.builder.add('temporal_join', {
-    joinType, leftKeys, rightKeys, leftTime, rightTime, condition: andAll(rest), leftWidth, fields,
+    joinType, leftKeys, rightKeys, leftTime, rightTime, condition: andAll(rest), leftWidth, fields, leftHasUpdates: false,
   }, [left.relation.nodeId, right.relation.nodeId]);
   return { ...joined, relation: { nodeId, fields } };
 }
@@ -55,23 +54,22 @@ function invalid(binder: QueryBinder, message: string, span: Span): never {
   throw new BindAbort();
 }
 
-/** The versioned side's primary key (indexes into its fields): a table's PRIMARY KEY, or the keys of a deduplicating view. */
-function primaryKeyOf(binder: QueryBinder, name: string, right: FromItem): number[] | undefined {
-  const entry = binder.catalog.get(name);
-  if (entry?.kind === 'table') {
-    if (entry.primaryKey.length === 0) return undefined;
-    const names = right.relation.fields.map((f) => f.name);
+/**
+ * The versioned side's primary key (indexes into the node's fields): a scanned table's PRIMARY KEY
+ * or the keys of a deduplication keeping one row per key, traced up through projections, so a
+ * view over either keeps it.
+ */
+function primaryKeyOf(binder: QueryBinder, id: string): number[] | undefined {
+  const node = binder.builder.nodes.find((n) => n.id === id);
+  if (node?.kind === 'deduplicate') return node.config.keys;
+  if (node?.kind === 'table_source') {
+    const entry = binder.catalog.get(node.config.table);
+    if (entry?.kind !== 'table' || entry.primaryKey.length === 0) return undefined;
+    const names = node.config.fields.map((f) => f.name);
     return entry.primaryKey.map((column) => names.indexOf(column));
   }
-  return deduplicatedKeys(binder.builder.nodes, right.relation.nodeId);
-}
-
-// The partition keys of a deduplication (one row per key), traced up through projections.
-function deduplicatedKeys(nodes: LogicalNode[], id: string): number[] | undefined {
-  const node = nodes.find((n) => n.id === id);
-  if (node?.kind === 'deduplicate') return node.config.keys;
   if (node?.kind !== 'calc') return undefined;
-  const inner = deduplicatedKeys(nodes, node.inputs[0]);
+  const inner = primaryKeyOf(binder, node.inputs[0]);
   if (!inner) return undefined;
   const keys = inner.map((k) => node.config.projection.findIndex((p) => p.kind === 'input' && p.index === k));
   return keys.includes(-1) ? undefined : keys;

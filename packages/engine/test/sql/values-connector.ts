@@ -1,31 +1,46 @@
 import type { Connector, ConnectorTable, SourcePoll, SourceReader } from '../../src/connectors/connector';
 import type { DataType } from '../../src/sql/data-type';
 import { parseDate, parseTimestamp } from '../../src/runtime/temporal';
-import type { Row } from '../../src/runtime/row';
+import { ROW_KIND_SHORT, type Row, type RowKinds } from '../../src/runtime/row';
 
 /**
  * A bounded source for golden tests: `'data'` holds rows separated by `;`, fields by `,`, and `|`
  * ends a batch; each batch is one poll, so the runner emits the source's watermark after it.
- * Empty fields and `null` are NULL.
+ * Empty fields and `null` are NULL. With `'changelog-mode' = 'I,UB,UA,D'` (Flink's values
+ * connector option) the source reads a changelog: each row starts with its kind, `+I,`, `-U,`,
+ * `+U,` or `-D,`.
  */
 class ValuesReader implements SourceReader {
-  private readonly batches: Row[][];
+  private readonly batches: { rows: Row[]; kinds: RowKinds }[];
+  private readonly changelog: boolean;
   private next = 0;
 
   constructor(table: ConnectorTable, subtask: { subtaskIndex: number }) {
     const types = table.fields.map((f) => f.type);
     const columns = table.projection ?? types.map((_, i) => i);
     const text = subtask.subtaskIndex === 0 ? (table.options.data ?? '') : '';
-    this.batches = text.split('|').map((batch) => batch.split(';').map((r) => r.trim()).filter((r) => r !== '').map((r) => {
-      const values = r.split(',').map((v, i) => parseValue(v.trim(), types[i]));
-      return columns.map((c) => values[c]);
-    }));
+    this.changelog = readsChangelog(table);
+    this.batches = text.split('|').map((batch) => {
+      const rows: Row[] = [];
+      const kinds: RowKinds = [];
+      for (const line of batch.split(';').map((r) => r.trim()).filter((r) => r !== '')) {
+        const fields = line.split(',');
+        if (this.changelog) kinds.push(ROW_KIND_SHORT.indexOf((fields.shift() ?? '').trim() as (typeof ROW_KIND_SHORT)[number]));
+        const values = fields.map((v, i) => parseValue(v.trim(), types[i]));
+        rows.push(columns.map((c) => values[c]));
+      }
+      return { rows, kinds };
+    });
   }
 
   poll(): SourcePoll {
-    const rows = this.batches[this.next++] ?? [];
-    return { rows, finished: this.next >= this.batches.length };
+    const batch = this.batches[this.next++] ?? { rows: [], kinds: [] };
+    return { rows: batch.rows, ...(this.changelog ? { kinds: batch.kinds } : {}), finished: this.next >= this.batches.length };
   }
+}
+
+function readsChangelog(table: ConnectorTable): boolean {
+  return (table.options['changelog-mode'] ?? 'I') !== 'I';
 }
 
 function parseValue(text: string, type: DataType): unknown {
@@ -50,7 +65,8 @@ function parseValue(text: string, type: DataType): unknown {
 export const valuesConnector: Connector = {
   name: 'values',
   requiredOptions: [],
-  optionalOptions: ['data', 'scan.parallelism'],
+  optionalOptions: ['data', 'scan.parallelism', 'changelog-mode'],
   createSource: (table, subtask) => new ValuesReader(table, subtask),
+  sourceChangelogMode: (table) => (readsChangelog(table) ? 'all' : 'insert-only'),
   applyProjection: () => true,
 };

@@ -37,11 +37,14 @@ export class IntervalJoin implements StreamOperator {
     operatorId: string,
   ) {
     const namespace = `interval_join:${operatorId}`;
-    this.sides = [new IntervalJoinSide(context.state, `${namespace}:left`, -config.lowerMs), new IntervalJoinSide(context.state, `${namespace}:right`, config.upperMs)];
-    this.keyOf = [compileKeySelector(config.leftKeys), compileKeySelector(config.rightKeys)];
-    this.times = [config.leftTime, config.rightTime];
     const { joinType } = config;
     this.outer = [joinType === 'LEFT' || joinType === 'FULL', joinType === 'RIGHT' || joinType === 'FULL'];
+    this.sides = [
+      new IntervalJoinSide(context.state, `${namespace}:left`, config.leftTime, -config.lowerMs, this.outer[0]),
+      new IntervalJoinSide(context.state, `${namespace}:right`, config.rightTime, config.upperMs, this.outer[1]),
+    ];
+    this.keyOf = [compileKeySelector(config.leftKeys), compileKeySelector(config.rightKeys)];
+    this.times = [config.leftTime, config.rightTime];
     // nulls[side]: what pads a row of `side`, the width of the other side.
     this.nulls = [new Array(config.fields.length - config.leftWidth).fill(null), new Array(config.leftWidth).fill(null)];
     this.condition = config.condition ? compileCondition(config.condition) : undefined;
@@ -60,8 +63,8 @@ export class IntervalJoin implements StreamOperator {
     this.watermark = watermarkMs;
     for (let side = 0; side < 2; side++) {
       const padOnExpiry = this.outer[side];
-      this.sides[side].expire(watermarkMs, (record) => {
-        if (padOnExpiry && !record.matched) this.out.push(this.padded(side, record.row));
+      this.sides[side].expire(watermarkMs, (row, matched) => {
+        if (padOnExpiry && !matched) this.out.push(this.padded(side, row));
       });
     }
     this.flush();
@@ -83,7 +86,7 @@ export class IntervalJoin implements StreamOperator {
       }
       const key = this.keyOf[side](row);
       const matched = this.join(side, key, row, time);
-      if (own.lastPartner(time) > this.watermark) own.add(key, time, { row, matched });
+      if (own.lastPartner(time) > this.watermark) own.add(key, row, matched);
       else if (!matched && this.outer[side]) this.out.push(this.padded(side, row));
     }
     this.flush();
@@ -91,22 +94,15 @@ export class IntervalJoin implements StreamOperator {
 
   // Emits the joins of `row` with the stored rows of the other side in its bounds; true when there was one.
   private join(side: number, key: StateKey, row: Row, time: number): boolean {
-    const stored = this.sides[1 - side].rowsOf(key);
-    if (!stored) return false;
     const { lowerMs, upperMs } = this.config;
-    let matched = false;
-    for (const [otherTime, records] of stored) {
-      const diff = side === 0 ? time - otherTime : otherTime - time;
-      if (diff < lowerMs || diff > upperMs) continue;
-      for (const other of records) {
-        const joined = side === 0 ? row.concat(other.row) : other.row.concat(row);
-        if (this.condition && !this.condition(joined)) continue;
-        this.out.push(joined);
-        other.matched = true;
-        matched = true;
-      }
-    }
-    return matched;
+    // lowerMs <= left time - right time <= upperMs, solved for the other side's time.
+    const [from, to] = side === 0 ? [time - upperMs, time - lowerMs] : [time + lowerMs, time + upperMs];
+    return this.sides[1 - side].match(key, from, to, (other) => {
+      const joined = side === 0 ? row.concat(other) : other.concat(row);
+      if (this.condition && !this.condition(joined)) return false;
+      this.out.push(joined);
+      return true;
+    });
   }
 
   private padded(side: number, row: Row): Row {

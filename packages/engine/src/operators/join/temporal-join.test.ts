@@ -9,7 +9,7 @@ const STRING = varchar();
 
 // Left (k, t) joins the version of right (k, v, t) valid at left t.
 const config = (joinType: 'INNER' | 'LEFT'): TemporalJoinConfig => ({
-  joinType, leftKeys: [0], rightKeys: [0], leftTime: 1, rightTime: 2, condition: null, leftWidth: 2,
+  joinType, leftKeys: [0], rightKeys: [0], leftTime: 1, rightTime: 2, condition: null, leftWidth: 2, leftHasUpdates: false,
   fields: [{ name: 'k', type: STRING }, { name: 't', type: INT }, { name: 'k0', type: STRING }, { name: 'v', type: INT }, { name: 'rt', type: INT }],
 });
 
@@ -34,5 +34,11 @@ describe('TemporalJoin', () => {
     expect(h.watermark(40).take()).toEqual(['+I[a, 16, null, null, null]', '+I[a, 25, a, 2, 20]', '+I[a, 35, null, null, null]', 'WM(40)']);
     const held = h.state.snapshot().entries.filter(([, , value]) => !Array.isArray(value) || value.length > 0);
     expect(held).toEqual([]);
+  });
+
+  it('gives joined rows the kind of their left row when the left input carries updates', () => {
+    const h = new OperatorHarness({ kind: 'temporal_join', config: { ...config('LEFT'), leftHasUpdates: true } });
+    h.pushInput(1, [['a', 1, 10]]).pushInput(0, [['a', 15], ['b', 15], ['a', 15]], [INSERT, INSERT, DELETE]);
+    expect(h.watermark(20).take()).toEqual(['+I[a, 15, a, 1, 10]', '+I[b, 15, null, null, null]', '-D[a, 15, a, 1, 10]', 'WM(20)']);
   });
 });

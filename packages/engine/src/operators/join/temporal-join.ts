@@ -1,11 +1,18 @@
 import type { TemporalJoinConfig } from '../../plan/temporal-join-plan';
 import { compileKeySelector, type KeySelector } from '../../runtime/key-selector';
 import type { OperatorContext, OperatorFactory, OperatorMetrics, Output, StreamOperator } from '../../runtime/operator';
-import { DELETE, UPDATE_BEFORE, type Row, type RowBatch, type RowKinds } from '../../runtime/row';
+import { ChangelogCollector } from '../../runtime/changelog-collector';
+import { DELETE, INSERT, UPDATE_BEFORE, type Row, type RowBatch, type RowKinds } from '../../runtime/row';
 import type { StateKey } from '../../runtime/state-backend';
 import { TimeQueue } from '../../runtime/time-queue';
 import { compileCondition, type Condition } from './join';
 import { VersionedRows } from './versioned-rows';
+
+/** A left row waiting for the watermark, with its kind. */
+interface WaitingRow {
+  row: Row;
+  kind: number;
+}
 
 /**
  * An event-time temporal join (plan kind `temporal_join`), Flink's TemporalRowTimeJoinOperator: left
@@ -14,15 +21,17 @@ import { VersionedRows } from './versioned-rows';
  * deletion means none); INNER drops a row without one, LEFT pads it with NULLs. Right rows are
  * versions of their key at their rowtime: +I/+U set one, -D ends it, -U is skipped (its +U follows).
  * Once the watermark passes a version, the versions before the newest one at or below it are
- * dropped, so state holds the waiting left rows and about one version per key. Insert-only output.
+ * dropped, so state holds the waiting left rows and about one version per key. Joined rows keep
+ * the left row's kind: insert-only output for an insert-only left input.
  */
 export class TemporalJoin implements StreamOperator {
-  private readonly waiting: TimeQueue<Row>;
+  private readonly waiting: TimeQueue<WaitingRow>;
   private readonly versions: VersionedRows;
   private readonly pruneAt: TimeQueue<StateKey>;
   private readonly keyOf: [KeySelector, KeySelector];
   private readonly condition: Condition | undefined;
   private readonly nulls: Row;
+  private readonly out: ChangelogCollector;
 
   constructor(
     private readonly config: TemporalJoinConfig,
@@ -38,22 +47,24 @@ export class TemporalJoin implements StreamOperator {
     this.keyOf = [compileKeySelector(config.leftKeys), compileKeySelector(config.rightKeys)];
     this.condition = config.condition ? compileCondition(config.condition) : undefined;
     this.nulls = new Array(config.fields.length - config.leftWidth).fill(null);
+    this.out = new ChangelogCollector(config.leftHasUpdates);
   }
 
-  processBatch(batch: RowBatch): void {
+  processBatch(batch: RowBatch, kinds?: RowKinds): void {
     this.metrics.recordsIn += batch.length;
-    const padded: RowBatch = [];
-    for (const row of batch) {
+    for (let i = 0; i < batch.length; i++) {
+      const row = batch[i];
+      const kind = kinds ? kinds[i] : INSERT;
       const time = row[this.config.leftTime] as number | null;
-      if (time !== null) this.waiting.add(time, row);
-      else if (this.config.joinType === 'LEFT') padded.push(row.concat(this.nulls));
+      if (time !== null) this.waiting.add(time, { row, kind });
+      else if (this.config.joinType === 'LEFT') this.out.push(row.concat(this.nulls), kind);
     }
-    this.emit(padded);
+    this.out.flush(this.output, this.metrics);
   }
 
   processInput(input: number, batch: RowBatch, kinds?: RowKinds): void {
     if (input === 0) {
-      this.processBatch(batch);
+      this.processBatch(batch, kinds);
       return;
     }
     this.metrics.recordsIn += batch.length;
@@ -69,17 +80,16 @@ export class TemporalJoin implements StreamOperator {
   }
 
   processWatermark(watermarkMs: number): void {
-    const out: RowBatch = [];
     for (let due = this.waiting.pollDue(watermarkMs); due; due = this.waiting.pollDue(watermarkMs)) {
-      for (const row of due.values) {
+      for (const { row, kind } of due.values) {
         const joined = this.join(row, due.time);
-        if (joined) out.push(joined);
+        if (joined) this.out.push(joined, kind);
       }
     }
     for (let due = this.pruneAt.pollDue(watermarkMs); due; due = this.pruneAt.pollDue(watermarkMs)) {
       for (const key of due.values) this.versions.prune(key, watermarkMs);
     }
-    this.emit(out);
+    this.out.flush(this.output, this.metrics);
     this.output.emitWatermark(watermarkMs);
   }
 
@@ -94,12 +104,6 @@ export class TemporalJoin implements StreamOperator {
       if (!this.condition || this.condition(joined)) return joined;
     }
     return this.config.joinType === 'LEFT' ? row.concat(this.nulls) : undefined;
-  }
-
-  private emit(rows: RowBatch): void {
-    if (rows.length === 0) return;
-    this.metrics.recordsOut += rows.length;
-    this.output.emit(rows);
   }
 }
 

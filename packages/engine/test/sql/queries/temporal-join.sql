@@ -26,3 +26,10 @@ JOIN rates FOR SYSTEM_TIME AS OF o.ts AS r ON o.currency = r.currency;
 INSERT INTO padded
 SELECT o.id, o.currency, r.rate FROM orders AS o
 LEFT JOIN rates FOR SYSTEM_TIME AS OF o.ts AS r ON r.currency = o.currency AND r.rate < 119;
+
+-- A view over the versioned table keeps its primary key and rowtime.
+CREATE VIEW rates_x10 AS SELECT ts, currency, rate * 10 AS rate10 FROM rates;
+CREATE TABLE through_view (id INT, rate10 INT) WITH ('connector' = 'print', 'print-identifier' = 'view');
+INSERT INTO through_view
+SELECT o.id, r.rate10 FROM orders AS o
+JOIN rates_x10 FOR SYSTEM_TIME AS OF o.ts AS r ON o.currency = r.currency WHERE o.currency = 'EUR';
