@@ -1,5 +1,5 @@
 import type { LogicalNode, LogicalPlan } from './logical-plan';
-import { intervalBounds } from './interval-bounds';
+import { intervalBounds, joinEventTimeColumns } from './interval-bounds';
 import { andAll, conjuncts, type PlanExpr } from './plan-expr';
 import { isJoinable, windowJoinConfig, windowKeyPairs } from './window-join-keys';
 
@@ -39,7 +39,8 @@ export function pushFiltersIntoJoins(plan: LogicalPlan): LogicalPlan {
     // Time bounds that came with the WHERE make it an interval join, as they would in ON.
     const leftFields = (byId.get(join.inputs[0]) as LogicalNode).config.fields;
     const rightFields = (byId.get(join.inputs[1]) as LogicalNode).config.fields;
-    const interval = join.config.leftKeys.length > 0 ? intervalBounds(rest, leftFields, rightFields) : undefined;
+    const isTime = joinEventTimeColumns((id) => byId.get(id) as LogicalNode, join.inputs[0], join.inputs[1], leftFields, rightFields);
+    const interval = join.config.leftKeys.length > 0 ? intervalBounds(rest, leftFields, rightFields, isTime) : undefined;
     if (!interval) {
       join.config.condition = andAll(rest);
       continue;

@@ -1,6 +1,7 @@
+import type { LogicalNode } from '../plan/logical-plan';
 import type { PlanExpr, PlanField } from '../plan/plan-expr';
 import { andAll, conjuncts, forEachInput } from '../plan/plan-expr';
-import { intervalBounds } from '../plan/interval-bounds';
+import { intervalBounds, joinEventTimeColumns } from '../plan/interval-bounds';
 import { equiJoinPair } from '../plan/join-filter-push-down';
 import type { Expr, TableRef } from './ast';
 import { withNullability } from './data-type';
@@ -53,7 +54,9 @@ export function bindJoin(binder: QueryBinder, ref: Extract<TableRef, { kind: 'jo
   if (windowJoin) return { ...joined, relation: { nodeId: windowJoin, fields } };
   // A comma join's window equalities are in the WHERE, which joins them in later (pushFiltersIntoJoins).
   if ((tvfLeft.relation.window || tvfRight.relation.window) && ref.joinType !== 'COMMA') return binder.unsupported('a join of window table functions must be a window join: ON L.window_start = R.window_start AND L.window_end = R.window_end', ref.span);
-  const interval = leftKeys.length > 0 ? intervalBounds(rest, left.relation.fields, right.relation.fields) : undefined;
+  const nodeOf = (id: string): LogicalNode => binder.builder.nodes.find((n) => n.id === id) as LogicalNode;
+  const isTime = joinEventTimeColumns(nodeOf, left.relation.nodeId, right.relation.nodeId, left.relation.fields, right.relation.fields);
+  const interval = leftKeys.length > 0 ? intervalBounds(rest, left.relation.fields, right.relation.fields, isTime) : undefined;
   if (interval) {
     // Both rowtime attributes stay time attributes: the join emits each match (or padded row) once, never revised.
     const timed: PlanField[] = fields.map((f, i) => {
