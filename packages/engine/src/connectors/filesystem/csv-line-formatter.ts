@@ -21,25 +21,33 @@ const ALPHABETS: Partial<Record<DataType['kind'], string>> = {
 const INTEGER_KINDS = new Set<DataType['kind']>(['TINYINT', 'SMALLINT', 'INT', 'BIGINT']);
 
 /**
- * Compiles the CSV lines of the columns `columns` (of types `types`) into one generated loop:
- * fields are quoted only when they hold a delimiter, quote or line break, NULL is the null
- * literal (empty by default). Per-field dispatch on the type was most of q10's formatting time.
+ * Compiles the CSV lines of the columns `columns` (of types `types`) into generated loops: fields
+ * are quoted only when they hold a delimiter, quote or line break, NULL is the null literal (empty
+ * by default). Fields that may need quotes are first written as they are and scanned together,
+ * once per call; only when that finds a special character are the rows written again, field by
+ * field. Scanning each field on its own was a fifth of q10's formatting time.
  */
 export function compileCsvLines(columns: readonly number[], types: readonly DataType[], options: CsvOptions): LinesFormatter {
   const { fieldDelimiter, quoteCharacter: quote } = options;
   const quoted = (text: string): string => `${quote}${text.split(quote as string).join(`${quote}${quote}`)}${quote}`;
+  const special = quote === null ? [] : [fieldDelimiter, quote, '\n', '\r'];
+  // indexOf of literal characters: several times faster than a regular expression.
+  const plain = (name: string) => special.map((ch) => `${name}.indexOf(${JSON.stringify(ch)}) < 0`).join(' && ');
   const fields = columns.map((column, i) => {
     const kind = types[i].kind;
     const text = INTEGER_KINDS.has(kind) ? "'' + v" : kind === 'CHAR' || kind === 'VARCHAR' ? 'String(v)' : `format(v, types[${i}])`;
     const alphabet = ALPHABETS[kind];
     const safe = quote === null || (alphabet !== undefined && !alphabet.includes(fieldDelimiter) && !alphabet.includes(quote));
-    if (safe) return `v = row[${column}];\n    text += v === null || v === undefined ? nullText : ${text};`;
-    // indexOf of literal characters, inline: several times faster than a regular expression or a helper.
-    const plain = [fieldDelimiter, quote, '\n', '\r'].map((ch) => `t.indexOf(${JSON.stringify(ch)}) < 0`).join(' && ');
-    return `v = row[${column}];\n    if (v === null || v === undefined) text += nullText;\n    else {\n      t = ${text};\n      text += ${plain} ? t : quoted(t);\n    }`;
+    return { column, text, safe };
   });
-  const body = fields.join(`\n    text += ${JSON.stringify(fieldDelimiter)};\n    `);
-  const source = `return function formatLines(rows, from, to) {\n  let text = '';\n  for (let i = from; i < to; i++) {\n    const row = rows[i];\n    let v;\n    let t;\n    ${body}\n    text += '\\n';\n  }\n  return text;\n};`;
+  const loop = (field: (f: { column: number; text: string; safe: boolean }) => string) =>
+    `for (let i = from; i < to; i++) {\n    const row = rows[i];\n    let v;\n    let t;\n    ${fields.map(field).join(`\n    text += ${JSON.stringify(fieldDelimiter)};\n    `)}\n    text += '\\n';\n  }`;
+  const nullCheck = (f: { column: number }) => `v = row[${f.column}];\n    if (v === null || v === undefined) text += nullText;\n    else `;
+  const optimistic = loop((f) => `${nullCheck(f)}{\n      t = ${f.text};\n      ${f.safe ? '' : 'scanned += t;\n      '}text += t;\n    }`);
+  const checked = loop((f) => `${nullCheck(f)}{\n      t = ${f.text};\n      text += ${f.safe ? 't' : `${plain('t')} ? t : quoted(t)`};\n    }`);
+  const source = fields.every((f) => f.safe)
+    ? `return function formatLines(rows, from, to) {\n  let text = '';\n  ${optimistic}\n  return text;\n};`
+    : `return function formatLines(rows, from, to) {\n  let text = '';\n  let scanned = '';\n  ${optimistic}\n  if (${plain('scanned')}) return text;\n  text = '';\n  ${checked}\n  return text;\n};`;
   const factory = new Function('format', 'types', 'quoted', 'nullText', source) as (...args: unknown[]) => LinesFormatter;
   return factory(formatField, types, quoted, options.nullLiteral ?? '');
 }
