@@ -1,5 +1,5 @@
 import type { DataType } from '../../sql/data-type';
-import { FieldParseError, formatField, parseField } from './field-codec';
+import { FieldParseError, parseField } from './field-codec';
 
 /** CSV settings from the `csv.*` options (Flink's defaults: ',' and '"', NULL as an empty field). */
 export interface CsvOptions {
@@ -8,27 +8,6 @@ export interface CsvOptions {
   allowComments: boolean;
   nullLiteral: string | null;
   ignoreParseErrors: boolean;
-}
-
-/**
- * One CSV line (no line break) of the columns `columns` of a row, `types` being theirs: fields
- * are quoted only when they hold a delimiter, quote or line break.
- */
-export function formatCsvLine(row: readonly unknown[], columns: readonly number[], types: readonly DataType[], options: CsvOptions): string {
-  let line = '';
-  const quote = options.quoteCharacter;
-  for (let i = 0; i < columns.length; i++) {
-    if (i > 0) line += options.fieldDelimiter;
-    const value = row[columns[i]];
-    if (value === null || value === undefined) {
-      line += options.nullLiteral ?? '';
-      continue;
-    }
-    const text = formatField(value, types[i]);
-    const needsQuotes = quote !== null && (text.includes(options.fieldDelimiter) || text.includes(quote) || text.includes('\n') || text.includes('\r'));
-    line += needsQuotes ? `${quote}${text.split(quote).join(quote + quote)}${quote}` : text;
-  }
-  return line;
 }
 
 /** Splits CSV text into records of raw fields (quotes resolved); `quoted` marks fields written in quotes. */

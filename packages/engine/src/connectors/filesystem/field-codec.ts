@@ -32,6 +32,8 @@ export function formatField(value: unknown, type: DataType): string {
 
 let cachedSecond = NaN;
 let cachedSecondText = '';
+/** By precision (1 to 3) and millisecond: the fraction as Flink prints it ('.12' for 120 ms at 3, '' for 10 ms at 1). */
+const fractions: string[][] = [];
 
 /** A timestamp's text; the part up to the second is cached, since consecutive rows share it. */
 function formatTimestamp(ms: number, precision: number): string {
@@ -42,7 +44,16 @@ function formatTimestamp(ms: number, precision: number): string {
     cachedSecondText = formatTimestampSql(second, 0);
   }
   if (millis === 0 || precision === 0) return cachedSecondText;
-  return trimFraction(`${cachedSecondText}.${String(millis).padStart(3, '0').slice(0, precision)}`);
+  const fraction = (fractions[precision] ??= fractionTexts(precision))[millis];
+  // Only a fractional millisecond (no engine value has one) misses the table.
+  return fraction === undefined ? trimFraction(`${cachedSecondText}.${String(millis).padStart(3, '0').slice(0, precision)}`) : cachedSecondText + fraction;
+}
+
+function fractionTexts(precision: number): string[] {
+  return Array.from({ length: 1000 }, (_, millis) => {
+    const digits = String(millis).padStart(3, '0').slice(0, precision).replace(/0+$/, '');
+    return digits === '' ? '' : `.${digits}`;
+  });
 }
 
 function trimFraction(text: string): string {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { RowBatch } from '../../runtime/row';
 import type { DataType } from '../../sql/data-type';
 import type { ConnectorTable, SinkContext, SinkWriter } from '../connector';
-import { formatCsvLine } from './csv-format';
+import { compileCsvLines, type LinesFormatter } from './csv-line-formatter';
 import { formatField } from './field-codec';
 import type { FilesystemSpec } from './filesystem-options';
 import { formatJsonLine } from './json-format';
@@ -32,6 +32,10 @@ export class FilesystemSinkWriter implements SinkWriter {
   private partCounter = 0;
   /** Partition directory by the partition values' text: escaping per row was most of q10's time. */
   private readonly directories = new Map<string, string>();
+  /** The previous row's partition values and directory: consecutive rows mostly share them. */
+  private lastKeyValues: unknown[] | null = null;
+  private lastDirectory = '';
+  private readonly formatLines: LinesFormatter;
   private readonly keyIndexes: number[];
   private readonly dataIndexes: number[];
   private readonly dataNames: string[];
@@ -48,21 +52,25 @@ export class FilesystemSinkWriter implements SinkWriter {
     this.dataIndexes = names.map((_, i) => i).filter((i) => !keys.has(i));
     this.dataNames = this.dataIndexes.map((i) => names[i]);
     this.dataTypes = this.dataIndexes.map((i) => table.fields[i].type);
+    this.formatLines = spec.format === 'csv' ? compileCsvLines(this.dataIndexes, this.dataTypes, spec.csv) : (batch, from, to) => this.jsonLines(batch, from, to);
   }
 
   write(rows: RowBatch): void {
-    const lines = new Map<string, string[]>();
-    const csv = this.spec.format === 'csv';
-    for (const row of rows) {
-      const directory = this.partitionOf(row);
-      const line = csv ? formatCsvLine(row, this.dataIndexes, this.dataTypes, this.spec.csv) : formatJsonLine(row, this.dataIndexes, this.dataNames, this.dataTypes, this.spec.json);
-      const pending = lines.get(directory);
-      if (pending) pending.push(line);
-      else lines.set(directory, [line]);
-    }
+    if (rows.length === 0) return;
     const now = Date.now();
-    for (const [directory, pending] of lines) {
-      const text = `${pending.join('\n')}\n`;
+    // Rows of a partition come in runs (q10's partitions are minutes), each formatted in one call.
+    const texts = new Map<string, string>();
+    let runStart = 0;
+    let runDirectory = this.partitionOf(rows[0]);
+    for (let i = 1; i <= rows.length; i++) {
+      const directory = i < rows.length ? this.partitionOf(rows[i]) : null;
+      if (directory === runDirectory) continue;
+      texts.set(runDirectory, (texts.get(runDirectory) ?? '') + this.formatLines(rows, runStart, i));
+      if (directory === null) break;
+      runStart = i;
+      runDirectory = directory;
+    }
+    for (const [directory, text] of texts) {
       const part = this.partFor(directory, now);
       appendFileSync(join(part.directory, `.${part.name}.inprogress`), text);
       part.bytes += Buffer.byteLength(text);
@@ -77,19 +85,34 @@ export class FilesystemSinkWriter implements SinkWriter {
   }
 
   private partitionOf(row: unknown[]): string {
-    if (this.keyIndexes.length === 0) return '';
+    const keyIndexes = this.keyIndexes;
+    const last = this.lastKeyValues;
+    if (last !== null) {
+      let same = true;
+      // Object.is: -0 and 0 print differently, and NaN is NaN.
+      for (let k = 0; same && k < keyIndexes.length; k++) same = Object.is(row[keyIndexes[k]], last[k]);
+      if (same) return this.lastDirectory;
+    }
     let key = '';
-    for (const index of this.keyIndexes) {
+    for (const index of keyIndexes) {
       const value = row[index];
       key += `${value === null || value === undefined ? this.spec.defaultPartitionName : formatField(value, this.table.fields[index].type)}\u0000`;
     }
     let directory = this.directories.get(key);
     if (directory === undefined) {
       const texts = key.split('\u0000');
-      directory = this.keyIndexes.map((index, i) => partitionDirectory(this.table.fields[index].name, texts[i])).join('/');
+      directory = keyIndexes.map((index, i) => partitionDirectory(this.table.fields[index].name, texts[i])).join('/');
       this.directories.set(key, directory);
     }
+    this.lastKeyValues = keyIndexes.map((index) => row[index]);
+    this.lastDirectory = directory;
     return directory;
+  }
+
+  private jsonLines(rows: RowBatch, from: number, to: number): string {
+    let text = '';
+    for (let i = from; i < to; i++) text += `${formatJsonLine(rows[i], this.dataIndexes, this.dataNames, this.dataTypes, this.spec.json)}\n`;
+    return text;
   }
 
   private partFor(directory: string, now: number): OpenPart {

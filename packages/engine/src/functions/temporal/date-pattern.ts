@@ -54,13 +54,38 @@ function field(d: Date, letter: string, count: number): string {
   }
 }
 
-/** Compiles a Java date-time pattern ('yyyy-MM-dd HH:mm') once into a formatter of UTC wall-clock milliseconds. */
+/** Milliseconds a pattern letter's text stays the same for; letters absent here print constants. */
+const LETTER_SPAN_MS: Record<string, number> = {
+  y: 86_400_000, u: 86_400_000, M: 86_400_000, L: 86_400_000, d: 86_400_000, D: 86_400_000, E: 86_400_000, e: 86_400_000, G: 86_400_000,
+  H: 3_600_000, k: 3_600_000, K: 3_600_000, h: 3_600_000, a: 3_600_000,
+  m: 60_000, s: 1000, S: 1,
+};
+/** The largest magnitude a Date holds; beyond it every field is NaN. */
+const MAX_DATE_MS = 8.64e15;
+
+/**
+ * Compiles a Java date-time pattern ('yyyy-MM-dd HH:mm') once into a formatter of UTC wall-clock
+ * milliseconds. The last text is kept for the span its finest letter allows ('HH:mm': a minute),
+ * since a stream's consecutive timestamps mostly share it.
+ */
 export function compileDateFormatter(pattern: string): (ms: number) => string {
   const tokens = tokenize(pattern);
+  const span = Math.min(86_400_000, ...tokens.map((token) => ('letter' in token ? LETTER_SPAN_MS[token.letter] ?? Infinity : Infinity)));
+  let from = NaN;
+  let to = NaN;
+  let text = '';
   return (ms) => {
-    const d = new Date(ms);
+    // Date drops a fraction toward zero; the span is taken of the instant it keeps.
+    const instant = Math.trunc(ms);
+    if (instant >= from && instant < to) return text;
+    const d = new Date(instant);
     let out = '';
     for (const token of tokens) out += 'text' in token ? token.text : field(d, token.letter, token.count);
+    if (Math.abs(instant) <= MAX_DATE_MS) {
+      from = Math.max(instant - (((instant % span) + span) % span), -MAX_DATE_MS);
+      to = Math.min(from + span, MAX_DATE_MS + 1);
+      text = out;
+    }
     return out;
   };
 }
