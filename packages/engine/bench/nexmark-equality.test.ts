@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { builtinConnectors } from '../src/connectors/connector-registry';
 import { ChangelogDigest } from './changelog-digest';
 import { benchFunctions, compileForBench, runJob } from './engine-run';
-import { createNexmarkDirs, nexmarkQueriesAvailable, nexmarkSql } from './nexmark-sql';
+import { createNexmarkDirs, nexmarkQueriesAvailable, nexmarkSql, removeNexmarkDirs } from './nexmark-sql';
 import { observedSinkConnectors } from './observed-sink-connectors';
 import { NEXMARK_ORACLES } from './oracles';
 import { benchConfig } from './query-bench';
@@ -29,7 +29,9 @@ describe.skipIf(!nexmarkQueriesAvailable())('Nexmark queries through the engine 
     const oracle = NEXMARK_ORACLES.find((o) => o.query === query);
     if (!oracle) throw new Error(`no oracle for ${query}`);
     const functions = await benchFunctions();
-    const sql = nexmarkSql(query, EVENTS, createNexmarkDirs(), tps);
+    const dirs = createNexmarkDirs();
+    onTestFinished(() => removeNexmarkDirs(dirs));
+    const sql = nexmarkSql(query, EVENTS, dirs, tps);
     const plain = compileForBench(sql, builtinConnectors(), functions);
     // q14 needs the CountChar UDF; until its module exists the engine must say why it rejects q14.
     if (query === 'q14' && 'rejected' in plain && Object.keys(functions).length === 0) {

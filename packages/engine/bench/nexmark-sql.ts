@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,8 @@ export const NEXMARK_QUERY_DIR = fileURLToPath(new URL('../../../../shared/nexma
 
 /** Directories the query files refer to: `${NEXMARK_DIR}`, `${FLINK_HOME}` and `${SUBMIT_TIME}`. */
 export interface NexmarkDirs {
+  /** The temporary folder holding the others. */
+  root: string;
   nexmarkDir: string;
   flinkHome: string;
   submitTime: string;
@@ -16,13 +18,18 @@ export interface NexmarkDirs {
 /** Fresh temporary directories, with q13's side input `${FLINK_HOME}/data/side_input.txt` (lines `i,i`, i < 10,000). */
 export function createNexmarkDirs(): NexmarkDirs {
   const root = mkdtempSync(join(tmpdir(), 'weir-nexmark-'));
-  const dirs = { nexmarkDir: join(root, 'nexmark'), flinkHome: join(root, 'flink'), submitTime: String(Date.now()) };
+  const dirs = { root, nexmarkDir: join(root, 'nexmark'), flinkHome: join(root, 'flink'), submitTime: String(Date.now()) };
   mkdirSync(join(dirs.flinkHome, 'data'), { recursive: true });
   mkdirSync(dirs.nexmarkDir, { recursive: true });
   const lines: string[] = [];
   for (let i = 0; i < 10_000; i++) lines.push(`${i},${i}`);
   writeFileSync(join(dirs.flinkHome, 'data', 'side_input.txt'), `${lines.join('\n')}\n`);
   return dirs;
+}
+
+/** Deletes the folders of `createNexmarkDirs` (q10 writes about 1 GB of part files per 10 M events). */
+export function removeNexmarkDirs(dirs: NexmarkDirs): void {
+  rmSync(dirs.root, { recursive: true, force: true });
 }
 
 /** Whether the shared query files are present (CI checks out shared/ beside the repository). */

@@ -2,7 +2,7 @@ import { builtinConnectors, type ConnectorRegistry } from '../src/connectors/con
 import { parseNexmarkOptions, type NexmarkConfig } from '../src/connectors/nexmark';
 import { ChangelogDigest } from './changelog-digest';
 import { benchFunctions, compileForBench, runJob } from './engine-run';
-import { createNexmarkDirs, nexmarkSql, V1_TPS } from './nexmark-sql';
+import { createNexmarkDirs, nexmarkSql, removeNexmarkDirs, V1_TPS } from './nexmark-sql';
 import { observedSinkConnectors } from './observed-sink-connectors';
 import { TimedDigest } from './timed-digest';
 import { NEXMARK_ORACLES, type ChangelogSink, type NexmarkOracle } from './oracles';
@@ -75,8 +75,10 @@ function warmupEvents(events: number): number {
 async function warmUp(query: string, events: number, tps: number, oracle: NexmarkOracle | undefined, functions: Record<string, unknown>): Promise<number> {
   const counter = new MemoryProbe(Infinity);
   const { connectors, clock } = runConnectors(probedSourceConnectors(builtinConnectors(), counter), oracle);
-  const compiled = compileForBench(nexmarkSql(query, events, createNexmarkDirs(), tps), connectors, functions);
+  const dirs = createNexmarkDirs();
+  const compiled = compileForBench(nexmarkSql(query, events, dirs, tps), connectors, functions);
   if ('job' in compiled) await runJob(compiled.job, connectors, clock);
+  removeNexmarkDirs(dirs);
   oracle?.run(benchConfig(events, tps), new CountingSink());
   return counter.rows;
 }
@@ -88,7 +90,15 @@ async function warmUp(query: string, events: number, tps: number, oracle: Nexmar
  * loop's own while one run per side suffices.
  */
 export async function benchQuery(query: string, events: number, verify = true, tps = V1_TPS): Promise<QueryBenchResult> {
-  const sql = nexmarkSql(query, events, createNexmarkDirs(), tps);
+  const dirs = createNexmarkDirs();
+  try {
+    return await measure(query, nexmarkSql(query, events, dirs, tps), events, verify, tps);
+  } finally {
+    removeNexmarkDirs(dirs);
+  }
+}
+
+async function measure(query: string, sql: string, events: number, verify: boolean, tps: number): Promise<QueryBenchResult> {
   const functions = await benchFunctions();
   const oracle = oracleOf(query);
   const result: QueryBenchResult = { query, events, equal: null, peakRssMb: 0 };
