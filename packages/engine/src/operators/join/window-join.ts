@@ -46,7 +46,7 @@ export class WindowJoin implements StreamOperator {
     operatorId: string,
   ) {
     const type = config.joinType;
-    this.windows = new FiredWindows(context.state, `window_join:${operatorId}`);
+    this.windows = new FiredWindows(context.state, `window_join:${operatorId}`, () => ({ byKey: new Map(), unmatched: [[], []] }));
     this.keyOf = [compileKeySelector(config.leftKeys), compileKeySelector(config.rightKeys)];
     this.keys = [config.leftKeys, config.rightKeys];
     this.windowEnd = [config.leftWindowEnd, config.rightWindowEnd];
@@ -79,14 +79,10 @@ export class WindowJoin implements StreamOperator {
     for (let i = 0; i < batch.length; i++) {
       const row = batch[i];
       const end = row[endIndex] as number;
-      if (this.windows.isFired(end)) {
+      const rows = this.windows.stateOf(end);
+      if (rows === undefined) {
         (this.metrics.lateRecordsDropped as number)++;
         continue;
-      }
-      let rows = this.windows.get(end);
-      if (rows === undefined) {
-        rows = { byKey: new Map(), unmatched: [[], []] };
-        this.windows.open(end, rows);
       }
       if (hasNullKey(row, keys)) {
         if (this.keepUnmatched[side]) rows.unmatched[side].push(row);

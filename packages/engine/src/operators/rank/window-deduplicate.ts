@@ -28,7 +28,7 @@ export class WindowDeduplicate implements StreamOperator {
     private readonly metrics: OperatorMetrics,
     operatorId: string,
   ) {
-    this.windows = new FiredWindows(context.state, `window_deduplicate:${operatorId}`);
+    this.windows = new FiredWindows(context.state, `window_deduplicate:${operatorId}`, () => new Map());
     this.keyOf = compileKeySelector(config.keys);
     this.metrics.lateRecordsDropped ??= 0;
   }
@@ -39,14 +39,10 @@ export class WindowDeduplicate implements StreamOperator {
     for (let i = 0; i < batch.length; i++) {
       const row = batch[i];
       const end = row[windowEnd] as number;
-      if (this.windows.isFired(end)) {
+      const kept = this.windows.stateOf(end);
+      if (kept === undefined) {
         (this.metrics.lateRecordsDropped as number)++;
         continue;
-      }
-      let kept = this.windows.get(end);
-      if (kept === undefined) {
-        kept = new Map();
-        this.windows.open(end, kept);
       }
       const key = this.keyOf(row);
       const previous = kept.get(key);

@@ -31,7 +31,7 @@ export class WindowRank implements StreamOperator {
     private readonly metrics: OperatorMetrics,
     operatorId: string,
   ) {
-    this.windows = new FiredWindows(context.state, `window_rank:${operatorId}`);
+    this.windows = new FiredWindows(context.state, `window_rank:${operatorId}`, () => new Map());
     this.keyOf = compileKeySelector(config.keys);
     this.compare = compileRowComparator(config.sortKeys);
     this.metrics.lateRecordsDropped ??= 0;
@@ -43,14 +43,10 @@ export class WindowRank implements StreamOperator {
     for (let i = 0; i < batch.length; i++) {
       const row = batch[i];
       const end = row[windowEnd] as number;
-      if (this.windows.isFired(end)) {
+      const partitions = this.windows.stateOf(end);
+      if (partitions === undefined) {
         (this.metrics.lateRecordsDropped as number)++;
         continue;
-      }
-      let partitions = this.windows.get(end);
-      if (partitions === undefined) {
-        partitions = new Map();
-        this.windows.open(end, partitions);
       }
       const key = this.keyOf(row);
       let rows = partitions.get(key);

@@ -12,27 +12,31 @@ export class FiredWindows<V> {
   private readonly timers: TimerHeap;
   private watermark = Number.NEGATIVE_INFINITY;
 
-  constructor(state: StateBackend, prefix: string) {
+  /** `create` makes the empty state of a window when its first row arrives. */
+  constructor(
+    state: StateBackend,
+    prefix: string,
+    private readonly create: () => V,
+  ) {
     this.windows = state.namespace<V>(`${prefix}:windows`);
     const timerState = state.namespace<number[]>(`${prefix}:timers`);
     if (!timerState.has(0)) timerState.set(0, []);
     this.timers = new TimerHeap(timerState.get(0) as number[]);
   }
 
-  /** Whether the window ending at `end` already fired, so a row of it is late. */
-  isFired(end: number): boolean {
-    return end - 1 <= this.watermark;
-  }
-
-  /** The state of the window ending at `end`, if it has any. */
-  get(end: number): V | undefined {
-    return this.windows.get(end);
-  }
-
-  /** Starts the state of the window ending at `end` and schedules its firing. */
-  open(end: number, value: V): void {
-    this.windows.set(end, value);
-    this.timers.push(end - 1);
+  /**
+   * The state of the window ending at `end`, started (and its firing scheduled) by its first row;
+   * undefined when the window already fired, so a row of it is late.
+   */
+  stateOf(end: number): V | undefined {
+    if (end - 1 <= this.watermark) return undefined;
+    let value = this.windows.get(end);
+    if (value === undefined) {
+      value = this.create();
+      this.windows.set(end, value);
+      this.timers.push(end - 1);
+    }
+    return value;
   }
 
   /** Advances event time: hands every window whose end - 1 is at or before `watermark` to `fire`, in order of end, and drops its state. */
