@@ -1,7 +1,8 @@
 import type { IntervalJoinConfig } from '../../plan/logical-plan';
 import { compileKeySelector, type KeySelector } from '../../runtime/key-selector';
+import { ChangelogCollector } from '../../runtime/changelog-collector';
 import type { OperatorContext, OperatorFactory, OperatorMetrics, Output, StreamOperator } from '../../runtime/operator';
-import type { Row, RowBatch } from '../../runtime/row';
+import { INSERT, type Row, type RowBatch } from '../../runtime/row';
 import { MAX_WATERMARK } from '../../runtime/watermark-generator';
 import type { StateKey } from '../../runtime/state-backend';
 import { IntervalJoinSide } from './interval-join-side';
@@ -27,7 +28,7 @@ export class IntervalJoin implements StreamOperator {
   private readonly condition: Condition | undefined;
   private readonly delayMs: number;
   private watermark = Number.NEGATIVE_INFINITY;
-  private out: RowBatch = [];
+  private readonly out = new ChangelogCollector(false);
 
   constructor(
     private readonly config: IntervalJoinConfig,
@@ -64,7 +65,7 @@ export class IntervalJoin implements StreamOperator {
     for (let side = 0; side < 2; side++) {
       const padOnExpiry = this.outer[side];
       this.sides[side].expire(watermarkMs, (row, matched) => {
-        if (padOnExpiry && !matched) this.out.push(this.padded(side, row));
+        if (padOnExpiry && !matched) this.out.push(this.padded(side, row), INSERT);
       });
     }
     this.flush();
@@ -81,13 +82,13 @@ export class IntervalJoin implements StreamOperator {
       const time = row[this.times[side]] as number | null;
       if (time === null || keys.some((k) => row[k] === null)) {
         // It can never join: an outer side shows it padded at once, an inner side drops it.
-        if (this.outer[side]) this.out.push(this.padded(side, row));
+        if (this.outer[side]) this.out.push(this.padded(side, row), INSERT);
         continue;
       }
       const key = this.keyOf[side](row);
       const matched = this.join(side, key, row, time);
       if (own.lastPartner(time) > this.watermark) own.add(key, row, matched);
-      else if (!matched && this.outer[side]) this.out.push(this.padded(side, row));
+      else if (!matched && this.outer[side]) this.out.push(this.padded(side, row), INSERT);
     }
     this.flush();
   }
@@ -100,7 +101,7 @@ export class IntervalJoin implements StreamOperator {
     return this.sides[1 - side].match(key, from, to, (other) => {
       const joined = side === 0 ? row.concat(other) : other.concat(row);
       if (this.condition && !this.condition(joined)) return false;
-      this.out.push(joined);
+      this.out.push(joined, INSERT);
       return true;
     });
   }
@@ -110,11 +111,7 @@ export class IntervalJoin implements StreamOperator {
   }
 
   private flush(): void {
-    if (this.out.length === 0) return;
-    const rows = this.out;
-    this.out = [];
-    this.metrics.recordsOut += rows.length;
-    this.output.emit(rows);
+    this.out.flush(this.output, this.metrics);
   }
 }
 

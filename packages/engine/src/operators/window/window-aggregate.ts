@@ -1,7 +1,8 @@
 import type { WindowAggregateConfig, WindowSpec } from '../../plan/logical-plan';
 import { compileKeySelector, type KeySelector } from '../../runtime/key-selector';
+import { ChangelogCollector } from '../../runtime/changelog-collector';
 import type { OperatorContext, OperatorFactory, OperatorMetrics, Output, StreamOperator } from '../../runtime/operator';
-import type { Row, RowBatch } from '../../runtime/row';
+import { INSERT, type Row, type RowBatch } from '../../runtime/row';
 import type { StateKey } from '../../runtime/state-backend';
 import { TimerHeap } from '../../runtime/timer-heap';
 import { compileAggsHandler, type Accumulator, type AggsHandler } from '../aggregate/aggs-handler';
@@ -31,7 +32,7 @@ export class WindowAggregate implements StreamOperator {
   private readonly sessions: SessionWindows | undefined;
   private readonly eventTime: boolean;
   private currentTime = Number.NEGATIVE_INFINITY;
-  private out: RowBatch = [];
+  private readonly out = new ChangelogCollector(false);
   /** Scratch space for the windows of one row (start, end pairs). */
   private readonly assigned: number[] = [];
 
@@ -153,15 +154,11 @@ export class WindowAggregate implements StreamOperator {
     row[base] = start;
     row[base + 1] = end;
     row[base + 2] = end - 1;
-    this.out.push(row);
+    this.out.push(row, INSERT);
   }
 
   private flush(): void {
-    if (this.out.length === 0) return;
-    const rows = this.out;
-    this.out = [];
-    this.metrics.recordsOut += rows.length;
-    this.output.emit(rows);
+    this.out.flush(this.output, this.metrics);
   }
 }
 
