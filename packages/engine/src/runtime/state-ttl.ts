@@ -25,18 +25,20 @@ export function stateTtlMs(config: Record<string, string>): number | undefined {
 export class StateTtl {
   private readonly writtenAt: Map<StateKey, number>;
 
+  /** Guards `keyed`, the state namespace `owner`: expiry deletes keys from it. */
   constructor(
     state: StateBackend,
     owner: string,
+    private readonly keyed: Map<StateKey, unknown>,
     private readonly ttlMs: number,
   ) {
     this.writtenAt = state.namespace<number>(`${owner}:ttl`);
   }
 
-  /** For an operator whose session sets `table.exec.state.ttl`; undefined when state never expires. */
+  /** For namespace `owner` of an operator whose session sets `table.exec.state.ttl`; undefined when state never expires. */
   static of(state: StateBackend, owner: string, config: Record<string, string>): StateTtl | undefined {
     const ttlMs = stateTtlMs(config);
-    return ttlMs === undefined ? undefined : new StateTtl(state, owner, ttlMs);
+    return ttlMs === undefined ? undefined : new StateTtl(state, owner, state.namespace(owner), ttlMs);
   }
 
   /** The state of `key` was written at `nowMs`. */
@@ -50,12 +52,12 @@ export class StateTtl {
     this.writtenAt.delete(key);
   }
 
-  /** Calls `drop` for, and forgets, every key last written `ttlMs` or longer before `nowMs`. */
-  expire(nowMs: number, drop: (key: StateKey) => void): void {
+  /** Deletes, and forgets, every key last written `ttlMs` or longer before `nowMs`. */
+  expire(nowMs: number): void {
     for (const [key, at] of this.writtenAt) {
       if (nowMs - at < this.ttlMs) return;
       this.writtenAt.delete(key);
-      drop(key);
+      this.keyed.delete(key);
     }
   }
 }

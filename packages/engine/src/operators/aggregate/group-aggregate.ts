@@ -26,9 +26,6 @@ export class GroupAggregate implements StreamOperator {
   private readonly out: ChangelogCollector;
   /** Idle groups are dropped after `table.exec.state.ttl`; a later row starts the group afresh (+I), as in Flink. */
   private readonly ttl: StateTtl | undefined;
-  private readonly dropGroup = (key: StateKey): void => {
-    this.accumulators.delete(key);
-  };
 
   constructor(
     private readonly config: GroupAggregateConfig,
@@ -82,7 +79,7 @@ export class GroupAggregate implements StreamOperator {
   private expireIdleGroups(): number {
     if (!this.ttl) return 0;
     const now = this.context.now();
-    this.ttl.expire(now, this.dropGroup);
+    this.ttl.expire(now);
     return now;
   }
 

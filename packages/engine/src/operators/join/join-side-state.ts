@@ -20,9 +20,6 @@ export interface JoinRecord {
 export class JoinSideState {
   /** Processing time of the batch being handled, stamped on written keys when a TTL is set. */
   private now = 0;
-  private readonly dropKey = (key: StateKey): void => {
-    this.byKey.delete(key);
-  };
 
   /**
    * With `ttl` (`table.exec.state.ttl`), a join key whose rows were not written for the TTL loses
@@ -38,7 +35,7 @@ export class JoinSideState {
   expireIdle(nowMs: number): void {
     if (!this.ttl) return;
     this.now = nowMs;
-    this.ttl.expire(nowMs, this.dropKey);
+    this.ttl.expire(nowMs);
   }
 
   /** Adds one occurrence; returns the record, whose `associations` the caller sets for a new row. */

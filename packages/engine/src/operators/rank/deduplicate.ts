@@ -24,9 +24,6 @@ export class Deduplicate implements StreamOperator {
    * key is written once, so after the TTL the next row of that key is emitted as a first row again.
    */
   private readonly ttl: StateTtl | undefined;
-  private readonly dropKey = (key: StateKey): void => {
-    this.kept.delete(key);
-  };
 
   constructor(
     private readonly config: DeduplicateConfig,
@@ -46,7 +43,7 @@ export class Deduplicate implements StreamOperator {
     this.metrics.recordsIn += batch.length;
     const ttl = this.ttl;
     const now = ttl ? this.context.now() : 0;
-    ttl?.expire(now, this.dropKey);
+    ttl?.expire(now);
     for (let i = 0; i < batch.length; i++) {
       const row = batch[i];
       const key = this.keyOf(row);

@@ -33,9 +33,6 @@ export class Rank implements StreamOperator {
   private readonly out: ChangelogCollector;
   /** `table.exec.state.ttl`: a partition not written for the TTL is dropped without output, as in Flink. */
   private readonly ttl: StateTtl | undefined;
-  private readonly dropPartition = (key: StateKey): void => {
-    this.sorted.delete(key);
-  };
 
   constructor(
     private readonly config: RankConfig,
@@ -57,7 +54,7 @@ export class Rank implements StreamOperator {
     this.metrics.recordsIn += batch.length;
     const ttl = this.ttl;
     const now = ttl ? this.context.now() : 0;
-    ttl?.expire(now, this.dropPartition);
+    ttl?.expire(now);
     for (let i = 0; i < batch.length; i++) {
       const row = batch[i];
       if (kinds !== undefined && !isAccumulate(kinds[i])) this.retract(row);
