@@ -10,3 +10,7 @@ export type { StateBackend, StateSnapshot } from './runtime/state-backend';
 export type { DataType } from './sql/data-type';
 export { registerUserFunctions } from './functions/udf/user-function-registry';
 export type { UserFunction, UserFunctionObject } from './functions/udf/user-function';
+export { DirectoryCheckpointStorage, openDirectoryStorage, storageError, type CheckpointStorage } from './checkpoint/checkpoint-storage';
+export { resolveCheckpointConfig, checkpointOptionProblem, CHECKPOINT_OPTIONS, DEFAULT_CHECKPOINT_CONFIG, type CheckpointConfig } from './checkpoint/checkpoint-config';
+export type { CheckpointResult, OperatorStateSize, RestoredFrom } from './checkpoint/checkpoint-result';
+export type { CheckpointingOptions, RestoreRequest } from './checkpoint/checkpointing-options';
