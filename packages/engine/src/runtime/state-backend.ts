@@ -1,3 +1,5 @@
+import { StateMap } from './state-map';
+
 /**
  * Keyed operator state. Every operator keeps its state here, never in closures or fields, so a
  * snapshot captures a job completely. A namespace is a map from a primitive key (a number, or a
@@ -23,12 +25,12 @@ export interface StateSnapshot {
   entries: [namespace: string, key: StateKey, value: unknown][];
 }
 
-/** Heap state, one map per namespace; the default backend. */
+/** Heap state, one `StateMap` per namespace; the default backend, one per operator subtask. */
 export class MemoryStateBackend implements StateBackend {
-  private readonly namespaces = new Map<string, Map<StateKey, unknown>>();
+  private readonly maps = new Map<string, StateMap<unknown>>();
 
   get(namespace: string, key: StateKey): unknown {
-    return this.namespaces.get(namespace)?.get(key);
+    return this.maps.get(namespace)?.get(key);
   }
 
   put(namespace: string, key: StateKey, value: unknown): void {
@@ -36,26 +38,31 @@ export class MemoryStateBackend implements StateBackend {
   }
 
   delete(namespace: string, key: StateKey): void {
-    this.namespaces.get(namespace)?.delete(key);
+    this.maps.get(namespace)?.delete(key);
   }
 
-  namespace<V>(name: string): Map<StateKey, V> {
-    let map = this.namespaces.get(name);
+  namespace<V>(name: string): StateMap<V> {
+    let map = this.maps.get(name);
     if (!map) {
-      map = new Map();
-      this.namespaces.set(name, map);
+      map = new StateMap();
+      this.maps.set(name, map);
     }
-    return map as Map<StateKey, V>;
+    return map as StateMap<V>;
+  }
+
+  /** Every namespace with its map, for checkpoints (which snapshot each map in steps). */
+  namespaces(): IterableIterator<[string, StateMap<unknown>]> {
+    return this.maps.entries();
   }
 
   snapshot(): StateSnapshot {
     const entries: StateSnapshot['entries'] = [];
-    for (const [namespace, map] of this.namespaces) for (const [key, value] of map) entries.push([namespace, key, structuredClone(value)]);
+    for (const [namespace, map] of this.maps) for (const [key, value] of map) entries.push([namespace, key, structuredClone(value)]);
     return { version: 1, entries };
   }
 
   restore(snapshot: StateSnapshot): void {
-    for (const map of this.namespaces.values()) map.clear();
+    for (const map of this.maps.values()) map.clear();
     for (const [namespace, key, value] of snapshot.entries) this.put(namespace, key, structuredClone(value));
   }
 }

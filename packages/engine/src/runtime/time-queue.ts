@@ -14,8 +14,7 @@ export class TimeQueue<V> {
   constructor(state: StateBackend, namespace: string) {
     this.byTime = state.namespace(namespace);
     const heapState = state.namespace<number[]>(`${namespace}:heap`);
-    if (!heapState.has(0)) heapState.set(0, []);
-    this.heap = new TimerHeap(heapState.get(0) as number[]);
+    this.heap = new TimerHeap(heapState);
   }
 
   /** Files `value` under `time`. */

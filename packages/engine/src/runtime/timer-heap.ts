@@ -1,10 +1,22 @@
+import type { StateKey } from './state-backend';
+
 /**
  * A min-heap of timer timestamps (Flink's InternalTimerService queue) kept as a plain array so it
  * lives in the state backend. Duplicates are allowed; owners check on firing whether a timer is
  * still wanted (session windows move their end when they merge).
  */
 export class TimerHeap {
-  constructor(private readonly heap: number[]) {}
+  /** The heap is entry `key` of `state`, fetched on every use: a reference kept across batches would bypass checkpoint copy-on-write. */
+  constructor(
+    private readonly state: Map<StateKey, number[]>,
+    private readonly key: StateKey = 0,
+  ) {
+    if (!state.has(key)) state.set(key, []);
+  }
+
+  private get heap(): number[] {
+    return this.state.get(this.key) as number[];
+  }
 
   get size(): number {
     return this.heap.length;
@@ -12,7 +24,8 @@ export class TimerHeap {
 
   /** The earliest timestamp, or +Infinity when empty. */
   peek(): number {
-    return this.heap.length === 0 ? Number.POSITIVE_INFINITY : this.heap[0];
+    const heap = this.heap;
+    return heap.length === 0 ? Number.POSITIVE_INFINITY : heap[0];
   }
 
   push(time: number): void {

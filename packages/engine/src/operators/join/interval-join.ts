@@ -5,6 +5,7 @@ import type { OperatorContext, OperatorFactory, OperatorMetrics, Output, StreamO
 import { INSERT, type Row, type RowBatch } from '../../runtime/row';
 import { MAX_WATERMARK } from '../../runtime/watermark-generator';
 import type { StateKey } from '../../runtime/state-backend';
+import { StateValue } from '../../runtime/state-value';
 import { IntervalJoinSide } from './interval-join-side';
 import { compileCondition, type Condition } from './join';
 
@@ -27,7 +28,7 @@ export class IntervalJoin implements StreamOperator {
   private readonly nulls: [Row, Row];
   private readonly condition: Condition | undefined;
   private readonly delayMs: number;
-  private watermark = Number.NEGATIVE_INFINITY;
+  private readonly watermark: StateValue<number>;
   private readonly out = new ChangelogCollector(false);
 
   constructor(
@@ -38,6 +39,7 @@ export class IntervalJoin implements StreamOperator {
     operatorId: string,
   ) {
     const namespace = `interval_join:${operatorId}`;
+    this.watermark = new StateValue(context.state, `${namespace}:watermark`, Number.NEGATIVE_INFINITY);
     const { joinType } = config;
     this.outer = [joinType === 'LEFT' || joinType === 'FULL', joinType === 'RIGHT' || joinType === 'FULL'];
     this.sides = [
@@ -61,7 +63,7 @@ export class IntervalJoin implements StreamOperator {
   }
 
   processWatermark(watermarkMs: number): void {
-    this.watermark = watermarkMs;
+    this.watermark.set(watermarkMs);
     for (let side = 0; side < 2; side++) {
       const padOnExpiry = this.outer[side];
       this.sides[side].expire(watermarkMs, (row, matched) => {
@@ -78,6 +80,7 @@ export class IntervalJoin implements StreamOperator {
     this.metrics.recordsIn += batch.length;
     const keys = side === 0 ? this.config.leftKeys : this.config.rightKeys;
     const own = this.sides[side];
+    const watermark = this.watermark.get();
     for (const row of batch) {
       const time = row[this.times[side]] as number | null;
       if (time === null || keys.some((k) => row[k] === null)) {
@@ -87,7 +90,7 @@ export class IntervalJoin implements StreamOperator {
       }
       const key = this.keyOf[side](row);
       const matched = this.join(side, key, row, time);
-      if (own.lastPartner(time) > this.watermark) own.add(key, row, matched);
+      if (own.lastPartner(time) > watermark) own.add(key, row, matched);
       else if (!matched && this.outer[side]) this.out.push(this.padded(side, row), INSERT);
     }
     this.flush();

@@ -50,8 +50,7 @@ export class OverAggregate implements StreamOperator {
     const state = context.state;
     this.partitions = state.namespace(`over_aggregate:${operatorId}:partitions`);
     const timerState = state.namespace<number[]>(`over_aggregate:${operatorId}:timers`);
-    if (!timerState.has(0)) timerState.set(0, []);
-    this.timers = new TimerHeap(timerState.get(0) as number[]);
+    this.timers = new TimerHeap(timerState);
     this.due = state.namespace(`over_aggregate:${operatorId}:due`);
     this.clock = state.namespace(`over_aggregate:${operatorId}:clock`);
     this.eventTime = config.timeAttribute === 'rowtime';

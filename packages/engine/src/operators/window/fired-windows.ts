@@ -1,4 +1,5 @@
 import type { StateBackend, StateKey } from '../../runtime/state-backend';
+import { StateValue } from '../../runtime/state-value';
 import { TimerHeap } from '../../runtime/timer-heap';
 
 /**
@@ -10,7 +11,7 @@ import { TimerHeap } from '../../runtime/timer-heap';
 export class FiredWindows<V> {
   private readonly windows: Map<StateKey, V>;
   private readonly timers: TimerHeap;
-  private watermark = Number.NEGATIVE_INFINITY;
+  private readonly watermark: StateValue<number>;
 
   /** `create` makes the empty state of a window when its first row arrives. */
   constructor(
@@ -20,8 +21,8 @@ export class FiredWindows<V> {
   ) {
     this.windows = state.namespace<V>(`${prefix}:windows`);
     const timerState = state.namespace<number[]>(`${prefix}:timers`);
-    if (!timerState.has(0)) timerState.set(0, []);
-    this.timers = new TimerHeap(timerState.get(0) as number[]);
+    this.timers = new TimerHeap(timerState);
+    this.watermark = new StateValue(state, `${prefix}:watermark`, Number.NEGATIVE_INFINITY);
   }
 
   /**
@@ -29,7 +30,7 @@ export class FiredWindows<V> {
    * undefined when the window already fired, so a row of it is late.
    */
   stateOf(end: number): V | undefined {
-    if (end - 1 <= this.watermark) return undefined;
+    if (end - 1 <= this.watermark.get()) return undefined;
     let value = this.windows.get(end);
     if (value === undefined) {
       value = this.create();
@@ -41,7 +42,7 @@ export class FiredWindows<V> {
 
   /** Advances event time: hands every window whose end - 1 is at or before `watermark` to `fire`, in order of end, and drops its state. */
   advance(watermark: number, fire: (end: number, value: V) => void): void {
-    if (watermark > this.watermark) this.watermark = watermark;
+    if (watermark > this.watermark.get()) this.watermark.set(watermark);
     while (this.timers.size > 0 && this.timers.peek() <= watermark) {
       const end = this.timers.pop() + 1;
       const value = this.windows.get(end) as V;

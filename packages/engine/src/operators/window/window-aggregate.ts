@@ -4,6 +4,7 @@ import { ChangelogCollector } from '../../runtime/changelog-collector';
 import type { OperatorContext, OperatorFactory, OperatorMetrics, Output, StreamOperator } from '../../runtime/operator';
 import { INSERT, type Row, type RowBatch } from '../../runtime/row';
 import type { StateKey } from '../../runtime/state-backend';
+import { StateValue } from '../../runtime/state-value';
 import { TimerHeap } from '../../runtime/timer-heap';
 import { compileAggsHandler, type Accumulator, type AggsHandler } from '../aggregate/aggs-handler';
 import { assignWindows } from './window-assigner';
@@ -31,7 +32,8 @@ export class WindowAggregate implements StreamOperator {
   private readonly timers: TimerHeap;
   private readonly sessions: SessionWindows | undefined;
   private readonly eventTime: boolean;
-  private currentTime = Number.NEGATIVE_INFINITY;
+  /** The latest watermark (event time) or processing time the windows fired for. */
+  private readonly currentTime: StateValue<number>;
   private readonly out = new ChangelogCollector(false);
   /** Scratch space for the windows of one row (start, end pairs). */
   private readonly assigned: number[] = [];
@@ -48,9 +50,9 @@ export class WindowAggregate implements StreamOperator {
     this.eventTime = config.timeAttribute === 'rowtime';
     const state = context.state;
     const timerState = state.namespace<number[]>(`window_aggregate:${operatorId}:timers`);
-    if (!timerState.has(0)) timerState.set(0, []);
-    this.timers = new TimerHeap(timerState.get(0) as number[]);
+    this.timers = new TimerHeap(timerState);
     this.windows = state.namespace(`window_aggregate:${operatorId}:windows`);
+    this.currentTime = new StateValue(state, `window_aggregate:${operatorId}:time`, Number.NEGATIVE_INFINITY);
     this.metrics.lateRecordsDropped ??= 0;
     if (config.window.kind === 'session') {
       this.sessions = new SessionWindows(config.window.gapMs, this.handler, state.namespace(`window_aggregate:${operatorId}:sessions`), state.namespace(`window_aggregate:${operatorId}:session_timers`), this.timers);
@@ -63,17 +65,18 @@ export class WindowAggregate implements StreamOperator {
     this.metrics.recordsIn += batch.length;
     const timeIndex = this.config.timeIndex;
     const now = this.eventTime ? 0 : this.context.now();
+    const currentTime = this.currentTime.get();
     for (let i = 0; i < batch.length; i++) {
       const row = batch[i];
       const ts = this.eventTime ? (row[timeIndex] as number | null) : now;
       // Flink drops rows without a time attribute value from event-time windows.
       if (ts === null) continue;
-      const accepted = this.sessions ? this.sessions.add(this.keyOf(row), this.keyRow(row), row, ts, this.currentTime) : this.addSliced(row, ts);
+      const accepted = this.sessions ? this.sessions.add(this.keyOf(row), this.keyRow(row), row, ts, currentTime) : this.addSliced(row, ts, currentTime);
       if (!accepted) (this.metrics.lateRecordsDropped as number)++;
     }
   }
 
-  private addSliced(row: Row, ts: number): boolean {
+  private addSliced(row: Row, ts: number, currentTime: number): boolean {
     let accepted = false;
     const key = this.keyOf(row);
     const assigned = this.assigned;
@@ -87,7 +90,7 @@ export class WindowAggregate implements StreamOperator {
     }
     for (let w = 0; w < count; w++) {
       const end = assigned[2 * w + 1];
-      if (end - 1 <= this.currentTime) continue;
+      if (end - 1 <= currentTime) continue;
       accepted = true;
       let window = this.windows.get(end);
       if (!window) {
@@ -127,7 +130,7 @@ export class WindowAggregate implements StreamOperator {
 
   /** Fires every window whose last millisecond is at or before `time`, in order of end. */
   private advance(time: number): void {
-    this.currentTime = time;
+    this.currentTime.set(time);
     while (this.timers.size > 0 && this.timers.peek() <= time) {
       const timer = this.timers.pop();
       if (this.sessions) this.sessions.fire(timer, (entry, start, end) => this.emit(entry, start, end));
