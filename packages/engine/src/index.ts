@@ -1,5 +1,5 @@
 export { compileJob, compileJobAsync, jobFromPlan, validateSql, type CompiledJob, type CompileOptions } from './compile';
-export { startJob, type JobHandle, type ProcessingClock, type StartJobOptions, type VertexMetricsSnapshot } from './start-job';
+export { startJob, type JobHandle, type ProcessingClock, type StartJobOptions, type StopOptions, type VertexMetricsSnapshot } from './start-job';
 export { EngineError, SqlError, type ErrorDomain } from './errors';
 export type { Diagnostic } from './sql/diagnostic';
 export type { PhysicalPlanJson, PhysicalVertex, PhysicalEdge, PhysicalOperator, Partitioning } from './plan/physical-plan';
@@ -14,3 +14,6 @@ export { DirectoryCheckpointStorage, openDirectoryStorage, storageError, type Ch
 export { resolveCheckpointConfig, checkpointOptionProblem, CHECKPOINT_OPTIONS, DEFAULT_CHECKPOINT_CONFIG, type CheckpointConfig } from './checkpoint/checkpoint-config';
 export type { CheckpointResult, OperatorStateSize, RestoredFrom } from './checkpoint/checkpoint-result';
 export type { CheckpointingOptions, RestoreRequest } from './checkpoint/checkpointing-options';
+export { findLatestCheckpoint } from './checkpoint/restore-snapshot';
+export { operatorUids } from './plan/operator-uid';
+export type { StartOffset } from './connectors/connector';

@@ -33,9 +33,14 @@ export interface ConnectorProblem {
   option?: string;
 }
 
+/** Where a source starts reading when a run restores nothing (Flink's `scan.startup.mode` family). */
+export type StartOffset = { kind: 'earliest' } | { kind: 'latest' } | { kind: 'timestamp'; timestampMs: number };
+
 export interface SubtaskInfo {
   subtaskIndex: number;
   parallelism: number;
+  /** The deployment's start offset, for sources that can start elsewhere than their beginning; absent: the source's default. */
+  startOffset?: StartOffset;
 }
 
 /** What one source poll produced; `nextPollAtMs` asks the runner to wait (rate limits). */
@@ -47,23 +52,50 @@ export interface SourcePoll {
   nextPollAtMs?: number;
 }
 
-/** Reads rows for one source subtask; called repeatedly by the runner, never blocks. */
+/**
+ * Reads rows for one source subtask; called repeatedly by the runner, never blocks.
+ *
+ * Replay: a reader that implements `snapshotPosition` is checkpointed with the job. The position is
+ * taken between polls and must be structured-cloneable; `restorePosition`, called before the first
+ * poll of a restored run, resumes reading with the row after the last one polled before the
+ * snapshot. With both, the job's output is exactly once when its sinks commit on checkpoints; a
+ * reader without them starts afresh after a failure (its rows are lost or repeated).
+ */
 export interface SourceReader {
   poll(maxRows: number, nowMs: number): SourcePoll;
+  snapshotPosition?(): unknown;
+  restorePosition?(position: unknown): void;
 }
 
 export interface SinkContext extends SubtaskInfo {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
+  /** The sink's stable identity across attempts of a job (names what it stages, so a restore finds it). */
+  uid: string;
+  /** The job's checkpointing mode; null when it does not checkpoint, and the sink publishes as it writes. */
+  delivery: 'EXACTLY_ONCE' | 'AT_LEAST_ONCE' | null;
 }
 
-/** Writes rows for one sink subtask. */
+/**
+ * Writes rows for one sink subtask.
+ *
+ * Two-phase commit (Flink's TwoPhaseCommittingSink), for sinks that can stage output: on each
+ * checkpoint the runner calls `preCommit`, which stages everything written so far and returns a
+ * structured-cloneable handle (a committable) kept in the checkpoint; once the checkpoint is
+ * complete `commit` makes those handles' output visible. After a failure the run restored from
+ * checkpoint N calls `recover` with N's handles: it commits them (commit must be idempotent: N may
+ * have been committed already) and discards whatever later, superseded attempts staged. A sink
+ * without these methods writes through and is at-least-once under checkpointing.
+ */
 export interface SinkWriter {
   /** `kinds` (one per row: 0 +I, 1 -U, 2 +U, 3 -D) is absent for insert-only streams. */
   write(rows: RowBatch, kinds?: RowKinds): void;
   finish(): void;
   /** A promise while the destination asks the writer to slow down (backpressure), else null. */
   pending?(): Promise<void> | null;
+  preCommit?(checkpointId: number): unknown;
+  commit?(committables: unknown[]): void | Promise<void>;
+  recover?(committables: unknown[]): void | Promise<void>;
 }
 
 /**

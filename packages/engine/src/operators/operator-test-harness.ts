@@ -24,7 +24,7 @@ export class OperatorHarness {
     };
     const context: OperatorContext = {
       subtaskIndex: 0, parallelism: 1, state: this.state, connectors: builtinConnectors(), stdout: process.stdout, stderr: process.stderr,
-      config, now: () => this.nowMs,
+      config, now: () => this.nowMs, uid: 'op-test', delivery: null,
     };
     const physical = { id: '1', kind: node.kind, name: node.kind, config: node.config } as PhysicalOperator;
     this.operator = OPERATOR_FACTORIES[node.kind as Exclude<LogicalNode['kind'], SourceKind>](physical, context, output, this.metrics);

@@ -5,7 +5,7 @@ import { EngineError } from '../errors';
 import { OPERATOR_FACTORIES } from '../operators/operator-registry';
 import type { TableSourceConfig, ValuesConfig } from '../plan/logical-plan';
 import { ValuesSource } from '../operators/source/values-source';
-import type { PhysicalEdge, PhysicalPlanJson, PhysicalVertex } from '../plan/physical-plan';
+import type { PhysicalEdge, PhysicalOperator, PhysicalPlanJson, PhysicalVertex } from '../plan/physical-plan';
 import { BusyTimer, type BusyAccount } from './busy-timer';
 import type { OperatorMetrics, Output } from './operator';
 import type { RowBatch, RowKinds } from './row';
@@ -14,6 +14,15 @@ import { compileWatermark, MAX_WATERMARK, parseDurationMs } from './watermark-ge
 import { WatermarkValve } from './watermark-valve';
 import { createEdgeRoute } from './edge-route';
 import type { EdgeOutput, Subtask, VertexAccount } from './subtask';
+import type { StartOffset } from '../connectors/connector';
+import { operatorUids } from '../plan/operator-uid';
+import { CheckpointCoordinator, type CutMode, type JobCut, type SnapshotParticipant } from '../checkpoint/checkpoint-coordinator';
+import type { CheckpointConfig } from '../checkpoint/checkpoint-config';
+import type { CheckpointResult } from '../checkpoint/checkpoint-result';
+import type { CheckpointingOptions } from '../checkpoint/checkpointing-options';
+import { subtaskKey, type RestoredJobState } from '../checkpoint/restore-snapshot';
+import type { CommittableSnapshot, SubtaskRuntime } from '../checkpoint/snapshot-format';
+import type { StreamOperator } from './operator';
 
 /** Rows asked from a source per poll. */
 const SOURCE_BATCH_ROWS = 1024;
@@ -42,6 +51,39 @@ export interface RunOptions {
   stderr: NodeJS.WritableStream;
   /** Processing time for PROCTIME() and processing-time timers; source pacing and idleness stay on the wall clock. */
   clock?: ProcessingClock;
+  /** Checkpoint the run: the resolved configuration and the host's storage and callbacks. */
+  checkpointing?: { config: CheckpointConfig; options: CheckpointingOptions; stepEntries?: number };
+  /** State to start from, read by `loadSnapshot`. */
+  restored?: RestoredJobState;
+  /** Where sources start when nothing is restored. */
+  startOffset?: StartOffset;
+}
+
+/** How a run is asked to end: at once, or after a savepoint, optionally draining the sources first (Flink's `stop --drain`). */
+export interface StopOptions {
+  savepoint?: boolean;
+  drain?: boolean;
+}
+
+/** State entries serialized per runner turn while a checkpoint is written. */
+const SNAPSHOT_STEP_ENTRIES = 20_000;
+
+/** An operator subtask with keyed state, known to checkpoints by its uid. */
+interface StatefulOperator {
+  uid: string;
+  planId: string;
+  name: string;
+  kind: string;
+  parallelism: number;
+  subtask: number;
+  backend: MemoryStateBackend;
+}
+
+/** A sink subtask that stages output on checkpoints. */
+interface CommittingOperator {
+  uid: string;
+  subtask: number;
+  operator: StreamOperator;
 }
 
 /**
@@ -62,7 +104,19 @@ export class JobRunner {
   private readonly watermarkIntervalMs: number;
   private readonly clock: ProcessingClock;
   private stopRequested = false;
+  private stopOptions: StopOptions = {};
+  /** The savepoint a stop with savepoint took. */
+  stopSavepoint: CheckpointResult | undefined;
   private wakeUp: (() => void) | undefined;
+  private readonly uids: Map<string, string>;
+  private readonly stateful: StatefulOperator[] = [];
+  private readonly committing: CommittingOperator[] = [];
+  private readonly sourceReaders: { uid: string; subtask: number; reader: SourceReader }[] = [];
+  /** Sink handles staged by cuts and not yet committed, oldest first. */
+  private pendingCommits: CommittableSnapshot[] = [];
+  /** Set when checkpointing is on. */
+  readonly coordinator: CheckpointCoordinator | undefined;
+  private readonly delivery: 'EXACTLY_ONCE' | 'AT_LEAST_ONCE' | null;
 
   constructor(
     private readonly plan: PhysicalPlanJson,
@@ -75,18 +129,63 @@ export class JobRunner {
     this.idleTimeoutMs = idleMs && idleMs > 0 ? idleMs : undefined;
     // Flink's default; 0 turns periodic watermarks off (only the end-of-input one remains).
     this.watermarkIntervalMs = parseDurationMs(plan.config['pipeline.auto-watermark-interval'] ?? '200 ms') ?? 200;
+    this.uids = operatorUids(plan);
+    const checkpointing = options.checkpointing?.config.enabled ? options.checkpointing : undefined;
+    this.delivery = checkpointing ? checkpointing.config.mode : null;
     // Build downstream vertices first, so an upstream chain can be wired to its targets.
     for (const vertex of [...plan.vertices].reverse()) this.subtasks.set(vertex.id, this.createSubtasks(vertex));
+    if (options.restored) this.restoreRuntime(options.restored);
+    if (checkpointing) {
+      if (checkpointing.config.incremental) for (const op of this.stateful) op.backend.trackChanges();
+      this.coordinator = new CheckpointCoordinator(checkpointing.config, checkpointing.options, this.participant(), checkpointing.stepEntries ?? SNAPSHOT_STEP_ENTRIES, Date.now());
+    }
   }
 
-  /** Asks the loop to end after the current batch. */
-  stop(): void {
+  /** Asks the loop to end after the current batch, after a savepoint when `options.savepoint`. */
+  stop(options: StopOptions = {}): void {
+    if (!this.stopRequested) this.stopOptions = options;
     this.stopRequested = true;
     this.wakeUp?.();
   }
 
   /** Runs until every source finished ('finished') or stop() ('stopped'). */
   async run(): Promise<'finished' | 'stopped'> {
+    try {
+      await this.recoverSinks();
+      await this.coordinator?.init();
+      const outcome = await this.loop();
+      if (outcome === 'finished') {
+        // The last checkpoint of a bounded job commits what its sinks staged at the end of input.
+        if (this.coordinator) await this.coordinator.runToCompletion('CHECKPOINT', Date.now());
+        return outcome;
+      }
+      if (this.stopOptions.drain) await this.drainSources();
+      if (this.coordinator && (this.stopOptions.savepoint || this.stopOptions.drain)) this.stopSavepoint = await this.coordinator.runToCompletion('SAVEPOINT', Date.now());
+      else if (this.stopOptions.savepoint) throw new EngineError('stop with savepoint needs checkpointing: this run has none configured', { code: 'CHECKPOINTING_OFF', domain: 'user' });
+      return outcome;
+    } catch (error) {
+      this.coordinator?.cancel(error);
+      throw error;
+    }
+  }
+
+  /** Requests a savepoint, taken at the next batch boundary; resolves when it is complete. */
+  triggerSavepoint(): Promise<CheckpointResult> {
+    if (!this.coordinator) return Promise.reject(new EngineError('savepoints need checkpointing: this run has none configured', { code: 'CHECKPOINTING_OFF', domain: 'user' }));
+    const result = this.coordinator.triggerSavepoint();
+    this.wakeUp?.();
+    return result;
+  }
+
+  /** Requests a checkpoint now, whatever the interval; resolves when it is complete. */
+  triggerCheckpoint(): Promise<CheckpointResult> {
+    if (!this.coordinator) return Promise.reject(new EngineError('this run has no checkpointing configured', { code: 'CHECKPOINTING_OFF', domain: 'user' }));
+    const result = this.coordinator.triggerCheckpoint();
+    this.wakeUp?.();
+    return result;
+  }
+
+  private async loop(): Promise<'finished' | 'stopped'> {
     const all = [...this.subtasks.values()].flat();
     const sources = all.filter((s) => s.reader);
     const timed = all.filter((s) => s.timed.length > 0);
@@ -125,6 +224,11 @@ export class JobRunner {
         for (const subtask of timed) if (!subtask.finished) for (const operator of subtask.timed) operator.onProcessingTime?.(now);
       }
       await this.waitForBackpressure();
+      if (this.coordinator) {
+        await this.coordinator.onLoop(Date.now());
+        if (this.coordinator.fatal !== undefined) throw this.coordinator.fatal;
+        if (this.coordinator.busy) progressed = true;
+      }
       if (performance.now() - sliceStart >= SLICE_MS || progressed) {
         if (performance.now() - sliceStart >= SLICE_MS) {
           await new Promise<void>((resolve) => setImmediate(resolve));
@@ -133,6 +237,7 @@ export class JobRunner {
         continue;
       }
       if (earliestWake !== Number.POSITIVE_INFINITY) await this.sleep(Math.min(MAX_IDLE_SLEEP_MS, Math.max(1, earliestWake - Date.now())));
+      else if (this.coordinator) await this.sleep(MAX_IDLE_SLEEP_MS);
       sliceStart = performance.now();
     }
     return 'stopped';
@@ -185,25 +290,37 @@ export class JobRunner {
         pendingWatermark: Number.NEGATIVE_INFINITY, sourceWatermark: Number.NEGATIVE_INFINITY, watermarkSentAtMs: 0, lastActiveMs: Date.now(), idle: false,
         valve: new WatermarkValve(channelCount), busy: this.busyAccount(vertex.id),
       };
-      const context = {
-        subtaskIndex: index, parallelism: vertex.parallelism, state: new MemoryStateBackend(), connectors: this.options.connectors,
-        stdout: this.options.stdout, stderr: this.options.stderr, config: this.plan.config, now: () => this.clock.now(),
+      const contextOf = (op: PhysicalOperator) => {
+        const uid = this.uids.get(op.id) as string;
+        const state = new MemoryStateBackend();
+        const restored = this.options.restored?.state.get(subtaskKey(uid, index));
+        if (restored) for (const [namespace, entries] of restored.frames) state.namespace(renamespace(namespace, restored.planId, op.id)).load(entries);
+        this.stateful.push({ uid, planId: op.id, name: op.name, kind: op.kind, parallelism: vertex.parallelism, subtask: index, backend: state });
+        return {
+          subtaskIndex: index, parallelism: vertex.parallelism, state, connectors: this.options.connectors,
+          stdout: this.options.stdout, stderr: this.options.stderr, config: this.plan.config, now: () => this.clock.now(),
+          uid, delivery: this.delivery, ...(this.options.startOffset ? { startOffset: this.options.startOffset } : {}),
+        };
       };
       let output: Output = tail;
       for (const op of [...vertex.operators].reverse()) {
         if (op.kind === 'values') {
           subtask.reader = new ValuesSource(op.config as ValuesConfig, index);
+          this.sourceReaders.push({ uid: this.uids.get(op.id) as string, subtask: index, reader: subtask.reader });
           continue;
         }
+        const context = contextOf(op);
         if (op.kind === 'table_source') {
           const config = op.config as TableSourceConfig;
           const connector = this.options.connectors.require(config.connector);
           if (!connector.createSource) throw new EngineError(`connector '${config.connector}' cannot be a source`, { code: 'CONNECTOR_ROLE', domain: 'user' });
           subtask.reader = connector.createSource({ table: config.table, options: config.options, fields: config.tableFields ?? config.fields, projection: config.projection, filters: config.filters, nestedFields: config.nestedFields }, context);
+          this.sourceReaders.push({ uid: context.uid, subtask: index, reader: subtask.reader });
           if (config.watermark) subtask.watermarkOf = compileWatermark(config.watermark);
           continue;
         }
         const operator = OPERATOR_FACTORIES[op.kind](op, context, output, this.metricsOf(op.id));
+        if (operator.preCommit) this.committing.push({ uid: context.uid, subtask: index, operator });
         subtask.operators.unshift(operator);
         if (operator.onProcessingTime) subtask.timed.push(operator);
         const next = output;
@@ -297,6 +414,96 @@ export class JobRunner {
     }
   }
 
+  /** The runner's side of checkpoints: flush, cut, commit. */
+  private participant(): SnapshotParticipant {
+    return {
+      prepareCut: async () => {
+        // Flushing a buffer may fill one downstream, and a lookup in flight may answer into one: repeat until quiet.
+        for (let round = 0; round < 8; round++) {
+          for (const vertex of this.plan.vertices) for (const subtask of this.subtasks.get(vertex.id) as Subtask[]) for (const operator of subtask.operators) operator.prepareSnapshot?.();
+          if (!this.anyPending()) return;
+          await this.waitForBackpressure();
+        }
+      },
+      cut: (checkpointId, mode) => this.cut(checkpointId, mode),
+      commit: (checkpointId) => this.commitUpTo(checkpointId),
+    };
+  }
+
+  private anyPending(): boolean {
+    for (const subtasks of this.subtasks.values()) for (const subtask of subtasks) for (const operator of subtask.operators) if (operator.pending?.()) return true;
+    return false;
+  }
+
+  private cut(checkpointId: number, mode: CutMode): JobCut {
+    for (const sink of this.committing) {
+      const committable = sink.operator.preCommit?.(checkpointId);
+      if (committable !== undefined) this.pendingCommits.push({ uid: sink.uid, subtask: sink.subtask, checkpointId, committable });
+    }
+    const operators: JobCut['operators'] = [];
+    for (const op of this.stateful) {
+      const writers: JobCut['operators'][number]['writers'] = [];
+      for (const [namespace, map] of op.backend.namespaces()) {
+        writers.push([namespace, mode === 'detached' ? map.beginDetachedSnapshot() : map.beginSnapshot(mode === 'delta')]);
+      }
+      if (writers.length > 0) operators.push({ uid: op.uid, planId: op.planId, name: op.name, kind: op.kind, parallelism: op.parallelism, subtask: op.subtask, writers });
+    }
+    return {
+      operators,
+      vertices: this.plan.vertices.map((vertex) => ({
+        uid: this.uids.get(vertex.operators[0].id) as string, parallelism: vertex.parallelism,
+        subtasks: (this.subtasks.get(vertex.id) as Subtask[]).map(subtaskRuntime),
+      })),
+      sources: this.sourceReaders.filter((s) => s.reader.snapshotPosition).map((s) => ({ uid: s.uid, subtask: s.subtask, position: structuredClone(s.reader.snapshotPosition?.()) })),
+      committables: this.pendingCommits.map((c) => ({ ...c, committable: structuredClone(c.committable) })),
+    };
+  }
+
+  private async commitUpTo(checkpointId: number): Promise<void> {
+    const due = this.pendingCommits.filter((c) => c.checkpointId <= checkpointId);
+    if (due.length === 0) return;
+    this.pendingCommits = this.pendingCommits.filter((c) => c.checkpointId > checkpointId);
+    for (const sink of this.committing) {
+      const mine = due.filter((c) => c.uid === sink.uid && c.subtask === sink.subtask).map((c) => c.committable);
+      if (mine.length > 0) await sink.operator.commit?.(mine);
+    }
+  }
+
+  /** After a restore: sinks commit what the restored snapshot staged and discard what later attempts left. */
+  private async recoverSinks(): Promise<void> {
+    const restored = this.options.restored;
+    if (!restored) return;
+    for (const sink of this.committing) {
+      const mine = restored.metadata.committables.filter((c) => c.uid === sink.uid && c.subtask === sink.subtask).map((c) => c.committable);
+      await sink.operator.recover?.(mine);
+    }
+  }
+
+  /** Source positions and the runner's per-subtask bookkeeping from a snapshot. */
+  private restoreRuntime(restored: RestoredJobState): void {
+    const positions = new Map(restored.metadata.sources.map((s) => [subtaskKey(s.uid, s.subtask), s.position]));
+    for (const source of this.sourceReaders) {
+      const key = subtaskKey(source.uid, source.subtask);
+      if (positions.has(key)) source.reader.restorePosition?.(structuredClone(positions.get(key)));
+    }
+    for (const vertex of this.plan.vertices) {
+      const saved = restored.metadata.vertices.find((v) => v.uid === this.uids.get(vertex.operators[0].id) && v.parallelism === vertex.parallelism);
+      if (!saved) continue;
+      (this.subtasks.get(vertex.id) as Subtask[]).forEach((subtask, i) => applyRuntime(subtask, saved.subtasks[i]));
+    }
+  }
+
+  /** Stop with drain: every source ends as if its input were exhausted, so every window fires (watermark MAX). */
+  private async drainSources(): Promise<void> {
+    for (const subtask of [...this.subtasks.values()].flat()) {
+      if (!subtask.reader || subtask.finished) continue;
+      subtask.input.emitWatermark(MAX_WATERMARK);
+      await this.waitForBackpressure();
+      this.finishSubtask(subtask);
+    }
+    await this.waitForBackpressure();
+  }
+
   private async waitForBackpressure(): Promise<void> {
     for (const subtasks of this.subtasks.values()) {
       for (const subtask of subtasks) {
@@ -335,6 +542,29 @@ export class JobRunner {
   private metricsOf(operatorId: string): OperatorMetricsEntry {
     return this.metrics.find((m) => m.operatorId === operatorId) as OperatorMetricsEntry;
   }
+}
+
+function subtaskRuntime(subtask: Subtask): SubtaskRuntime {
+  return {
+    pendingWatermark: subtask.pendingWatermark, sourceWatermark: subtask.sourceWatermark, idle: subtask.idle, finished: subtask.finished,
+    openInputs: subtask.openInputs, valve: subtask.valve.snapshot(),
+  };
+}
+
+function applyRuntime(subtask: Subtask, saved: SubtaskRuntime | undefined): void {
+  if (!saved || !subtask.valve.restore(saved.valve)) return;
+  subtask.pendingWatermark = saved.pendingWatermark;
+  subtask.sourceWatermark = saved.sourceWatermark;
+  subtask.idle = saved.idle;
+  subtask.finished = saved.finished;
+  subtask.openInputs = saved.openInputs;
+}
+
+/** A namespace name written by operator `fromId` of an earlier plan, for operator `toId` (names are `kind:<operator id>[:…]`). */
+function renamespace(namespace: string, fromId: string, toId: string): string {
+  const parts = namespace.split(':');
+  if (parts[1] === fromId) parts[1] = toId;
+  return parts.join(':');
 }
 
 // The end-of-input watermark is not an event time; the metric keeps the last real one.

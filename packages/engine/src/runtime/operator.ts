@@ -1,3 +1,4 @@
+import type { StartOffset } from '../connectors/connector';
 import type { ConnectorRegistry } from '../connectors/connector-registry';
 import type { PhysicalOperator } from '../plan/physical-plan';
 import type { RowBatch, RowKinds } from './row';
@@ -30,6 +31,12 @@ export interface OperatorContext {
   config: Record<string, string>;
   /** Processing time (`StartJobOptions.clock`, by default the wall clock), read by processing-time operators. */
   now(): number;
+  /** The operator's stable identity (`operatorUids`), the same in every attempt of the same SQL. */
+  uid: string;
+  /** The job's checkpointing mode, or null when it does not checkpoint (sinks then publish as they go). */
+  delivery: 'EXACTLY_ONCE' | 'AT_LEAST_ONCE' | null;
+  /** Where sources start when nothing is restored. */
+  startOffset?: StartOffset;
 }
 
 /** A non-source operator in a chain: processes batches pushed to it, then is told the input ended. */
@@ -43,6 +50,17 @@ export interface StreamOperator {
   onProcessingTime?(nowMs: number): void;
   /** All input has arrived: flush whatever the operator holds. */
   finish(): void;
+  /**
+   * A checkpoint is about to cut the job: emit what is held outside the state backend (mini-batch
+   * buffers), as Flink flushes its bundles on a barrier. Everything else must live in the backend.
+   */
+  prepareSnapshot?(): void;
+  /** Sinks: the checkpoint's pre-commit handle (Flink's two-phase commit), or undefined when nothing is staged. */
+  preCommit?(checkpointId: number): unknown;
+  /** Sinks: makes staged output visible; called once checkpoints complete, and again after a restore (so idempotent). */
+  commit?(committables: unknown[]): void | Promise<void>;
+  /** Sinks, after a restore: commits the restored checkpoint's handles and discards what older attempts left staged. */
+  recover?(committables: unknown[]): void | Promise<void>;
   /** Promise while the operator waits on its destination (backpressure), else null. */
   pending?(): Promise<void> | null;
 }

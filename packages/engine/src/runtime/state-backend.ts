@@ -28,6 +28,7 @@ export interface StateSnapshot {
 /** Heap state, one `StateMap` per namespace; the default backend, one per operator subtask. */
 export class MemoryStateBackend implements StateBackend {
   private readonly maps = new Map<string, StateMap<unknown>>();
+  private tracking = false;
 
   get(namespace: string, key: StateKey): unknown {
     return this.maps.get(namespace)?.get(key);
@@ -45,9 +46,16 @@ export class MemoryStateBackend implements StateBackend {
     let map = this.maps.get(name);
     if (!map) {
       map = new StateMap();
+      if (this.tracking) map.trackChanges();
       this.maps.set(name, map);
     }
     return map as StateMap<V>;
+  }
+
+  /** Records changed keys in every namespace, present and future, for incremental checkpoints. */
+  trackChanges(): void {
+    this.tracking = true;
+    for (const map of this.maps.values()) map.trackChanges();
   }
 
   /** Every namespace with its map, for checkpoints (which snapshot each map in steps). */

@@ -1,3 +1,10 @@
+/** What a valve knows, as a checkpoint keeps it. */
+export interface WatermarkValveState {
+  watermarks: number[];
+  idle: boolean[];
+  current: number;
+}
+
 /**
  * The watermark of a subtask with several input channels, like Flink's StatusWatermarkValve: the
  * minimum over the active channels, or the maximum once every channel is idle. Returns the new
@@ -11,6 +18,20 @@ export class WatermarkValve {
   constructor(channelCount: number) {
     this.watermarks = new Array<number>(channelCount).fill(Number.NEGATIVE_INFINITY);
     this.idle = new Array<boolean>(channelCount).fill(false);
+  }
+
+  /** The channels' watermarks and idleness, for checkpoints. */
+  snapshot(): WatermarkValveState {
+    return { watermarks: [...this.watermarks], idle: [...this.idle], current: this.current };
+  }
+
+  /** Restores a snapshot taken from a valve with as many channels; false (nothing restored) when the count differs. */
+  restore(state: WatermarkValveState): boolean {
+    if (state.watermarks.length !== this.watermarks.length) return false;
+    state.watermarks.forEach((w, i) => (this.watermarks[i] = w));
+    state.idle.forEach((idle, i) => (this.idle[i] = idle));
+    this.current = state.current;
+    return true;
   }
 
   /** A watermark arrived on a channel (which makes the channel active again). */

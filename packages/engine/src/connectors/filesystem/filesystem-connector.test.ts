@@ -26,7 +26,7 @@ const t = {
 
 const ALL_TYPES: PlanField[] = Object.entries(t).map(([name, type]) => ({ name, type }));
 const ROW = [true, 7, 2 ** 40, 1.5, 12345, 'a,"b"', 19723, 3_723_000, Date.UTC(2024, 0, 2, 3, 4, 5, 60), [9]];
-const context: SinkContext = { subtaskIndex: 0, parallelism: 1, stdout: process.stdout, stderr: process.stderr };
+const context: SinkContext = { subtaskIndex: 0, parallelism: 1, stdout: process.stdout, stderr: process.stderr, uid: 'sink-test', delivery: null };
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'weir-fs-test-'));

@@ -113,6 +113,10 @@ export class GroupAggregate implements StreamOperator {
     this.flushBuffer();
   }
 
+  prepareSnapshot(): void {
+    this.flushBuffer();
+  }
+
   private flushBuffer(): void {
     if (!this.buffer || this.buffer.isEmpty()) return;
     const handler = this.handler;

@@ -68,6 +68,10 @@ export class LocalGroupAggregate implements StreamOperator {
     this.flush();
   }
 
+  prepareSnapshot(): void {
+    this.flush();
+  }
+
   private flush(): void {
     if (this.buffered === 0) return;
     const rows = [...this.bundle.values()];

@@ -42,7 +42,7 @@ describe('IntervalJoin', () => {
     expect(h.pushInput(1, [[1, 28], [1, 9]]).take()).toEqual(['+I[1, 30, 1, 28]', '+I[null, null, 1, 9]']);
     expect(h.pushInput(0, [[null, 40]]).take()).toEqual(['+I[null, 40, null, null]']);
     expect(h.watermark(40).take()).toEqual(['WM(37)']);
-    const held = h.state.snapshot().entries.filter(([ns, , value]) => !ns.endsWith(':watermark') && !Array.isArray(value) || value.length > 0);
+    const held = h.state.snapshot().entries.filter(([ns, , value]) => !ns.endsWith(':watermark') && (!Array.isArray(value) || value.length > 0));
     expect(held).toEqual([]);
   });
 

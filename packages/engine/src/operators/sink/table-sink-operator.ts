@@ -24,6 +24,18 @@ export class TableSinkOperator implements StreamOperator {
   pending(): Promise<void> | null {
     return this.writer.pending?.() ?? null;
   }
+
+  preCommit(checkpointId: number): unknown {
+    return this.writer.preCommit?.(checkpointId);
+  }
+
+  async commit(committables: unknown[]): Promise<void> {
+    await this.writer.commit?.(committables);
+  }
+
+  async recover(committables: unknown[]): Promise<void> {
+    await this.writer.recover?.(committables);
+  }
 }
 
 export const createTableSinkOperator: OperatorFactory = (operator, context, _output, metrics) => {
