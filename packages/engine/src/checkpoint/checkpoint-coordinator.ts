@@ -51,6 +51,7 @@ interface Piece {
   frames: Buffer[];
   bytes: number;
   nextWriter: number;
+  /** Entries handed out by the current step, serialized into a frame before the step returns. */
   chunk: SnapshotEntry[];
   done: boolean;
 }
@@ -230,8 +231,9 @@ export class CheckpointCoordinator {
       if (piece.done) continue;
       while (left > 0 && piece.nextWriter < piece.cut.writers.length) {
         const [namespace, writer] = piece.cut.writers[piece.nextWriter];
-        left -= writer.step(Math.min(left, FRAME_ENTRIES - piece.chunk.length), (entry) => piece.chunk.push(entry));
-        if (piece.chunk.length >= FRAME_ENTRIES || (writer.finished && piece.chunk.length > 0)) this.flushChunk(piece, namespace);
+        left -= writer.step(Math.min(left, FRAME_ENTRIES), (entry) => piece.chunk.push(entry));
+        // Serialized before processing resumes: live values handed out may change right after.
+        if (piece.chunk.length > 0) this.flushChunk(piece, namespace);
         if (writer.finished) piece.nextWriter++;
       }
       if (piece.nextWriter < piece.cut.writers.length) return;

@@ -16,7 +16,7 @@ import { createEdgeRoute } from './edge-route';
 import type { EdgeOutput, Subtask, VertexAccount } from './subtask';
 import type { StartOffset } from '../connectors/connector';
 import { operatorUids } from '../plan/operator-uid';
-import { CheckpointCoordinator, type CutMode, type JobCut, type SnapshotParticipant } from '../checkpoint/checkpoint-coordinator';
+import { CheckpointCoordinator, type CutMode, type JobCut, type OperatorCut, type SnapshotParticipant } from '../checkpoint/checkpoint-coordinator';
 import type { CheckpointConfig } from '../checkpoint/checkpoint-config';
 import type { CheckpointResult } from '../checkpoint/checkpoint-result';
 import type { CheckpointingOptions } from '../checkpoint/checkpointing-options';
@@ -69,13 +69,7 @@ export interface StopOptions {
 const SNAPSHOT_STEP_ENTRIES = 20_000;
 
 /** An operator subtask with keyed state, known to checkpoints by its uid. */
-interface StatefulOperator {
-  uid: string;
-  planId: string;
-  name: string;
-  kind: string;
-  parallelism: number;
-  subtask: number;
+interface StatefulOperator extends Omit<OperatorCut, 'writers'> {
   backend: MemoryStateBackend;
 }
 
@@ -442,7 +436,7 @@ export class JobRunner {
     }
     const operators: JobCut['operators'] = [];
     for (const op of this.stateful) {
-      const writers: JobCut['operators'][number]['writers'] = [];
+      const writers: OperatorCut['writers'] = [];
       for (const [namespace, map] of op.backend.namespaces()) {
         writers.push([namespace, mode === 'detached' ? map.beginDetachedSnapshot() : map.beginSnapshot(mode === 'delta')]);
       }

@@ -4,6 +4,13 @@ import { parseDate, parseTimestamp } from '../../src/runtime/temporal';
 import { ROW_KIND_SHORT, type Row, type RowKinds } from '../../src/runtime/row';
 
 /**
+ * Holds every values reader once it has handed out `batches` batches, so a test can take a
+ * checkpoint at a chosen batch boundary; `readers` holds every reader made, to ask where it is;
+ * `onSnapshot` is called when a checkpoint takes a reader's position (the moment of the cut).
+ */
+export const gate: { batches: number; readers: Set<{ state(): 'held' | 'done' | 'reading' }>; onSnapshot?: () => void } = { batches: Number.POSITIVE_INFINITY, readers: new Set() };
+
+/**
  * A bounded source for golden tests: `'data'` holds rows separated by `;`, fields by `,`, and `|`
  * ends a batch; each batch is one poll, so the runner emits the source's watermark after it.
  * Empty fields and `null` are NULL. With `'changelog-mode' = 'I,UB,UA,D'` (Flink's values
@@ -31,11 +38,28 @@ class ValuesReader implements SourceReader {
       }
       return { rows, kinds };
     });
+    gate.readers.add(this);
   }
 
   poll(): SourcePoll {
+    if (this.next >= gate.batches) return { rows: [], finished: false, nextPollAtMs: Date.now() + 1 };
     const batch = this.batches[this.next++] ?? { rows: [], kinds: [] };
     return { rows: batch.rows, ...(this.changelog ? { kinds: batch.kinds } : {}), finished: this.next >= this.batches.length };
+  }
+
+  /** 'held' by the gate, 'done' with every batch handed out, or 'reading'. */
+  state(): 'held' | 'done' | 'reading' {
+    if (this.next >= this.batches.length) return 'done';
+    return this.next >= gate.batches ? 'held' : 'reading';
+  }
+
+  snapshotPosition(): number {
+    gate.onSnapshot?.();
+    return this.next;
+  }
+
+  restorePosition(position: unknown): void {
+    this.next = position as number;
   }
 }
 

@@ -1,7 +1,8 @@
 import type { Row } from '../../runtime/row';
 import type { ConnectorTable, SourcePoll, SourceReader, SubtaskInfo } from '../connector';
 import type { DatagenSpec } from './datagen-options';
-import { randomGenerator, sequenceGenerator, type FieldGenerator } from './field-generator';
+import { randomInt } from 'node:crypto';
+import { randomGenerator, SeededRandom, sequenceGenerator, type FieldGenerator } from './field-generator';
 
 /** The share of `total` that subtask `index` of `count` takes, spreading the remainder over the first ones. */
 function share(total: number, index: number, count: number): { offset: number; size: number } {
@@ -18,7 +19,11 @@ function share(total: number, index: number, count: number): { offset: number; s
 export class DatagenSourceReader implements SourceReader {
   private readonly generators: FieldGenerator[];
   private readonly rowsPerSecond: number;
+  private readonly random = new SeededRandom(randomInt(0, 2 ** 31));
   private remaining: number;
+  /** Rows produced by this subtask, the index sequences count from. */
+  private produced = 0;
+  /** Rows produced since pacing started (`startMs`): a restored run paces afresh. */
   private emitted = 0;
   private startMs: number | undefined;
 
@@ -34,7 +39,7 @@ export class DatagenSourceReader implements SourceReader {
         this.remaining = Math.min(this.remaining, part.size);
         return sequenceGenerator(field.type, start + part.offset, start + part.offset + part.size - 1);
       }
-      return randomGenerator(field.type, fieldSpec, Date.now);
+      return randomGenerator(field.type, fieldSpec, Date.now, this.random);
     });
   }
 
@@ -46,13 +51,32 @@ export class DatagenSourceReader implements SourceReader {
     const rows: Row[] = new Array(count);
     for (let r = 0; r < count; r++) {
       const row: Row = new Array(this.generators.length);
-      for (let c = 0; c < this.generators.length; c++) row[c] = this.generators[c]();
+      for (let c = 0; c < this.generators.length; c++) row[c] = this.generators[c](this.produced + r);
       rows[r] = row;
     }
+    this.produced += count;
     this.emitted += count;
     this.remaining -= count;
     const finished = this.remaining <= 0;
     const nextPollAtMs = !finished && count === allowed ? this.startMs + (second + 1) * 1000 : undefined;
     return { rows, finished, nextPollAtMs };
   }
+
+  /** Rows produced, rows left and the random stream's state: a restored run goes on with the same sequence values and random draws. */
+  snapshotPosition(): DatagenPosition {
+    return { produced: this.produced, remaining: this.remaining, random: this.random.state };
+  }
+
+  restorePosition(position: unknown): void {
+    const p = position as DatagenPosition;
+    this.produced = p.produced;
+    this.remaining = p.remaining;
+    this.random.state = p.random;
+  }
+}
+
+interface DatagenPosition {
+  produced: number;
+  remaining: number;
+  random: number;
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { appendFileSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { EngineError } from '../../errors';
 import { join } from 'node:path';
 import type { RowBatch } from '../../runtime/row';
 import type { DataType } from '../../sql/data-type';
@@ -18,16 +19,32 @@ interface OpenPart {
   openedAtMs: number;
 }
 
+/** What a checkpoint stages: parts to publish, and partitions to mark done once the input ended. */
+interface FilesystemCommittable {
+  parts: { directory: string; name: string }[];
+  success: string[];
+}
+
 /**
  * Append-only filesystem sink. Rows go to `<path>/<col>=<value>/…` by the PARTITIONED BY columns
  * (which are not written into the files), each partition into its own part file
  * `part-<uuid>-<subtask>-<n>.<format>`. A part is written under a hidden in-progress name and
- * renamed when it rolls: on size, on the rollover interval, and for all at the end of input,
- * when each partition written is committed with a success file if the policy asks for one.
+ * rolls on size, on the rollover interval, and at the end of input, when each partition written
+ * gets a success file if the policy asks for one.
+ *
+ * Without checkpointing a rolled part is renamed to its final name at once. With checkpointing it
+ * follows Flink's FileSink: in-progress → pending (on roll and on every checkpoint) → finished
+ * when the checkpoint completes, so no row is visible before the checkpoint that covers it, and
+ * a restore discards the parts of superseded attempts. Part names then carry the sink's uid, so a
+ * restored run recognises what it left.
  */
 export class FilesystemSinkWriter implements SinkWriter {
-  private readonly uuid = randomUUID();
+  private readonly uuid: string;
+  private readonly staging: boolean;
   private readonly open = new Map<string, OpenPart>();
+  /** Pending parts not yet handed to a checkpoint. */
+  private staged: FilesystemCommittable['parts'] = [];
+  private inputEnded = false;
   private readonly touched = new Set<string>();
   private partCounter = 0;
   /** Partition directory by the partition values' text: escaping per row was most of q10's time. */
@@ -46,6 +63,8 @@ export class FilesystemSinkWriter implements SinkWriter {
     private readonly spec: FilesystemSpec,
     private readonly context: SinkContext,
   ) {
+    this.staging = context.delivery !== null;
+    this.uuid = this.staging ? `${context.uid}-${randomUUID().slice(0, 8)}` : randomUUID();
     const names = table.fields.map((f) => f.name);
     this.keyIndexes = (table.partitionKeys ?? []).map((key) => names.indexOf(key));
     const keys = new Set(this.keyIndexes);
@@ -80,8 +99,52 @@ export class FilesystemSinkWriter implements SinkWriter {
 
   finish(): void {
     for (const directory of [...this.open.keys()]) this.roll(directory);
+    this.inputEnded = true;
+    if (!this.staging) this.writeSuccessFiles([...this.touched]);
+  }
+
+  preCommit(): FilesystemCommittable | undefined {
+    if (!this.staging) return undefined;
+    for (const directory of [...this.open.keys()]) this.roll(directory);
+    const success = this.inputEnded ? [...this.touched] : [];
+    if (this.inputEnded) this.touched.clear();
+    const parts = this.staged;
+    this.staged = [];
+    return parts.length === 0 && success.length === 0 ? undefined : { parts, success };
+  }
+
+  /** Publishes staged parts; a part already published (a commit repeated after a restore) is left alone. */
+  commit(committables: unknown[]): void {
+    for (const committable of committables as FilesystemCommittable[]) {
+      for (const part of committable.parts) {
+        const pending = join(part.directory, `.${part.name}.pending`);
+        const final = join(part.directory, part.name);
+        if (existsSync(pending)) renameSync(pending, final);
+        else if (!existsSync(final)) {
+          throw new EngineError(`filesystem sink '${this.table.table}': staged part ${pending} vanished before its checkpoint committed it`, { code: 'SINK_COMMIT_FAILED', domain: 'external', details: { path: pending } });
+        }
+      }
+      this.writeSuccessFiles(committable.success);
+    }
+  }
+
+  /** After a restore: publishes the restored checkpoint's parts, then deletes what this sink subtask staged after it. */
+  recover(committables: unknown[]): void {
+    this.commit(committables);
+    const mine = new RegExp(`^\\.part-${this.context.uid}-[0-9a-f]+-${this.context.subtaskIndex}-\\d+\\..*\\.(inprogress|pending)$`);
+    const sweep = (directory: string): void => {
+      if (!existsSync(directory)) return;
+      for (const entry of readdirSync(directory, { withFileTypes: true })) {
+        if (entry.isDirectory()) sweep(join(directory, entry.name));
+        else if (mine.test(entry.name)) rmSync(join(directory, entry.name), { force: true });
+      }
+    };
+    sweep(this.spec.path);
+  }
+
+  private writeSuccessFiles(directories: string[]): void {
     if (this.spec.successFileName === null || this.keyIndexes.length === 0) return;
-    for (const directory of this.touched) writeFileSync(join(this.spec.path, directory, this.spec.successFileName), '');
+    for (const directory of directories) writeFileSync(join(this.spec.path, directory, this.spec.successFileName), '');
   }
 
   private partitionOf(row: unknown[]): string {
@@ -127,11 +190,17 @@ export class FilesystemSinkWriter implements SinkWriter {
     return part;
   }
 
-  /** Publishes a part under its final name. */
+  /** Closes a part: published under its final name, or (checkpointing) pending until a checkpoint commits it. */
   private roll(directory: string): void {
     const part = this.open.get(directory);
     if (!part) return;
     this.open.delete(directory);
-    renameSync(join(part.directory, `.${part.name}.inprogress`), join(part.directory, part.name));
+    const inProgress = join(part.directory, `.${part.name}.inprogress`);
+    if (!this.staging) {
+      renameSync(inProgress, join(part.directory, part.name));
+      return;
+    }
+    renameSync(inProgress, join(part.directory, `.${part.name}.pending`));
+    this.staged.push({ directory: part.directory, name: part.name });
   }
 }

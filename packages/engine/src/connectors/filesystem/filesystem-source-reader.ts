@@ -45,6 +45,10 @@ export class FilesystemSourceReader implements SourceReader {
   private readonly files: DataFile[];
   private pending: Row[] = [];
   private nextFile = 0;
+  /** Rows handed out so far, over this subtask's files in order: the position a checkpoint keeps. */
+  private emitted = 0;
+  /** Rows a restored reader still has to pass over before it resumes. */
+  private skip = 0;
 
   constructor(
     private readonly table: ConnectorTable,
@@ -57,11 +61,27 @@ export class FilesystemSourceReader implements SourceReader {
   }
 
   poll(maxRows: number): SourcePoll {
-    while (this.pending.length < maxRows && this.nextFile < this.files.length) this.pending.push(...this.readFile(this.files[this.nextFile++]));
+    while (this.pending.length < maxRows + this.skip && this.nextFile < this.files.length) this.pending.push(...this.readFile(this.files[this.nextFile++]));
+    if (this.skip > 0) {
+      const skipped = Math.min(this.skip, this.pending.length);
+      this.pending = this.pending.slice(skipped);
+      this.skip -= skipped;
+    }
     const rows = this.pending.slice(0, maxRows);
     this.pending = this.pending.slice(maxRows);
+    this.emitted += rows.length;
     const projection = this.table.projection;
     return { rows: projection ? rows.map((row) => projection.map((i) => row[i])) : rows, finished: this.pending.length === 0 && this.nextFile >= this.files.length };
+  }
+
+  /** Rows read so far; the files are listed in name order, so a restored reader finds its place by counting. */
+  snapshotPosition(): number {
+    return this.emitted;
+  }
+
+  restorePosition(position: unknown): void {
+    this.emitted = position as number;
+    this.skip = this.emitted;
   }
 
   private readFile(file: DataFile): Row[] {

@@ -25,6 +25,7 @@ export const FULL_READ: NexmarkReadSpec = { eventType: null, projection: null, e
 export class NexmarkSourceReader implements SourceReader {
   private readonly generator: NexmarkGenerator;
   private wallclockBaseMs: number | undefined;
+  private rebase = false;
 
   constructor(
     private readonly config: NexmarkConfig,
@@ -38,6 +39,10 @@ export class NexmarkSourceReader implements SourceReader {
     const gen = this.generator;
     const rows: Row[] = [];
     // Without max-emit-speed each event waits for its wall-clock due time, as Flink's reader sleeps.
+    if (this.rebase && gen.hasNext()) {
+      this.rebase = false;
+      this.wallclockBaseMs = nowMs - (gen.peekTimestamp() - this.config.baseTimeMs);
+    }
     const dueLimit = this.config.maxEmitSpeed ? Number.POSITIVE_INFINITY : nowMs - (this.wallclockBaseMs ??= nowMs) + this.config.baseTimeMs;
     const only = this.spec.eventType;
     while (rows.length < maxRows && gen.hasNext()) {
@@ -52,6 +57,17 @@ export class NexmarkSourceReader implements SourceReader {
       rows.push(this.spec.projection === null ? this.row(type) : this.projectedRow(type, this.spec.projection));
     }
     return { rows, finished: !gen.hasNext() && !this.config.keepAlive };
+  }
+
+  /** Events generated so far in the split: generation is a function of the event number, so this is the whole position. */
+  snapshotPosition(): number {
+    return this.generator.position();
+  }
+
+  restorePosition(position: unknown): void {
+    this.generator.setPosition(position as number);
+    // Pacing restarts from here: the next event is due now, the later ones at their usual spacing.
+    this.rebase = true;
   }
 
   private row(type: number): Row {

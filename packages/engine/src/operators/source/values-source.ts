@@ -24,4 +24,12 @@ export class ValuesSource implements SourceReader {
     for (const row of this.config.rows) rows.push(...compileCalc({ projection: row, filter: null, fields: this.config.fields })([[]]));
     return { rows, finished: true };
   }
+
+  snapshotPosition(): boolean {
+    return this.done;
+  }
+
+  restorePosition(position: unknown): void {
+    this.done = position as boolean;
+  }
 }
