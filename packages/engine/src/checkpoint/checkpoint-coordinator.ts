@@ -299,10 +299,10 @@ export class CheckpointCoordinator {
         completedAt: metadata.completedAt, durationMs: metadata.completedAt - flight.triggeredAt, fullSizeBytes, incrementalSizeBytes,
         operators: sizesOf(operators), location: `${flight.storage.uri}/${flight.folder}`,
       };
-      this.end(flight);
       this.options.onCheckpoint?.(result);
-      for (const waiter of flight.waiters) waiter.resolve(result);
       if (flight.kind === 'CHECKPOINT') await this.retain({ id: flight.id, folder: flight.folder, folders });
+      this.end(flight);
+      for (const waiter of flight.waiters) waiter.resolve(result);
     } catch (error) {
       if (this.inFlight === flight) this.abort(flight, error);
     }
@@ -340,7 +340,13 @@ export class CheckpointCoordinator {
     const message = reason instanceof Error ? reason.message : String(reason);
     const result: CheckpointResult = { checkpointId: flight.id, kind: flight.kind, status: 'FAILED', incremental: flight.mode === 'delta', triggeredAt: flight.triggeredAt, operators: [], error: message };
     // Only what this attempt wrote is removed: a newer attempt may be writing the same folder.
-    void Promise.allSettled(flight.puts).then(() => Promise.allSettled(flight.written.map((key) => flight.storage.deletePrefix(key))));
+    void Promise.allSettled(flight.puts)
+      .then(() => Promise.allSettled(flight.written.map((key) => flight.storage.deletePrefix(key))))
+      .then(async () => {
+        if ((await flight.storage.list(flight.folder)).length === 0) await flight.storage.deletePrefix(flight.folder);
+      })
+      // What a failed cleanup leaves is an incomplete folder, which the next run's init deletes.
+      .catch(() => undefined);
     this.options.onCheckpoint?.(result);
     for (const waiter of flight.waiters) waiter.reject(reason instanceof Error ? reason : new EngineError(message, { code: 'CHECKPOINT_FAILED', domain: 'internal' }));
   }

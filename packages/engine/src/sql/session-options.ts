@@ -1,3 +1,4 @@
+import { checkpointOptionProblem } from '../checkpoint/checkpoint-config';
 import { parseDurationMs } from '../runtime/watermark-generator';
 
 /** Session options whose value is a duration ('5 s', '1 h', '500 ms' or a number of milliseconds). */
@@ -13,5 +14,5 @@ export function sessionOptionProblem(key: string, value: string): string | undef
   if (DURATION_OPTIONS.has(key) && parseDurationMs(value) === undefined) {
     return `'${key}' must be a duration such as '30 min', '5 s' or '500 ms', got '${value}'`;
   }
-  return undefined;
+  return checkpointOptionProblem(key, value);
 }

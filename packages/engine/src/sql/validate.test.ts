@@ -24,6 +24,14 @@ describe('validateSql', () => {
     expect(diagnostics[0]).toMatchObject({ line: 3, column: 38, endLine: 3, endColumn: 43 });
   });
 
+  it('checks checkpointing SET values with Flink\'s option names', () => {
+    const diagnostics = validateSql(`SET 'execution.checkpointing.interval' = 'often';\nSET 'execution.checkpointing.mode' = 'AT_LEAST_ONCE';\nSET 'state.checkpoints.num-retained' = '0';\n${BID}${SINK}INSERT INTO out_sink SELECT auction, price FROM bid;`);
+    expect(diagnostics.map((d) => [d.line, d.message])).toEqual([
+      [1, "'execution.checkpointing.interval' must be a duration such as '10 s' or '1 min', got 'often'"],
+      [3, "'state.checkpoints.num-retained' must be a positive integer, got '0'"],
+    ]);
+  });
+
   it('reports an unknown connector at its option value', () => {
     const [diagnostic] = validateSql("CREATE TABLE t (a INT) WITH (\n  'connector' = 'kafak'\n);");
     expect(diagnostic).toMatchObject({ code: 'CONNECTOR_NOT_FOUND', line: 2, column: 17 });
