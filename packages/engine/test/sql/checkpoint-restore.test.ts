@@ -1,9 +1,9 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { builtinConnectors, compileJob, DirectoryCheckpointStorage, findLatestCheckpoint, startJob, type CheckpointingOptions, type JobHandle } from '../../src/index';
+import { builtinConnectors, compileJob, DirectoryCheckpointStorage, findLatestCheckpoint, startJob, type CheckpointingOptions } from '../../src/index';
+import { capture, parked } from './gated-run';
 import { gate, valuesConnector } from './values-connector';
 
 const ROOT = new URL('.', import.meta.url).pathname;
@@ -23,24 +23,6 @@ interface Variant {
   incremental: boolean;
   /** Serialize one entry per runner turn and let the sources go on at the cut: state changes while it is written. */
   async: boolean;
-}
-
-function capture(): { stream: PassThrough; text: () => string } {
-  const stream = new PassThrough();
-  const chunks: string[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
-  return { stream, text: () => chunks.join('') };
-}
-
-async function parked(handle: JobHandle): Promise<boolean> {
-  let finished = false;
-  void handle.done.then(() => (finished = true), () => (finished = true));
-  for (;;) {
-    await new Promise((resolve) => setTimeout(resolve, 2));
-    if (finished) return false;
-    const states = [...gate.readers].map((r) => r.state());
-    if (states.includes('held') && !states.includes('reading')) return true;
-  }
 }
 
 /**

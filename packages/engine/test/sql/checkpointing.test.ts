@@ -1,11 +1,11 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  builtinConnectors, compileJob, DirectoryCheckpointStorage, findLatestCheckpoint, startJob, type CheckpointResult, type CheckpointStorage, type JobHandle,
+  builtinConnectors, compileJob, DirectoryCheckpointStorage, findLatestCheckpoint, startJob, type CheckpointResult, type CheckpointStorage,
 } from '../../src/index';
+import { capture, parked } from './gated-run';
 import { gate, valuesConnector } from './values-connector';
 
 const connectors = builtinConnectors().register(valuesConnector);
@@ -22,25 +22,6 @@ function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'weir-ckpt-'));
   folders.push(dir);
   return dir;
-}
-
-function capture(): { stream: PassThrough; text: () => string } {
-  const stream = new PassThrough();
-  const chunks: string[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
-  return { stream, text: () => chunks.join('') };
-}
-
-/** Waits until every values reader is held by the gate or done. */
-async function parked(handle: JobHandle): Promise<void> {
-  let ended = false;
-  void handle.done.then(() => (ended = true), () => (ended = true));
-  for (;;) {
-    await new Promise((resolve) => setTimeout(resolve, 2));
-    if (ended) throw new Error('the job ended before the gate');
-    const states = [...gate.readers].map((r) => r.state());
-    if (states.includes('held') && !states.includes('reading')) return;
-  }
 }
 
 /** The rows visible in a filesystem sink's folder (finished parts only), sorted. */
@@ -76,17 +57,17 @@ INSERT INTO out_files SELECT id, price FROM bids;`;
     const job = compileJob(sqlInto(out), { connectors });
     gate.batches = 1;
     const a = startJob(job, { connectors, checkpointing: { storage, config: { intervalMs: 3_600_000 } } });
-    await parked(a);
+    expect(await parked(a)).toBe(true);
     expect(visibleRows(out)).toEqual([]);
     expect((await a.triggerCheckpoint()).status).toBe('COMPLETED');
     expect(visibleRows(out)).toEqual(['1,10', '2,20']);
     gate.batches = 2;
-    await parked(a);
+    expect(await parked(a)).toBe(true);
     crash.atKey = 'chk-2/_metadata';
     void a.triggerCheckpoint();
     for (let i = 0; i < 500 && !existsSync(join(dir, 'chk-2', '_metadata')); i++) await new Promise((resolve) => setTimeout(resolve, 5));
     gate.batches = 3;
-    await parked(a);
+    expect(await parked(a)).toBe(true);
     await a.stop();
     // Checkpoint 2 is complete but uncommitted; batch 3 was written after it: neither is visible.
     expect(visibleRows(out)).toEqual(['1,10', '2,20']);
@@ -118,7 +99,7 @@ INSERT INTO ${sink} SELECT ${groupBy}, COUNT(*) FROM bids GROUP BY ${groupBy};`;
   async function savepointAfterTwoBatches(sql: string, storage: CheckpointStorage): Promise<CheckpointResult> {
     gate.batches = 2;
     const a = startJob(compileJob(sql, { connectors }), { connectors, stdout: capture().stream, checkpointing: { storage, config: { intervalMs: 3_600_000 } } });
-    await parked(a);
+    expect(await parked(a)).toBe(true);
     const savepoint = await a.stop({ savepoint: true });
     gate.batches = Number.POSITIVE_INFINITY;
     gate.readers.clear();
@@ -168,7 +149,7 @@ INSERT INTO sums SELECT window_start, SUM(price) FROM TABLE(TUMBLE(TABLE bids, D
     const out = capture();
     gate.batches = 2;
     const a = startJob(compileJob(windowed, { connectors }), { connectors, stdout: out.stream, checkpointing: { storage, config: { intervalMs: 3_600_000 } } });
-    await parked(a);
+    expect(await parked(a)).toBe(true);
     expect(out.text()).toBe('+I[2024-01-01T10:00, 30]\n');
     const savepoint = await a.stop({ drain: true });
     expect(out.text()).toBe('+I[2024-01-01T10:00, 30]\n+I[2024-01-01T10:00:10, 30]\n');
@@ -193,7 +174,7 @@ INSERT INTO sums SELECT window_start, SUM(price) FROM TABLE(TUMBLE(TABLE bids, D
       connectors, stdout: capture().stream,
       checkpointing: { storage, config: { intervalMs: 3_600_000, numRetained: 2 }, onCheckpoint: (r) => results.push(r) },
     });
-    await parked(a);
+    expect(await parked(a)).toBe(true);
     for (let i = 0; i < 3; i++) await a.triggerCheckpoint();
     expect(readdirSync(dir).sort()).toEqual(['chk-2', 'chk-3']);
     failNext = true;
@@ -217,7 +198,7 @@ INSERT INTO out_files SELECT id FROM bids;`;
       connectors,
       checkpointing: { storage, config: { intervalMs: 3_600_000 }, fence: () => Promise.reject(new Error('superseded by attempt 3')) },
     });
-    await parked(a);
+    expect(await parked(a)).toBe(true);
     await expect(a.triggerCheckpoint()).rejects.toThrow('superseded by attempt 3');
     await expect(a.done).rejects.toThrow('superseded by attempt 3');
     expect(await findLatestCheckpoint(storage)).toBeNull();
@@ -232,10 +213,10 @@ INSERT INTO counts SELECT auction, COUNT(*) FROM bids GROUP BY auction;`;
     const storage = new DirectoryCheckpointStorage(tempDir());
     gate.batches = 1;
     const a = startJob(compileJob(sql, { connectors }), { connectors, checkpointing: { storage, config: { intervalMs: 3_600_000, incremental: true } } });
-    await parked(a);
+    expect(await parked(a)).toBe(true);
     const full = await a.triggerCheckpoint();
     gate.batches = 2;
-    await parked(a);
+    expect(await parked(a)).toBe(true);
     const delta = await a.triggerCheckpoint();
     expect(full.incremental).toBe(false);
     expect(delta.incremental).toBe(true);
