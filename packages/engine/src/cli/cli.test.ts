@@ -14,4 +14,21 @@ describe('weir CLI', () => {
     expect(result.stdout).toBe(`${file}:3:22: column 'prise' not found in table 'bid'; did you mean 'price'?\n`);
     expect(result.status).toBe(1);
   });
+
+  it('run --checkpoint-dir checkpoints, and --restore latest goes on from the newest checkpoint', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'weir-cli-'));
+    const file = join(dir, 'count.sql');
+    writeFileSync(file, "CREATE TABLE g (id BIGINT) WITH ('connector' = 'datagen', 'number-of-rows' = '6', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '6');\n"
+      + "CREATE TABLE s (n BIGINT) WITH ('connector' = 'print');\nINSERT INTO s SELECT COUNT(*) FROM g;\n");
+    const first = spawnSync(process.execPath, [BIN, 'run', file, '--checkpoint-dir', join(dir, 'ckpt')], { encoding: 'utf8' });
+    expect(first.stderr).toMatch(/weir: checkpoint 1 COMPLETED file:\/\/.*\/ckpt\/chk-1/);
+    expect(first.stdout.trim().split('\n').pop()).toBe('+U[6]');
+    // Restored after the end of its input, the job has nothing left to read: it prints nothing more.
+    const second = spawnSync(process.execPath, [BIN, 'run', file, '--checkpoint-dir', join(dir, 'ckpt'), '--restore', 'latest'], { encoding: 'utf8' });
+    expect(second.stdout).toBe('');
+    expect(second.stderr).toMatch(/checkpoint 2 COMPLETED/);
+    const refused = spawnSync(process.execPath, [BIN, 'run', file, '--restore', 'latest'], { encoding: 'utf8' });
+    expect(refused.stderr).toContain("--restore needs --checkpoint-dir or SET 'execution.checkpointing.dir'");
+    expect(refused.status).toBe(1);
+  });
 });

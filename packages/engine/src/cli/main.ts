@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { compileJobAsync, EngineError, SqlError, startJob, validateSql, type Diagnostic } from '../index';
+import { CHECKPOINT_OPTIONS, compileJobAsync, EngineError, findLatestCheckpoint, openDirectoryStorage, SqlError, startJob, validateSql, type Diagnostic } from '../index';
 
 const USAGE = `usage:
   weir run FILE.sql [--set key=value ...]       run until every source is drained (or Ctrl-C)
+      [--checkpoint-dir DIR]                    checkpoint into DIR (or SET 'execution.checkpointing.dir')
+      [--restore latest|FOLDER]                 start from DIR's newest checkpoint, or a chk-N / sp-N-T folder
   weir validate FILE.sql [--set key=value ...]  print problems as FILE:LINE:COL: message
   weir explain FILE.sql [--json] [--set ...]    print the physical plan`;
 
@@ -12,6 +14,8 @@ interface Args {
   file: string;
   set: Record<string, string>;
   json: boolean;
+  checkpointDir?: string;
+  restore?: string;
 }
 
 function parseArgs(argv: string[]): Args | string {
@@ -19,9 +23,15 @@ function parseArgs(argv: string[]): Args | string {
   const set: Record<string, string> = {};
   let file: string | undefined;
   let json = false;
+  const flags: { checkpointDir?: string; restore?: string } = {};
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (arg === '--json') json = true;
+    else if (arg === '--checkpoint-dir' || arg === '--restore') {
+      const value = rest[++i];
+      if (!value) return `${arg} expects a value`;
+      flags[arg === '--restore' ? 'restore' : 'checkpointDir'] = value;
+    }
     else if (arg === '--set' || arg.startsWith('--set=')) {
       const pair = arg === '--set' ? rest[++i] : arg.slice(6);
       const eq = pair?.indexOf('=') ?? -1;
@@ -33,7 +43,7 @@ function parseArgs(argv: string[]): Args | string {
   }
   if (!command || !['run', 'validate', 'explain'].includes(command)) return command ? `unknown command '${command}'` : 'missing command';
   if (!file) return 'missing FILE.sql';
-  return { command, file, set, json };
+  return { command, file, set, json, ...flags };
 }
 
 function printDiagnostics(file: string, diagnostics: Diagnostic[]): void {
@@ -59,7 +69,20 @@ async function main(argv: string[]): Promise<number> {
     console.log(args.json ? JSON.stringify(job.plan, null, 2) : job.explain());
     return 0;
   }
-  const handle = startJob(job);
+  const dir = args.checkpointDir ?? job.plan.config[CHECKPOINT_OPTIONS.dir];
+  if (args.restore && !dir) throw new EngineError(`--restore needs --checkpoint-dir or SET '${CHECKPOINT_OPTIONS.dir}'`, { code: 'CLI_USAGE', domain: 'user' });
+  const storage = dir ? openDirectoryStorage(dir) : undefined;
+  const restorePath = storage && args.restore ? (args.restore === 'latest' ? await findLatestCheckpoint(storage) : args.restore) : null;
+  if (args.restore === 'latest' && !restorePath) console.error(`weir: no completed checkpoint in ${dir}; starting from the beginning`);
+  const handle = startJob(job, storage ? {
+    checkpointing: {
+      storage,
+      ...(restorePath ? { restore: { storage, path: restorePath } } : {}),
+      onCheckpoint: (r) => {
+        if (r.status !== 'DISCARDED') console.error(`weir: ${r.kind.toLowerCase()} ${r.checkpointId} ${r.status}${r.location ? ` ${r.location}` : ''}${r.error ? `: ${r.error}` : ''}`);
+      },
+    },
+  } : {});
   const onSignal = (): void => void handle.stop();
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
