@@ -5,8 +5,8 @@ import type { RouteContext } from '../context';
 
 const errors = { 400: ApiError, 404: ApiError, 409: ApiError };
 const ListQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) });
-/** An absent body is a plain stop. */
-const StopBody = StopRequest.default({ savepoint: false, drain: false });
+/** An absent or empty body is a plain stop. */
+const StopBody = StopRequest.nullable();
 const MetricsQuery = z.object({ limit: z.coerce.number().int().min(1).max(3600).default(300) });
 
 /** Deployments: status, stop, suspend and resume, savepoints, checkpoint and failover history, metrics (recent and live). */
@@ -27,7 +27,7 @@ export function deploymentRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
           response: { 200: Deployment, ...errors },
         },
       },
-      async (req) => ctx.deployments.stop(ctx.workspaceId, req.params.id, req.body),
+      async (req) => ctx.deployments.stop(ctx.workspaceId, req.params.id, StopRequest.parse(req.body ?? {})),
     );
 
     app.post(
