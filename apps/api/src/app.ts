@@ -21,6 +21,16 @@ export async function buildApp(ctx: RouteContext, logger: Logger) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  // An empty JSON body reads as null rather than a 400, so `POST …/stop` with no body is a plain stop.
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    const text = String(body);
+    if (text.trim() === '') return done(null, null);
+    try {
+      done(null, JSON.parse(text));
+    } catch (error) {
+      done(Object.assign(error as Error, { statusCode: 400 }), undefined);
+    }
+  });
 
   await app.register(swagger, {
     openapi: {

@@ -13,10 +13,15 @@ const ApiConfig = z.object({
   WEIR_API_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   /** Workspace used for requests that name none (single-team installs). */
   WEIR_DEFAULT_WORKSPACE: z.string().default('demo'),
-  /** A run whose worker has not beaten for this long is shown as LOST. */
-  WEIR_HEARTBEAT_TIMEOUT_MS: z.coerce.number().int().min(1000).default(5000),
-  /** How often the scheduler reconciles desired and observed state. */
-  WEIR_RECONCILE_INTERVAL_MS: z.coerce.number().int().min(100).default(1000),
+  /**
+   * A run whose worker has not beaten for this long is LOST and fails over. Workers beat every
+   * second; 3 s tolerates two missed beats and keeps kill -9 → RUNNING again within 5 s.
+   */
+  WEIR_HEARTBEAT_TIMEOUT_MS: z.coerce.number().int().min(1000).default(3000),
+  /** How often the scheduler reconciles desired and observed state; it bounds how late a lost run is noticed. */
+  WEIR_RECONCILE_INTERVAL_MS: z.coerce.number().int().min(100).default(250),
+  /** How long `POST /deployments/:id/savepoints` waits for the worker's savepoint before answering TIMEOUT. */
+  WEIR_SAVEPOINT_TIMEOUT_MS: z.coerce.number().int().min(1000).default(60_000),
   /** How long raw metric samples are kept before they are deleted. */
   WEIR_RAW_METRICS_RETENTION_MS: z.coerce.number().int().min(60_000).default(6 * 3600_000),
   /** Encrypts connector secrets at rest; the default is only for local development. */

@@ -8,12 +8,18 @@ import { buildApp, type ApiApp } from './app';
 import type { ApiConfig } from './config';
 import { MetricHub } from './metrics/metric-hub';
 import { MetricStore } from './metrics/metric-store';
+import { systemClock } from './scheduler/clock';
 import { ControlChannel } from './scheduler/control';
+import { FailoverHandler } from './scheduler/failover';
+import { FencingEpochs } from './scheduler/fencing-epochs';
 import { LivenessProbe } from './scheduler/liveness';
 import { Reconciler } from './scheduler/reconciler';
 import { createRunEventHandler } from './scheduler/run-events';
+import { RunLauncher } from './scheduler/run-launcher';
+import { DeploymentHistory } from './services/deployment-history';
 import { DeploymentService } from './services/deployment-service';
 import { JobService } from './services/job-service';
+import { SavepointService } from './services/savepoint-service';
 import { ensureWorkspace } from './services/workspaces';
 import { GroupConsumer } from './streams/group-consumer';
 
@@ -41,21 +47,27 @@ export async function startApiPlatform(config: ApiConfig, log: Logger): Promise<
   });
 
   const liveness = new LivenessProbe(redis, config.WEIR_REDIS_PREFIX, DEFAULT_POOL_QUEUE);
-  const deployments = new DeploymentService(db, queue, liveness, config.WEIR_HEARTBEAT_TIMEOUT_MS);
+  const control = new ControlChannel(redis, config.WEIR_REDIS_PREFIX);
+  const epochs = new FencingEpochs(redis, config.WEIR_REDIS_PREFIX);
+  const launcher = new RunLauncher(db, queue, epochs);
+  const failover = new FailoverHandler(db, launcher, epochs, systemClock, log.child({ component: 'failover' }));
+  const deployments = new DeploymentService(db, launcher, epochs, liveness, systemClock, config.WEIR_HEARTBEAT_TIMEOUT_MS);
+  const savepoints = new SavepointService(db, redis, config.WEIR_REDIS_PREFIX, control, deployments, config.WEIR_SAVEPOINT_TIMEOUT_MS);
+  const history = new DeploymentHistory(db);
   const jobs = new JobService(db, deployments);
   const metrics = new MetricStore(db);
   const hub = new MetricHub(hubReader, keys.metricsStream, log.child({ component: 'metric-hub' }));
   const instance = `api-${randomUUID().slice(0, 8)}`;
   const runEvents = new GroupConsumer(eventsReader, keys.runEventsStream, 'scheduler', instance,
-    createRunEventHandler(db, log.child({ component: 'run-events' })), log.child({ component: 'run-events' }));
+    createRunEventHandler(db, failover, log.child({ component: 'run-events' })), log.child({ component: 'run-events' }));
   const ingester = new GroupConsumer(ingestReader, keys.metricsStream, 'ingest', instance, metrics.ingest,
     log.child({ component: 'ingest' }));
-  const reconciler = new Reconciler(db, queue, liveness, new ControlChannel(redis, config.WEIR_REDIS_PREFIX),
+  const reconciler = new Reconciler(db, queue, liveness, control, launcher, failover, systemClock,
     { intervalMs: config.WEIR_RECONCILE_INTERVAL_MS, heartbeatTimeoutMs: config.WEIR_HEARTBEAT_TIMEOUT_MS },
     log.child({ component: 'reconciler' }));
 
   const workspaceId = await ensureWorkspace(db, config.WEIR_DEFAULT_WORKSPACE);
-  const app = await buildApp({ workspaceId, jobs, deployments, metrics, hub, version: '0.1.0' }, log);
+  const app = await buildApp({ workspaceId, jobs, deployments, savepoints, history, metrics, hub, version: '0.1.0' }, log);
   await runEvents.start();
   await ingester.start();
   hub.start();

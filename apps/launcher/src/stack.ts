@@ -15,6 +15,10 @@ export interface StackOptions {
   consolePort: number;
   host?: string;
   workerSlots?: number;
+  /** Worker processes of the pool (default 1); a failover needs a second one to move to at once. */
+  workers?: number;
+  /** Extra environment of every process (tests tune intervals or point checkpoints elsewhere). */
+  env?: Record<string, string>;
   /** Start the console too (default); API-level tests leave it out. */
   console?: boolean;
   /** Hide the processes' output (tests). */
@@ -32,7 +36,7 @@ export interface Stack {
 }
 
 /**
- * Migrates the database, then starts the API (with scheduler and ingest), one worker and the
+ * Migrates the database, then starts the API (with scheduler and ingest), the workers and the
  * console (built first when its build is stale), and waits until each answers.
  */
 export async function startStack(options: StackOptions): Promise<Stack> {
@@ -51,6 +55,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     WEIR_API_PORT: String(options.apiPort),
     WEIR_API_URL: apiUrl,
     WEIR_WORKER_SLOTS: String(options.workerSlots ?? 4),
+    ...options.env,
   };
   const tsx = ['--import', 'tsx'];
   const supervise = (name: string, args: string[], cwd = repoRoot) =>
@@ -64,7 +69,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   };
   try {
     processes.push(supervise('api', [...tsx, join(repoRoot, 'apps/api/src/main.ts')]));
-    processes.push(supervise('worker', [...tsx, join(repoRoot, 'apps/worker/src/main.ts')]));
+    for (let i = 1; i <= (options.workers ?? 1); i++) {
+      processes.push(supervise(i === 1 ? 'worker' : `worker-${i}`, [...tsx, join(repoRoot, 'apps/worker/src/main.ts')]));
+    }
     if (withConsole) {
       const next = join(repoRoot, 'node_modules/next/dist/bin/next');
       processes.push(supervise('console', [next, 'start', '-p', String(options.consolePort), '-H', host], join(repoRoot, 'apps/console')));

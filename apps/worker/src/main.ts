@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { QueueJobName, redisKeys } from '@weir/contracts';
 import { loadWorkerConfig } from './config';
+import { openCheckpointStorage } from './checkpoint/open-checkpoint-storage';
 import { deploymentRunHandler } from './jobs/deployment-run';
 import type { RunHost } from './runtime/run-host';
 
@@ -20,6 +21,8 @@ const handlers = {
     keys,
     workerId: config.WEIR_WORKER_ID,
     sampleIntervalMs: config.WEIR_SAMPLE_INTERVAL_MS,
+    checkpointRoot: config.WEIR_CHECKPOINT_DIR,
+    openStorage: openCheckpointStorage,
     log,
     active,
   }),

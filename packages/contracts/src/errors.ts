@@ -7,9 +7,12 @@ export const ErrorCode = z.enum([
   'NOT_FOUND',
   'CONFLICT',
   'ILLEGAL_TRANSITION',
+  'STATE_INCOMPATIBLE',
+  'FENCED',
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'UNAVAILABLE',
+  'TIMEOUT',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -9,9 +9,12 @@ const defaultDomain: Record<ErrorCode, ErrorDomain> = {
   NOT_FOUND: 'user',
   CONFLICT: 'user',
   ILLEGAL_TRANSITION: 'user',
+  STATE_INCOMPATIBLE: 'user',
+  FENCED: 'internal',
   UNAUTHENTICATED: 'user',
   FORBIDDEN: 'user',
   UNAVAILABLE: 'external',
+  TIMEOUT: 'external',
   INTERNAL: 'internal',
 };
 

@@ -9,4 +9,4 @@ export { migrateDatabase, type MigrateOptions, type MigrateResult } from './migr
 export { hashPassword, verifyPassword } from './password-hash';
 export { checkSchemaDrift, type SchemaDrift, type SchemaDriftOptions } from './schema-drift';
 export { DEMO, seedDemo, type SeedDemoResult } from './seed-demo';
-export { createTestDatabase, type TestDatabase } from './test-database';
+export { createTestDatabase, queryDatabase, type TestDatabase } from './test-database';

@@ -2,25 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_DATABASE_URL } from './default-database-url';
 import { dropDatabase, withDatabase } from './ensure-database';
 import { migrateDatabase } from './migrate-database';
+import { queryDatabase } from './test-database';
 
 const serverUrl = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
 const throwawayUrl = () => withDatabase(serverUrl, `weir_test_${randomBytes(6).toString('hex')}`);
 const cleanups: (() => Promise<void>)[] = [];
 
-async function query<T>(databaseUrl: string, sql: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
+const query = queryDatabase;
 
 /** A migrations folder holding one migration with the given SQL. */
 async function migrationsWith(sql: string): Promise<string> {
@@ -42,11 +34,11 @@ describe('migrateDatabase', () => {
     const result = await migrateDatabase(url);
 
     expect(result.createdDatabase).toBe(true);
-    expect(result.appliedMigrationNames).toEqual([expect.stringMatching(/^\d{14}_init$/)]);
-    const rows = await query(url, 'SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations');
-    expect(rows).toEqual([
-      { migration_name: result.appliedMigrationNames[0], finished_at: expect.any(Date), rolled_back_at: null },
-    ]);
+    expect(result.appliedMigrationNames).toEqual([expect.stringMatching(/^\d{14}_init$/), expect.stringMatching(/^\d{14}_fault_tolerance$/)]);
+    const rows = await query(url, 'SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY migration_name');
+    expect(rows).toEqual(
+      result.appliedMigrationNames.map((name) => ({ migration_name: name, finished_at: expect.any(Date), rolled_back_at: null })),
+    );
     const tables = await query<{ tablename: string }>(url, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'");
     expect(tables.map((t) => t.tablename)).toEqual(expect.arrayContaining(['Workspace', 'Job', 'JobVersion', 'Deployment']));
   });
@@ -56,7 +48,7 @@ describe('migrateDatabase', () => {
 
     expect(result).toMatchObject({ createdDatabase: false, appliedMigrationNames: [] });
     expect(result.durationMs).toBeLessThan(3000);
-    expect(await query(url, 'SELECT count(*)::int AS n FROM _prisma_migrations')).toEqual([{ n: 1 }]);
+    expect(await query(url, 'SELECT count(*)::int AS n FROM _prisma_migrations')).toEqual([{ n: 2 }]);
   });
 
   it('sends a migration script whole, so function bodies with semicolons survive', async () => {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { dropDatabase, withDatabase } from './ensure-database';
 import { migrateDatabase } from './migrate-database';
 
@@ -22,4 +23,15 @@ export async function createTestDatabase(serverUrl: string, prefix = 'weir_test'
     throw error;
   }
   return { url, drop: () => dropDatabase(url) };
+}
+
+/** Runs SQL on its own connection and returns the rows (tests that look under Prisma's models). */
+export async function queryDatabase<T>(databaseUrl: string, sql: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows as T[];
+  } finally {
+    await client.end();
+  }
 }

@@ -1,16 +1,30 @@
 import type { Queue } from 'bullmq';
 import type { Logger } from 'pino';
 import type { DeploymentRunPayload } from '@weir/contracts';
-import type { PrismaClient } from '@weir/db';
+import type { PrismaClient, Run } from '@weir/db';
+import type { Clock } from './clock';
 import type { ControlChannel } from './control';
+import type { FailoverHandler } from './failover';
 import type { LivenessProbe } from './liveness';
-import { deriveStatus } from './status';
+import { launchable, type LaunchableDeployment, type RunLauncher } from './run-launcher';
+import { deriveStatus, lossCause, type LivenessFacts } from './status';
 import { transition } from './state-store';
+import { storedDeployment } from './stored-deployment';
 import type { DeploymentState } from './transitions';
 
-const open: DeploymentState[] = ['PENDING', 'STARTING', 'RUNNING', 'STOPPING', 'LOST'];
+const open: DeploymentState[] = ['PENDING', 'STARTING', 'RUNNING', 'RESTARTING', 'STOPPING', 'SUSPENDING', 'LOST'];
+const queued: readonly DeploymentState[] = ['PENDING', 'RESTARTING'];
+/** Time a launch has to record its queue job, and a failed queue job's worker to report why, before the reconciler steps in. */
+const GRACE_MS = 5000;
 
-/** Brings each open deployment's observed state one step closer to its desired state. */
+type Open = LaunchableDeployment & { runs: Run[] };
+
+/**
+ * Brings each open deployment's observed state one step closer to its desired state: fails over
+ * runs the liveness facts show lost, sends stop and suspend commands, withdraws queued runs that
+ * are no longer wanted, and queues again a run whose queue job went missing. Never leaves a
+ * deployment waiting on something that cannot happen.
+ */
 export class Reconciler {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
@@ -20,6 +34,9 @@ export class Reconciler {
     private readonly queue: Queue<DeploymentRunPayload>,
     private readonly liveness: LivenessProbe,
     private readonly control: ControlChannel,
+    private readonly launcher: RunLauncher,
+    private readonly failover: FailoverHandler,
+    private readonly clock: Clock,
     private readonly options: { intervalMs: number; heartbeatTimeoutMs: number },
     private readonly log: Logger,
   ) {}
@@ -38,60 +55,105 @@ export class Reconciler {
     await this.running;
   }
 
-  /** One pass over every open deployment. */
+  /** One pass over every open deployment (and every suspended one asked to stop). */
   async tick(): Promise<void> {
     const deployments = await this.db.deployment.findMany({
-      where: { state: { in: open } },
-      include: { runs: { orderBy: { attempt: 'desc' }, take: 1 } },
+      where: { OR: [{ state: { in: open } }, { state: 'SUSPENDED', desiredState: 'STOPPED' }] },
+      include: { ...launchable, runs: { orderBy: { attempt: 'desc' }, take: 1 } },
     });
     const runIds = deployments.flatMap((d) => (d.runs[0] ? [d.runs[0].id] : []));
     const facts = await this.liveness.facts(runIds);
     for (const d of deployments) {
       const run = d.runs[0];
       if (!run) continue;
-      const state = d.state as DeploymentState;
-      const status = deriveStatus(state, facts.get(run.id) ?? null, this.options.heartbeatTimeoutMs);
-      await this.reconcile({ id: d.id, desired: d.desiredState, state, status, runId: run.id });
+      try {
+        await this.reconcile(d, run, facts.get(run.id) ?? null);
+      } catch (error) {
+        this.log.error({ err: error, deploymentId: d.id }, 'reconcile of a deployment failed');
+      }
     }
   }
 
-  private async reconcile(d: { id: string; desired: 'RUNNING' | 'STOPPED'; state: DeploymentState; status: string; runId: string }) {
-    const lost = { runId: d.runId, cause: 'WORKER_LOST' as const, error: 'the worker stopped renewing its lock and heartbeat' };
-    if (d.status === 'LOST' && d.state !== 'LOST') {
-      if (await transition(this.db, d.id, d.state, 'LOST', lost)) {
-        this.log.warn({ deploymentId: d.id, runId: d.runId, from: d.state }, 'run lost');
-      }
+  private async reconcile(d: Open, run: Run, facts: LivenessFacts | null): Promise<void> {
+    const state = d.state as DeploymentState;
+    const status = deriveStatus(state, facts, this.options.heartbeatTimeoutMs);
+    if (status === 'LOST') {
+      const heartbeatAgeMs = facts?.heartbeatAgeMs ?? 0;
+      await this.failover.handle({
+        deploymentId: d.id, runId: run.id, cause: lossCause(facts), recoverable: true,
+        message: state === 'LOST' ? 'the run was lost before this release of the scheduler' : 'the worker stopped renewing its lock and heartbeat',
+        at: this.clock.now() - heartbeatAgeMs,
+      });
       return;
     }
-    if (d.desired !== 'STOPPED') return;
-    switch (d.state) {
-      case 'PENDING': {
-        // A run still waiting in the queue is simply withdrawn; a claimed one gets a stop command.
-        const job = await this.queue.getJob(d.runId);
-        const state = job ? await job.getState() : 'unknown';
-        if (!job || state === 'waiting' || state === 'delayed' || state === 'prioritized') {
-          await job?.remove();
-          await transition(this.db, d.id, 'PENDING', 'STOPPED', { runId: d.runId, cause: 'STOPPED' });
-        } else {
-          await this.control.send({ kind: 'stop', deploymentId: d.id, runId: d.runId });
-        }
-        return;
-      }
+    if (queued.includes(state)) {
+      if (d.desiredState === 'RUNNING') await this.keepQueued(d, run, facts);
+      else await this.withdraw(d, run, state);
+      return;
+    }
+    if (d.desiredState === 'RUNNING') return;
+    const suspend = d.desiredState === 'SUSPENDED';
+    switch (state) {
       case 'STARTING':
       case 'RUNNING':
-        // Record STOPPING first: the worker's `stopped` event may come back within milliseconds.
-        await transition(this.db, d.id, d.state, 'STOPPING');
-        await this.control.send({ kind: 'stop', deploymentId: d.id, runId: d.runId });
-        this.log.info({ deploymentId: d.id, runId: d.runId }, 'stop sent');
+        // Record the move first: the worker's `stopped` event may come back within milliseconds.
+        await transition(this.db, d.id, state, suspend ? 'SUSPENDING' : 'STOPPING');
+        await this.sendStop(d, run, suspend);
+        this.log.info({ deploymentId: d.id, runId: run.id, suspend }, 'stop sent');
         return;
       case 'STOPPING':
-        await this.control.send({ kind: 'stop', deploymentId: d.id, runId: d.runId });
+      case 'SUSPENDING':
+        // Resent each pass: a worker that subscribed late, or restarted its listener, still gets it.
+        await this.sendStop(d, run, state === 'SUSPENDING');
         return;
-      case 'LOST':
-        await transition(this.db, d.id, 'LOST', 'STOPPED', lost);
+      case 'SUSPENDED':
+        await transition(this.db, d.id, 'SUSPENDED', 'STOPPED');
         return;
       default:
         return;
     }
+  }
+
+  private async sendStop(d: Open, run: Run, suspend: boolean): Promise<void> {
+    const { savepoint, drain } = suspend ? { savepoint: true, drain: false } : storedDeployment(d).stopRequest;
+    await this.control.send({ kind: 'stop', deploymentId: d.id, runId: run.id, savepoint, drain });
+  }
+
+  /** A wanted run waiting for a worker: queue it again when its job is missing, fail it over when its job failed. */
+  private async keepQueued(d: Open, run: Run, facts: LivenessFacts | null): Promise<void> {
+    const now = this.clock.now();
+    if (run.queueJobId === null) {
+      if (now - run.createdAt.getTime() > GRACE_MS) await this.launcher.launch(d, run);
+      return;
+    }
+    const job = await this.queue.getJob(run.id);
+    if (!job) {
+      this.log.warn({ deploymentId: d.id, runId: run.id }, 'queue job missing, queued again');
+      await this.launcher.launch(d, run);
+      return;
+    }
+    const jobState = await job.getState();
+    const failedLongAgo = jobState === 'failed' && now - (job.finishedOn ?? now) > GRACE_MS;
+    // Claimed, but the lock is gone before the worker even said so: the worker died at once.
+    const claimedAndLost = jobState === 'active' && !facts?.lockHeld;
+    if (!failedLongAgo && !claimedAndLost) return;
+    const stalled = claimedAndLost || /stalled/i.test(job.failedReason ?? '');
+    await this.failover.handle({
+      deploymentId: d.id, runId: run.id, recoverable: true, at: job.finishedOn ?? now,
+      cause: stalled ? 'WORKER_LOST' : 'EXCEPTION',
+      message: stalled ? 'the worker was lost as it claimed the run' : `the run's queue job failed: ${job.failedReason ?? 'no reason given'}`,
+    });
+  }
+
+  /** A queued run no longer wanted: withdrawn while it waits, told to stop once claimed. */
+  private async withdraw(d: Open, run: Run, state: DeploymentState): Promise<void> {
+    const job = await this.queue.getJob(run.id);
+    const jobState = job ? await job.getState() : 'unknown';
+    if (jobState === 'active') {
+      await this.sendStop(d, run, d.desiredState === 'SUSPENDED');
+      return;
+    }
+    await job?.remove();
+    await transition(this.db, d.id, state, d.desiredState === 'SUSPENDED' ? 'SUSPENDED' : 'STOPPED', { runId: run.id, cause: 'STOPPED' });
   }
 }

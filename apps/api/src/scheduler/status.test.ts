@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveStatus } from './status';
+import { deriveStatus, lossCause } from './status';
 
 const timeout = 5000;
 
@@ -30,8 +30,18 @@ describe('deriveStatus', () => {
     expect(deriveStatus('STOPPING', { heartbeatAgeMs: null, lockHeld: false, runEnded: true }, timeout)).toBe('STOPPING');
   });
 
+  it('watches a suspending run like a running one', () => {
+    expect(deriveStatus('SUSPENDING', { heartbeatAgeMs: 9000, lockHeld: true, runEnded: false }, timeout)).toBe('LOST');
+  });
+
+  it('tells a vanished worker from one that holds the lock but stopped beating', () => {
+    expect(lossCause({ heartbeatAgeMs: 100, lockHeld: false, runEnded: false })).toBe('WORKER_LOST');
+    expect(lossCause(null)).toBe('WORKER_LOST');
+    expect(lossCause({ heartbeatAgeMs: 9000, lockHeld: true, runEnded: false })).toBe('UNRESPONSIVE');
+  });
+
   it('leaves states without a live run as stored', () => {
-    for (const state of ['PENDING', 'STOPPED', 'FINISHED', 'FAILED', 'LOST'] as const) {
+    for (const state of ['PENDING', 'RESTARTING', 'SUSPENDED', 'STOPPED', 'FINISHED', 'FAILED', 'LOST'] as const) {
       expect(deriveStatus(state, null, timeout)).toBe(state);
     }
   });

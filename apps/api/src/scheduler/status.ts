@@ -1,4 +1,4 @@
-import type { DeploymentStatus } from '@weir/contracts';
+import type { DeploymentStatus, FailureCause } from '@weir/contracts';
 import type { DeploymentState } from './transitions';
 
 /** What Redis says about a run right now. */
@@ -11,7 +11,7 @@ export interface LivenessFacts {
   runEnded: boolean;
 }
 
-const live: readonly DeploymentState[] = ['STARTING', 'RUNNING', 'STOPPING'];
+const live: readonly DeploymentState[] = ['STARTING', 'RUNNING', 'STOPPING', 'SUSPENDING'];
 
 /**
  * The status shown to people: the stored state, unless it claims a live run that the facts
@@ -26,4 +26,9 @@ export function deriveStatus(state: DeploymentState, facts: LivenessFacts | null
   // STARTING has no heartbeat yet while the engine compiles; the lock alone proves the claim.
   if (state === 'STARTING') return facts.lockHeld ? state : 'LOST';
   return fresh && facts.lockHeld ? state : 'LOST';
+}
+
+/** Why a run shown LOST is lost: its worker is gone (no lock), or it holds the lock but stopped beating. */
+export function lossCause(facts: LivenessFacts | null): Extract<FailureCause, 'WORKER_LOST' | 'UNRESPONSIVE'> {
+  return facts?.lockHeld && !facts.runEnded ? 'UNRESPONSIVE' : 'WORKER_LOST';
 }

@@ -9,8 +9,12 @@ describe('deployment transitions', () => {
       ['STARTING', 'RUNNING'],
       ['RUNNING', 'STOPPING'],
       ['STOPPING', 'STOPPED'],
-      ['RUNNING', 'LOST'],
-      ['LOST', 'STOPPED'],
+      ['RUNNING', 'RESTARTING'],
+      ['RESTARTING', 'STARTING'],
+      ['RUNNING', 'SUSPENDING'],
+      ['SUSPENDING', 'SUSPENDED'],
+      ['SUSPENDED', 'PENDING'],
+      ['LOST', 'RESTARTING'],
     ] as const) {
       expect(() => assertTransition(from, to)).not.toThrow();
     }
@@ -27,10 +31,15 @@ describe('deployment transitions', () => {
     }
   });
 
-  it('treats STOPPED, FINISHED and FAILED as terminal but not LOST', () => {
+  it('treats STOPPED, FINISHED and FAILED as terminal but not LOST or SUSPENDED', () => {
     expect(isTerminal('STOPPED')).toBe(true);
     expect(isTerminal('FINISHED')).toBe(true);
     expect(isTerminal('FAILED')).toBe(true);
     expect(isTerminal('LOST')).toBe(false);
+    expect(isTerminal('SUSPENDED')).toBe(false);
+  });
+
+  it('never stores a run as LOST any more: a lost run restarts, stops or fails', () => {
+    expect(() => assertTransition('RUNNING', 'LOST')).toThrow(WeirError);
   });
 });

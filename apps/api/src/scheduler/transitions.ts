@@ -5,17 +5,24 @@ export type DeploymentState = DeploymentStatus;
 
 /**
  * The legal moves of a deployment's observed state, in one table. PENDING: queued; STARTING: a
- * worker claimed the run; RUNNING: the engine runs; STOPPING: a stop was sent; the rest end a run.
+ * worker claimed the run; RUNNING: the engine runs; RESTARTING: a failed or lost run's next
+ * attempt is queued (after the restart strategy's delay); STOPPING / SUSPENDING: a stop (for
+ * SUSPENDING with a savepoint) was sent; SUSPENDED: ended after a savepoint, resumable (back to
+ * PENDING). LOST is only derived from liveness now; stored LOST rows of older releases leave it
+ * like a lost run does. STOPPED, FINISHED and FAILED end a deployment.
  */
 const legal: Record<DeploymentState, readonly DeploymentState[]> = {
-  PENDING: ['STARTING', 'STOPPED', 'FAILED'],
-  STARTING: ['RUNNING', 'STOPPING', 'STOPPED', 'FINISHED', 'FAILED', 'LOST'],
-  RUNNING: ['STOPPING', 'STOPPED', 'FINISHED', 'FAILED', 'LOST'],
-  STOPPING: ['STOPPED', 'FINISHED', 'FAILED', 'LOST'],
+  PENDING: ['STARTING', 'RESTARTING', 'STOPPED', 'SUSPENDED', 'FAILED'],
+  STARTING: ['RUNNING', 'RESTARTING', 'STOPPING', 'SUSPENDING', 'STOPPED', 'SUSPENDED', 'FINISHED', 'FAILED'],
+  RUNNING: ['RESTARTING', 'STOPPING', 'SUSPENDING', 'STOPPED', 'SUSPENDED', 'FINISHED', 'FAILED'],
+  RESTARTING: ['STARTING', 'RESTARTING', 'STOPPED', 'SUSPENDED', 'FAILED'],
+  STOPPING: ['STOPPED', 'FINISHED', 'FAILED'],
+  SUSPENDING: ['SUSPENDED', 'STOPPED', 'FINISHED', 'FAILED'],
+  SUSPENDED: ['PENDING', 'STOPPED'],
   STOPPED: [],
   FINISHED: [],
   FAILED: [],
-  LOST: ['STOPPED'],
+  LOST: ['RESTARTING', 'STOPPED', 'SUSPENDED', 'FAILED'],
 };
 
 /** True when the state can no longer change by itself. */

@@ -1,9 +1,10 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { SqlError } from '@weir/engine';
+import type { CheckpointStorage } from '@weir/engine';
 import { DeploymentRunPayload, type RedisKeys } from '@weir/contracts';
 import { ControlListener } from '../runtime/control-listener';
+import { classifyFailure } from '../runtime/run-failure';
 import { RunHost, type RunOutcome } from '../runtime/run-host';
 import { RunReporter } from '../runtime/run-reporter';
 
@@ -14,32 +15,32 @@ export interface DeploymentRunDeps {
   keys: RedisKeys;
   workerId: string;
   sampleIntervalMs: number;
+  checkpointRoot: string;
+  openStorage: (uriOrPath: string) => CheckpointStorage;
   log: Logger;
   /** Runs in progress, so shutdown can stop them. */
   active: Set<RunHost>;
 }
 
-/** Handles a `deployment.run` queue job: hosts the run until it finishes or is stopped. */
+/** Handles a `deployment.run` queue job: hosts the run until it finishes, is stopped, or fails. */
 export function deploymentRunHandler(deps: DeploymentRunDeps) {
   return async (job: Job): Promise<RunOutcome> => {
     const parsed = DeploymentRunPayload.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError(`malformed deployment.run payload: ${parsed.error.message}`);
     const payload = parsed.data;
     const run = { deploymentId: payload.deploymentId, runId: payload.runId };
-    const reporter = new RunReporter(deps.redis, deps.keys, deps.workerId, run);
     const host = new RunHost(
       payload,
-      reporter,
-      (onStop) => new ControlListener(deps.subscriber, deps.redis, deps.keys, run, (c) => c.kind === 'stop' && onStop()),
-      deps.sampleIntervalMs,
-      deps.log.child({ runId: payload.runId }),
+      new RunReporter(deps.redis, deps.keys, deps.workerId, run),
+      (onCommand) => new ControlListener(deps.subscriber, deps.redis, deps.keys, run, onCommand),
+      { sampleIntervalMs: deps.sampleIntervalMs, checkpointRoot: deps.checkpointRoot, openStorage: deps.openStorage, log: deps.log.child({ runId: payload.runId }) },
     );
     deps.active.add(host);
     try {
       return await host.run();
     } catch (error) {
-      // Bad SQL will not get better on retry: a user error fails the queue job for good.
-      if (error instanceof SqlError) throw new UnrecoverableError(error.message);
+      // What will not get better on retry (bad SQL, a refused restore) fails the queue job for good.
+      if (!classifyFailure(error).recoverable) throw new UnrecoverableError(error instanceof Error ? error.message : String(error));
       throw error;
     } finally {
       deps.active.delete(host);

@@ -1,77 +1,196 @@
 import type { Logger } from 'pino';
-import { compileJob, startJob, type JobHandle } from '@weir/engine';
-import type { DeploymentRunPayload } from '@weir/contracts';
+import {
+  compileJob,
+  startJob,
+  type CheckpointResult,
+  type CheckpointStorage,
+  type JobHandle,
+  type RestoreRequest,
+  type StopOptions,
+} from '@weir/engine';
+import { WeirError, type ControlCommand, type DeploymentRunPayload } from '@weir/contracts';
+import { deploymentStorageUri, openCheckpointStorage } from '../checkpoint/open-checkpoint-storage';
+import { newestSnapshot, splitLocation } from '../checkpoint/snapshot-location';
 import type { ControlListener } from './control-listener';
 import { MetricsSampler } from './metrics-sampler';
+import { classifyFailure } from './run-failure';
 import type { RunReporter } from './run-reporter';
 
 /** How a hosted run ended. */
 export type RunOutcome = 'finished' | 'stopped';
 
+/** Why the run is being stopped: asked to, the worker shutting down, or superseded by a newer attempt. */
+type StopReason = 'command' | 'shutdown' | 'fenced';
+
+export interface RunHostOptions {
+  sampleIntervalMs: number;
+  /** Root of every deployment's checkpoint folder (a directory or `s3://…`). */
+  checkpointRoot: string;
+  /** Opens checkpoint storage by URI or path; the directory kind unless the worker adds others. */
+  openStorage?: (uriOrPath: string) => CheckpointStorage;
+  log: Logger;
+}
+
 /**
- * Hosts one run of a deployment on the engine: compiles the SQL, starts the job, beats and
- * samples once per interval, obeys control commands, and reports the outcome. A failure is
- * reported and rethrown for the queue to record.
+ * Hosts one run of a deployment on the engine: compiles the SQL, restores what the payload says,
+ * starts the job with checkpointing into the deployment's folder, beats and samples once per
+ * interval, checks its fencing epoch there and before every checkpoint completes, obeys control
+ * commands (stop with or without savepoint or drain, trigger a savepoint), and reports every
+ * checkpoint and the outcome. A failure is reported with its cause and rethrown for the queue.
  */
 export class RunHost {
   private handle: JobHandle | undefined;
-  private stopReason: 'command' | 'shutdown' | undefined;
+  private stopReason: StopReason | undefined;
+  private stopOptions: StopOptions = {};
+  private stopping: Promise<CheckpointResult | undefined> | undefined;
+  private readonly openStorage: (uriOrPath: string) => CheckpointStorage;
 
   constructor(
     private readonly payload: DeploymentRunPayload,
     private readonly reporter: RunReporter,
-    private readonly control: (onStop: () => void) => ControlListener,
-    private readonly sampleIntervalMs: number,
-    private readonly log: Logger,
-  ) {}
+    private readonly control: (onCommand: (command: ControlCommand) => void) => ControlListener,
+    private readonly options: RunHostOptions,
+  ) {
+    this.openStorage = options.openStorage ?? openCheckpointStorage;
+  }
 
-  /** Stops the engine run: asked for by a control command, or forced by the worker shutting down. */
-  requestStop(reason: 'command' | 'shutdown'): void {
-    this.stopReason ??= reason;
-    void this.handle?.stop();
+  /** Stops the engine run: asked for by a control command, forced by shutdown, or because the run was fenced. */
+  requestStop(reason: StopReason, options: StopOptions = {}): void {
+    if (this.stopReason) return;
+    this.stopReason = reason;
+    this.stopOptions = options;
+    if (this.handle) this.beginStop(this.handle);
   }
 
   async run(): Promise<RunOutcome> {
     const { deploymentId, runId } = this.payload;
-    await this.reporter.event('claimed');
+    const log = this.options.log;
+    await this.reporter.event({ kind: 'claimed' });
     await this.reporter.heartbeat();
-    const listener = this.control(() => this.requestStop('command'));
+    const listener = this.control((command) => this.onCommand(command));
     await listener.start();
     const sampler = new MetricsSampler(deploymentId, runId);
-    let ticker: NodeJS.Timeout | undefined;
+    // Beats from the claim on: restoring a large snapshot takes a while, and the run must not look dead meanwhile.
+    const ticker = setInterval(() => {
+      this.tick(sampler).catch((err: unknown) => log.error({ err, runId }, 'report failed'));
+    }, this.options.sampleIntervalMs);
     try {
-      const job = compileJob(this.payload.sql);
-      this.handle = startJob(job);
-      if (this.stopReason) void this.handle.stop();
-      await this.reporter.event('started');
-      this.log.info({ deploymentId, runId }, 'run started');
-      const handle = this.handle;
-      ticker = setInterval(() => {
-        const sample = sampler.sample(handle.metrics(), Date.now());
-        Promise.all([this.reporter.heartbeat(), this.reporter.sample(sample)]).catch((err: unknown) =>
-          this.log.error({ err, runId }, 'report failed'),
-        );
-      }, this.sampleIntervalMs);
+      const job = compileJob(this.payload.sql, { set: { 'parallelism.default': String(this.payload.parallelism) } });
+      const storage = this.openStorage(deploymentStorageUri(this.options.checkpointRoot, deploymentId));
+      const restore = await this.restoreRequest(storage);
+      const handle = startJob(job, {
+        checkpointing: {
+          storage,
+          config: this.payload.checkpointing,
+          ...(restore ? { restore } : {}),
+          fence: () => this.fence(),
+          onCheckpoint: (checkpoint) => {
+            this.reporter.event({ kind: 'checkpoint', checkpoint }).catch((err: unknown) => log.error({ err, runId }, 'checkpoint report failed'));
+          },
+          jobVersion: this.payload.jobVersion,
+        },
+        ...(this.payload.startOffset ? { startOffset: this.payload.startOffset } : {}),
+      });
+      this.handle = handle;
+      // `restored` and `done` reject together on a refused restore; `done` is awaited below.
+      handle.done.catch(() => undefined);
+      if (this.stopReason) this.beginStop(handle);
+      const restored = await handle.restored;
+      if (restored) await this.reporter.event({ kind: 'restored', restored });
+      await this.reporter.event({ kind: 'started' });
+      log.info({ deploymentId, runId, attempt: this.payload.attempt, restored: restored?.checkpointId ?? null }, 'run started');
       const { outcome } = await handle.done;
+      const savepoint = await this.stopping;
       clearInterval(ticker);
       await this.reporter.sample(sampler.sample(handle.metrics(), Date.now()));
-      if (outcome === 'stopped' && this.stopReason === 'shutdown') {
-        // Nobody asked this run to stop: it was interrupted, which the scheduler must not read as STOPPED.
-        await this.reporter.event('failed', 'the worker shut down while the run was active');
+      if (outcome === 'stopped' && this.stopReason === 'fenced') {
+        await this.reporter.event({ kind: 'failed', cause: 'FENCED', error: 'a newer attempt of the deployment superseded this run', recoverable: false });
+      } else if (outcome === 'stopped' && this.stopReason === 'shutdown') {
+        // Nobody asked this run to stop: its worker went away, which the scheduler fails over.
+        await this.reporter.event({ kind: 'failed', cause: 'WORKER_LOST', error: 'the worker shut down while the run was active', recoverable: true });
+      } else if (outcome === 'stopped') {
+        await this.reporter.event({ kind: 'stopped', ...(savepoint ? { savepoint } : {}) });
       } else {
-        await this.reporter.event(outcome === 'finished' ? 'finished' : 'stopped');
+        await this.reporter.event({ kind: 'finished' });
       }
-      this.log.info({ deploymentId, runId, outcome }, 'run ended');
+      log.info({ deploymentId, runId, outcome }, 'run ended');
       return outcome;
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      await this.reporter.event('failed', message);
-      this.log.error({ err: error, deploymentId, runId }, 'run failed');
+      const failure = classifyFailure(error);
+      await this.reporter.event({ kind: 'failed', error: failure.message, ...(failure.stack ? { stack: failure.stack } : {}), cause: failure.cause, recoverable: failure.recoverable });
+      log.error({ err: error, deploymentId, runId, cause: failure.cause }, 'run failed');
       throw error;
     } finally {
       clearInterval(ticker);
       await listener.close();
       await this.reporter.markEnded();
+    }
+  }
+
+  private beginStop(handle: JobHandle): void {
+    // A savepoint that cannot be taken fails the run; `done` carries that error.
+    this.stopping = handle.stop(this.stopOptions).catch(() => undefined);
+  }
+
+  private async tick(sampler: MetricsSampler): Promise<void> {
+    const reports: Promise<void>[] = [this.reporter.heartbeat()];
+    if (this.handle) reports.push(this.reporter.sample(sampler.sample(this.handle.metrics(), Date.now())));
+    await Promise.all(reports);
+    // The engine checks the fence before each checkpoint completes; between checkpoints a superseded run stops here.
+    if (await this.superseded()) this.requestStop('fenced');
+  }
+
+  private async superseded(): Promise<number | null> {
+    const epoch = await this.reporter.deploymentEpoch();
+    return epoch !== null && epoch > this.payload.epoch ? epoch : null;
+  }
+
+  private async fence(): Promise<void> {
+    const epoch = await this.superseded();
+    if (epoch !== null) {
+      throw new WeirError('FENCED', `run ${this.payload.runId} (epoch ${this.payload.epoch}) was superseded by epoch ${epoch}`, {
+        details: { runId: this.payload.runId, epoch: this.payload.epoch, deploymentEpoch: epoch },
+      });
+    }
+  }
+
+  private onCommand(command: ControlCommand): void {
+    if (command.kind === 'stop') {
+      this.requestStop('command', { savepoint: command.savepoint, drain: command.drain });
+      return;
+    }
+    const { requestId } = command;
+    const log = this.options.log;
+    const answer = this.handle
+      ? this.handle.triggerSavepoint().then(
+          (savepoint) => this.reporter.savepointReply(requestId, { ok: true, savepoint }),
+          (error: unknown) => {
+            const code = typeof (error as { code?: unknown }).code === 'string' ? (error as { code: string }).code : 'SAVEPOINT_FAILED';
+            return this.reporter.savepointReply(requestId, { ok: false, code, message: error instanceof Error ? error.message : String(error) });
+          },
+        )
+      : this.reporter.savepointReply(requestId, { ok: false, code: 'NOT_STARTED', message: 'the run is still starting' });
+    answer.catch((err: unknown) => log.error({ err, requestId }, 'savepoint reply failed'));
+  }
+
+  /** What the payload says to restore, as the engine takes it; `latest` looks in the deployment's own storage first. */
+  private async restoreRequest(own: CheckpointStorage): Promise<RestoreRequest | undefined> {
+    const spec = this.payload.restore;
+    const allowNonRestoredState = this.payload.allowNonRestoredState;
+    const at = (location: string): RestoreRequest => {
+      const { rootUri, folder } = splitLocation(location);
+      return { storage: this.openStorage(rootUri), path: folder, allowNonRestoredState };
+    };
+    switch (spec.kind) {
+      case 'none':
+        return undefined;
+      case 'snapshot':
+        return at(spec.snapshot.location);
+      case 'latest': {
+        const newest = await newestSnapshot(own);
+        if (newest) return { storage: own, path: newest.folder, allowNonRestoredState };
+        return spec.fallback ? at(spec.fallback.location) : undefined;
+      }
     }
   }
 }

@@ -1,0 +1,55 @@
+import type { Queue } from 'bullmq';
+import { QueueJobName, type DeploymentRunPayload, type RestoreSpec, type SnapshotRef } from '@weir/contracts';
+import type { Deployment, PrismaClient, Run } from '@weir/db';
+import type { FencingEpochs } from './fencing-epochs';
+import { storedDeployment } from './stored-deployment';
+
+/** What a launch reads of a deployment; include `launchable` in the query. */
+export const launchable = { jobVersion: { select: { id: true, version: true, sql: true } } } as const;
+export type LaunchableDeployment = Deployment & { jobVersion: { id: string; version: number; sql: string } };
+
+/**
+ * What an attempt restores. The first attempt restores what the deploy chose; every later one
+ * (failover, resume) the newest snapshot in the deployment's own storage, found by the worker,
+ * or else the deploy's choice.
+ */
+export function restoreSpecFor(attempt: number, restoredFrom: SnapshotRef | undefined): RestoreSpec {
+  if (attempt > 1) return restoredFrom ? { kind: 'latest', fallback: restoredFrom } : { kind: 'latest' };
+  return restoredFrom ? { kind: 'snapshot', snapshot: restoredFrom } : { kind: 'none' };
+}
+
+/** Queues an attempt of a deployment: raises the fencing epoch to the run's, then adds the queue job. */
+export class RunLauncher {
+  constructor(
+    private readonly db: PrismaClient,
+    private readonly queue: Queue<DeploymentRunPayload>,
+    private readonly epochs: FencingEpochs,
+  ) {}
+
+  /**
+   * Idempotent: the queue job's id is the run id, so queuing a run twice (the reconciler finding
+   * a run whose launch was cut short) leaves one job.
+   */
+  async launch(d: LaunchableDeployment, run: Pick<Run, 'id' | 'attempt' | 'epoch'>, delayMs = 0): Promise<void> {
+    const { config, checkpointing, restoredFrom } = storedDeployment(d);
+    const payload: DeploymentRunPayload = {
+      deploymentId: d.id,
+      runId: run.id,
+      attempt: run.attempt,
+      epoch: run.epoch,
+      jobVersionId: d.jobVersion.id,
+      jobVersion: d.jobVersion.version,
+      sql: d.jobVersion.sql,
+      parallelism: config.parallelism,
+      checkpointing,
+      restore: restoreSpecFor(run.attempt, restoredFrom),
+      allowNonRestoredState: config.allowNonRestoredState,
+      ...(config.startOffset ? { startOffset: config.startOffset } : {}),
+      memoryLimitMb: config.memoryLimitMb,
+    };
+    // The older attempt must be fenced before the new one can possibly start.
+    await this.epochs.raise(d.id, run.epoch);
+    await this.queue.add(QueueJobName.deploymentRun, payload, { jobId: run.id, delay: delayMs });
+    await this.db.run.update({ where: { id: run.id }, data: { queueJobId: run.id } });
+  }
+}

@@ -1,0 +1,77 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import type { Deployment } from '@weir/contracts';
+import { startStack, type Stack, type StackOptions } from '@weir/launcher';
+import { createTestDatabase, freePort, testRedisPrefix, testRedisUrl } from './test-database';
+
+/** A running platform (API and workers, no console) on its own database, Redis prefix and checkpoint folder. */
+export interface TestPlatform {
+  stack: Stack;
+  prefix: string;
+  /** A scratch folder removed at the end (checkpoints live under `checkpoints/`). */
+  dir: string;
+  api<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  /** Polls the deployment until its status is one of `wanted` (and `until` holds, when given). */
+  waitFor(id: string, wanted: Deployment['status'][], timeoutMs: number, until?: (d: Deployment) => boolean): Promise<Deployment>;
+  /** The supervised worker process hosting the deployment's current run. */
+  workerOf(d: Deployment): Stack['processes'][number];
+  stop(): Promise<void>;
+}
+
+export async function startTestPlatform(label: string, options: Partial<Pick<StackOptions, 'workers' | 'env'>> = {}): Promise<TestPlatform> {
+  const db = await createTestDatabase(label);
+  const prefix = testRedisPrefix(label);
+  const dir = await mkdtemp(join(tmpdir(), `weir-${label}-`));
+  const stack = await startStack({
+    databaseUrl: db.url,
+    redisUrl: testRedisUrl,
+    redisPrefix: prefix,
+    apiPort: await freePort(),
+    consolePort: 0,
+    console: false,
+    quiet: true,
+    workers: options.workers,
+    env: { WEIR_CHECKPOINT_DIR: join(dir, 'checkpoints'), ...options.env },
+  });
+  async function api<T>(method: string, path: string, body?: unknown) {
+    const res = await fetch(`${stack.apiUrl}/api/v1${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json()) as T };
+  }
+  return {
+    stack,
+    prefix,
+    dir,
+    api,
+    async waitFor(id, wanted, timeoutMs, until = () => true) {
+      const deadline = Date.now() + timeoutMs;
+      let last: Deployment | undefined;
+      while (Date.now() < deadline) {
+        last = (await api<Deployment>('GET', `/deployments/${id}`)).body;
+        if (wanted.includes(last.status) && until(last)) return last;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`deployment ${id} did not reach ${wanted.join('/')} within ${timeoutMs} ms; last: ${JSON.stringify(last)}`);
+    },
+    workerOf(d) {
+      const pid = Number(d.currentRun?.workerId?.split('-').pop());
+      const worker = stack.processes.find((p) => p.name.startsWith('worker') && p.pid() === pid);
+      if (!worker) throw new Error(`no worker process with pid ${pid} hosts deployment ${d.id}`);
+      return worker;
+    },
+    async stop() {
+      await stack.stop();
+      await db.drop();
+      const redis = new Redis(testRedisUrl);
+      const keys = await redis.keys(`${prefix}:*`);
+      if (keys.length > 0) await redis.del(...keys);
+      redis.disconnect();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
