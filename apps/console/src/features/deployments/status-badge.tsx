@@ -9,6 +9,9 @@ const STYLES: Record<DeploymentStatus, { badge: string; dot: string }> = {
   FINISHED: { badge: 'bg-indigo-50 text-indigo-800 ring-indigo-300', dot: 'bg-indigo-500' },
   FAILED: { badge: 'bg-red-50 text-red-800 ring-red-300', dot: 'bg-red-500' },
   LOST: { badge: 'bg-orange-50 text-orange-800 ring-orange-300', dot: 'bg-orange-500' },
+  RESTARTING: { badge: 'bg-orange-50 text-orange-800 ring-orange-300', dot: 'bg-orange-500 animate-pulse' },
+  SUSPENDING: { badge: 'bg-amber-50 text-amber-800 ring-amber-300', dot: 'bg-amber-500 animate-pulse' },
+  SUSPENDED: { badge: 'bg-violet-50 text-violet-800 ring-violet-300', dot: 'bg-violet-500' },
 };
 const UNKNOWN = { badge: 'bg-zinc-100 text-zinc-600 ring-zinc-300', dot: 'bg-zinc-400' };
 

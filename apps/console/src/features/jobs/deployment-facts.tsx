@@ -17,7 +17,8 @@ export function DeploymentFacts({ deployment }: { deployment: Deployment | null 
     ['Version', `v${deployment.version}`],
     ['Desired', deployment.desiredState],
     ['Parallelism', deployment.config.parallelism],
-    ['Checkpoint every', `${formatCount(deployment.config.checkpointIntervalMs / 1000)} s`],
+    ['Checkpoint every', checkpointInterval(deployment.config.checkpointing.intervalMs)],
+    ['Last checkpoint', deployment.lastCheckpointAgeMs === null ? '—' : `${formatCount(Math.round(deployment.lastCheckpointAgeMs / 1000))} s ago`],
     ['Created', <span title={formatTimestamp(deployment.createdAt)} key="c">{formatRelativeTime(deployment.createdAt)}</span>],
   ];
   if (run) {
@@ -45,4 +46,10 @@ export function DeploymentFacts({ deployment }: { deployment: Deployment | null 
       )}
     </section>
   );
+}
+
+/** The interval a deployment checkpoints at: the engine's 10 s when the config leaves it out, off at 0. */
+function checkpointInterval(intervalMs: number | undefined): string {
+  if (intervalMs === 0) return 'off';
+  return `${formatCount((intervalMs ?? 10_000) / 1000)} s`;
 }
