@@ -33,6 +33,12 @@ const WorkerConfig = z.object({
   WEIR_S3_SECRET_ACCESS_KEY: z.string().optional(),
   /** How often counters are sampled and heartbeats written. */
   WEIR_SAMPLE_INTERVAL_MS: z.coerce.number().int().min(100).default(1000),
+  /**
+   * A run's thread that answers nothing for this long (an endless loop, a blocking call) is
+   * terminated and the run fails as UNRESPONSIVE. The engine yields every few milliseconds, so
+   * only a runaway expression or UDF comes near it.
+   */
+  WEIR_RUN_UNRESPONSIVE_MS: z.coerce.number().int().min(500).default(15_000),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

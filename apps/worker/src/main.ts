@@ -3,7 +3,6 @@ import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { QueueJobName, redisKeys } from '@weir/contracts';
 import { loadWorkerConfig } from './config';
-import { openCheckpointStorage } from './checkpoint/open-checkpoint-storage';
 import { deploymentRunHandler } from './jobs/deployment-run';
 import type { RunHost } from './runtime/run-host';
 
@@ -22,7 +21,7 @@ const handlers = {
     workerId: config.WEIR_WORKER_ID,
     sampleIntervalMs: config.WEIR_SAMPLE_INTERVAL_MS,
     checkpointRoot: config.WEIR_CHECKPOINT_DIR,
-    openStorage: openCheckpointStorage,
+    unresponsiveMs: config.WEIR_RUN_UNRESPONSIVE_MS,
     log,
     active,
   }),

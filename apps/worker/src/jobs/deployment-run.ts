@@ -1,7 +1,6 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { CheckpointStorage } from '@weir/engine';
 import { DeploymentRunPayload, type RedisKeys } from '@weir/contracts';
 import { ControlListener } from '../runtime/control-listener';
 import { classifyFailure } from '../runtime/run-failure';
@@ -16,7 +15,7 @@ export interface DeploymentRunDeps {
   workerId: string;
   sampleIntervalMs: number;
   checkpointRoot: string;
-  openStorage: (uriOrPath: string) => CheckpointStorage;
+  unresponsiveMs: number;
   log: Logger;
   /** Runs in progress, so shutdown can stop them. */
   active: Set<RunHost>;
@@ -33,7 +32,7 @@ export function deploymentRunHandler(deps: DeploymentRunDeps) {
       payload,
       new RunReporter(deps.redis, deps.keys, deps.workerId, run),
       (onCommand) => new ControlListener(deps.subscriber, deps.redis, deps.keys, run, onCommand),
-      { sampleIntervalMs: deps.sampleIntervalMs, checkpointRoot: deps.checkpointRoot, openStorage: deps.openStorage, log: deps.log.child({ runId: payload.runId }) },
+      { sampleIntervalMs: deps.sampleIntervalMs, checkpointRoot: deps.checkpointRoot, unresponsiveMs: deps.unresponsiveMs, log: deps.log.child({ runId: payload.runId }) },
     );
     deps.active.add(host);
     try {

@@ -11,6 +11,7 @@ export interface ClassifiedFailure {
 
 interface Coded {
   code?: unknown;
+  details?: unknown;
   domain?: unknown;
   message?: unknown;
   cause?: unknown;
@@ -33,6 +34,8 @@ export function classifyFailure(error: unknown): ClassifiedFailure {
   const message = error instanceof Error ? error.message : String(error);
   const stack = error instanceof Error && error.stack ? { stack: error.stack } : {};
   const codes = errors.map((e) => (typeof e.code === 'string' ? e.code : ''));
+  const named = errors.map((e) => (e.details as { failureCause?: unknown } | undefined)?.failureCause).find((c) => typeof c === 'string');
+  if (named === 'UNRESPONSIVE' || named === 'OUT_OF_MEMORY') return { cause: named, message, ...stack, recoverable: true };
   if (codes.includes('FENCED')) return { cause: 'FENCED', message, ...stack, recoverable: false };
   if (codes.some((c) => c === 'ERR_WORKER_OUT_OF_MEMORY') || errors.some((e) => /heap out of memory|allocation failed/i.test(String(e.message)))) {
     return { cause: 'OUT_OF_MEMORY', message, ...stack, recoverable: true };

@@ -1,17 +1,9 @@
 import type { Logger } from 'pino';
-import {
-  compileJob,
-  startJob,
-  type CheckpointResult,
-  type CheckpointStorage,
-  type JobHandle,
-  type RestoreRequest,
-  type StopOptions,
-} from '@weir/engine';
+import type { CheckpointResult, StopOptions } from '@weir/engine';
 import { WeirError, type ControlCommand, type DeploymentRunPayload } from '@weir/contracts';
-import { deploymentStorageUri, openCheckpointStorage } from '../checkpoint/open-checkpoint-storage';
-import { newestSnapshot, splitLocation } from '../checkpoint/snapshot-location';
+import { deploymentStorageUri } from '../checkpoint/open-checkpoint-storage';
 import type { ControlListener } from './control-listener';
+import { IsolatedJob } from './isolated-job';
 import { MetricsSampler } from './metrics-sampler';
 import { classifyFailure } from './run-failure';
 import type { RunReporter } from './run-reporter';
@@ -26,33 +18,32 @@ export interface RunHostOptions {
   sampleIntervalMs: number;
   /** Root of every deployment's checkpoint folder (a directory or `s3://…`). */
   checkpointRoot: string;
-  /** Opens checkpoint storage by URI or path; the directory kind unless the worker adds others. */
-  openStorage?: (uriOrPath: string) => CheckpointStorage;
+  /** A run's thread that answers nothing for this long is terminated as UNRESPONSIVE. */
+  unresponsiveMs: number;
   log: Logger;
 }
 
 /**
- * Hosts one run of a deployment on the engine: compiles the SQL, restores what the payload says,
- * starts the job with checkpointing into the deployment's folder, beats and samples once per
- * interval, checks its fencing epoch there and before every checkpoint completes, obeys control
- * commands (stop with or without savepoint or drain, trigger a savepoint), and reports every
- * checkpoint and the outcome. A failure is reported with its cause and rethrown for the queue.
+ * Hosts one run of a deployment: starts it on the engine in its own thread (an IsolatedJob, with
+ * the run's memory limit) checkpointing into the deployment's folder, beats and samples once per
+ * interval, checks its fencing epoch there and whenever the engine is about to complete a
+ * checkpoint, obeys control commands (stop with or without savepoint or drain, trigger a
+ * savepoint), and reports every checkpoint and the outcome. A failure is reported with its cause
+ * and rethrown for the queue.
  */
 export class RunHost {
-  private handle: JobHandle | undefined;
+  private handle: IsolatedJob | undefined;
+  private sampling = false;
   private stopReason: StopReason | undefined;
   private stopOptions: StopOptions = {};
   private stopping: Promise<CheckpointResult | undefined> | undefined;
-  private readonly openStorage: (uriOrPath: string) => CheckpointStorage;
 
   constructor(
     private readonly payload: DeploymentRunPayload,
     private readonly reporter: RunReporter,
     private readonly control: (onCommand: (command: ControlCommand) => void) => ControlListener,
     private readonly options: RunHostOptions,
-  ) {
-    this.openStorage = options.openStorage ?? openCheckpointStorage;
-  }
+  ) {}
 
   /** Stops the engine run: asked for by a control command, forced by shutdown, or because the run was fenced. */
   requestStop(reason: StopReason, options: StopOptions = {}): void {
@@ -75,34 +66,29 @@ export class RunHost {
       this.tick(sampler).catch((err: unknown) => log.error({ err, runId }, 'report failed'));
     }, this.options.sampleIntervalMs);
     try {
-      const job = compileJob(this.payload.sql, { set: { 'parallelism.default': String(this.payload.parallelism) } });
-      const storage = this.openStorage(deploymentStorageUri(this.options.checkpointRoot, deploymentId));
-      const restore = await this.restoreRequest(storage);
-      const handle = startJob(job, {
-        checkpointing: {
-          storage,
-          config: this.payload.checkpointing,
-          ...(restore ? { restore } : {}),
+      const handle = new IsolatedJob(
+        { payload: this.payload, storageUri: deploymentStorageUri(this.options.checkpointRoot, deploymentId) },
+        {
+          memoryLimitMb: this.payload.memoryLimitMb,
+          unresponsiveMs: this.options.unresponsiveMs,
           fence: () => this.fence(),
           onCheckpoint: (checkpoint) => {
             this.reporter.event({ kind: 'checkpoint', checkpoint }).catch((err: unknown) => log.error({ err, runId }, 'checkpoint report failed'));
           },
-          jobVersion: this.payload.jobVersion,
         },
-        ...(this.payload.startOffset ? { startOffset: this.payload.startOffset } : {}),
-      });
+      );
       this.handle = handle;
-      // `restored` and `done` reject together on a refused restore; `done` is awaited below.
+      // `restored` and `done` reject together when the run fails before it started; `done` is awaited below.
       handle.done.catch(() => undefined);
       if (this.stopReason) this.beginStop(handle);
       const restored = await handle.restored;
       if (restored) await this.reporter.event({ kind: 'restored', restored });
       await this.reporter.event({ kind: 'started' });
       log.info({ deploymentId, runId, attempt: this.payload.attempt, restored: restored?.checkpointId ?? null }, 'run started');
-      const { outcome } = await handle.done;
+      const { outcome, metrics } = await handle.done;
       const savepoint = await this.stopping;
       clearInterval(ticker);
-      await this.reporter.sample(sampler.sample(handle.metrics(), Date.now()));
+      await this.reporter.sample(sampler.sample(metrics, Date.now()));
       if (outcome === 'stopped' && this.stopReason === 'fenced') {
         await this.reporter.event({ kind: 'failed', cause: 'FENCED', error: 'a newer attempt of the deployment superseded this run', recoverable: false });
       } else if (outcome === 'stopped' && this.stopReason === 'shutdown') {
@@ -127,17 +113,31 @@ export class RunHost {
     }
   }
 
-  private beginStop(handle: JobHandle): void {
+  private beginStop(handle: IsolatedJob): void {
     // A savepoint that cannot be taken fails the run; `done` carries that error.
     this.stopping = handle.stop(this.stopOptions).catch(() => undefined);
   }
 
   private async tick(sampler: MetricsSampler): Promise<void> {
     const reports: Promise<void>[] = [this.reporter.heartbeat()];
-    if (this.handle) reports.push(this.reporter.sample(sampler.sample(this.handle.metrics(), Date.now())));
+    // One metrics request at a time: a busy thread answers late, and the watchdog times the oldest.
+    if (this.handle && !this.sampling) reports.push(this.sampleOnce(this.handle, sampler));
     await Promise.all(reports);
     // The engine checks the fence before each checkpoint completes; between checkpoints a superseded run stops here.
     if (await this.superseded()) this.requestStop('fenced');
+  }
+
+  private async sampleOnce(handle: IsolatedJob, sampler: MetricsSampler): Promise<void> {
+    this.sampling = true;
+    try {
+      const metrics = await handle.metrics();
+      await this.reporter.sample(sampler.sample(metrics, Date.now()));
+    } catch (error) {
+      // A run that ended meanwhile has no metrics to give; its outcome is reported by run().
+      if (!handle.ended) throw error;
+    } finally {
+      this.sampling = false;
+    }
   }
 
   private async superseded(): Promise<number | null> {
@@ -171,26 +171,5 @@ export class RunHost {
         )
       : this.reporter.savepointReply(requestId, { ok: false, code: 'NOT_STARTED', message: 'the run is still starting' });
     answer.catch((err: unknown) => log.error({ err, requestId }, 'savepoint reply failed'));
-  }
-
-  /** What the payload says to restore, as the engine takes it; `latest` looks in the deployment's own storage first. */
-  private async restoreRequest(own: CheckpointStorage): Promise<RestoreRequest | undefined> {
-    const spec = this.payload.restore;
-    const allowNonRestoredState = this.payload.allowNonRestoredState;
-    const at = (location: string): RestoreRequest => {
-      const { rootUri, folder } = splitLocation(location);
-      return { storage: this.openStorage(rootUri), path: folder, allowNonRestoredState };
-    };
-    switch (spec.kind) {
-      case 'none':
-        return undefined;
-      case 'snapshot':
-        return at(spec.snapshot.location);
-      case 'latest': {
-        const newest = await newestSnapshot(own);
-        if (newest) return { storage: own, path: newest.folder, allowNonRestoredState };
-        return spec.fallback ? at(spec.fallback.location) : undefined;
-      }
-    }
   }
 }
