@@ -17,7 +17,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/cli/**', '**/bin/**', '**/*.test.ts', '**/*.e2e.ts', '**/bench/**', 'apps/launcher/**', 'prisma/**', 'packages/db/scripts/**'],
+    files: ['**/cli/**', '**/bin/**', '**/*.test.ts', '**/*.e2e.ts', '**/bench/**', 'test/chaos/run-chaos.ts', 'apps/launcher/**', 'prisma/**', 'packages/db/scripts/**'],
     rules: { 'no-console': 'off' },
   },
   {

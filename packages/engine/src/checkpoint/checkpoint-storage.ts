@@ -1,4 +1,4 @@
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { link, mkdir, open, readdir, readFile, rename, rm, unlink } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { EngineError } from '../errors';
@@ -40,17 +40,6 @@ export class DirectoryCheckpointStorage implements CheckpointStorage {
     const path = this.pathOf(key);
     try {
       await mkdir(dirname(path), { recursive: true });
-      if (options.ifAbsent) {
-        // 'wx' creates or fails atomically; two writers of one marker cannot both succeed.
-        const handle = await open(path, 'wx');
-        try {
-          await handle.writeFile(data);
-          await handle.sync();
-        } finally {
-          await handle.close();
-        }
-        return;
-      }
       const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
       const handle = await open(temporary, 'w');
       try {
@@ -59,7 +48,18 @@ export class DirectoryCheckpointStorage implements CheckpointStorage {
       } finally {
         await handle.close();
       }
-      await rename(temporary, path);
+      if (!options.ifAbsent) {
+        await rename(temporary, path);
+        return;
+      }
+      // link() publishes the whole file or fails with EEXIST, atomically: a writer killed mid-write
+      // leaves only a .tmp file behind, never a torn completion marker, and two writers of one
+      // marker cannot both succeed.
+      try {
+        await link(temporary, path);
+      } finally {
+        await unlink(temporary);
+      }
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw storageError('ALREADY_EXISTS', `checkpoint object '${key}' already exists in ${this.uri}`, error);
       throw storageError('STORAGE_FAILED', `cannot write checkpoint object '${key}' in ${this.uri}: ${(error as Error).message}`, error);
