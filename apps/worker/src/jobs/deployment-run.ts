@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { DeploymentRunPayload, type RedisKeys } from '@weir/contracts';
 import { ControlListener } from '../runtime/control-listener';
+import type { JobThreadPool } from '../runtime/job-thread-pool';
 import { classifyFailure } from '../runtime/run-failure';
 import { RunHost, type RunOutcome } from '../runtime/run-host';
 import { RunReporter } from '../runtime/run-reporter';
@@ -16,6 +17,7 @@ export interface DeploymentRunDeps {
   sampleIntervalMs: number;
   checkpointRoot: string;
   unresponsiveMs: number;
+  threads: JobThreadPool;
   log: Logger;
   /** Runs in progress, so shutdown can stop them. */
   active: Set<RunHost>;
@@ -32,7 +34,7 @@ export function deploymentRunHandler(deps: DeploymentRunDeps) {
       payload,
       new RunReporter(deps.redis, deps.keys, deps.workerId, run),
       (onCommand) => new ControlListener(deps.subscriber, deps.redis, deps.keys, run, onCommand),
-      { sampleIntervalMs: deps.sampleIntervalMs, checkpointRoot: deps.checkpointRoot, unresponsiveMs: deps.unresponsiveMs, log: deps.log.child({ runId: payload.runId }) },
+      { sampleIntervalMs: deps.sampleIntervalMs, checkpointRoot: deps.checkpointRoot, unresponsiveMs: deps.unresponsiveMs, threads: deps.threads, log: deps.log.child({ runId: payload.runId }) },
     );
     deps.active.add(host);
     try {

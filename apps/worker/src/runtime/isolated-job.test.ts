@@ -5,10 +5,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { WeirError, type DeploymentRunPayload } from '@weir/contracts';
 import type { CheckpointResult } from '@weir/engine';
 import { IsolatedJob, type IsolatedJobOptions } from './isolated-job';
+import { JobThreadPool } from './job-thread-pool';
 import { classifyFailure } from './run-failure';
 
 const root = mkdtempSync(join(tmpdir(), 'weir-isolated-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const threads = new JobThreadPool({ stackSizeMb: 4, prewarm: true, prewarmDelayMs: 0, defaultMemoryLimitMb: 256 });
+afterAll(async () => {
+  await threads.close();
+  rmSync(root, { recursive: true, force: true });
+});
 
 let runs = 0;
 function payload(sql: string, overrides: Partial<DeploymentRunPayload> = {}): DeploymentRunPayload {
@@ -34,7 +39,7 @@ function start(run: DeploymentRunPayload, options: Partial<IsolatedJobOptions> =
   const checkpoints: CheckpointResult[] = [];
   const job = new IsolatedJob(
     { payload: run, storageUri: join(root, run.deploymentId) },
-    { memoryLimitMb: run.memoryLimitMb, unresponsiveMs: 10_000, fence: async () => undefined, onCheckpoint: (c) => checkpoints.push(c), ...options },
+    { memoryLimitMb: run.memoryLimitMb, threads, unresponsiveMs: 10_000, fence: async () => undefined, onCheckpoint: (c) => checkpoints.push(c), ...options },
   );
   return { job, checkpoints };
 }

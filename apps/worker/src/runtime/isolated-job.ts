@@ -1,14 +1,15 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { WeirError, type RestoredFrom } from '@weir/contracts';
 import type { CheckpointResult, StopOptions, VertexMetricsSnapshot } from '@weir/engine';
-import { deserializeError, serializeError, type HostRequest, type JobThreadData, type ThreadMessage } from './job-thread-protocol';
+import type { JobThreadPool } from './job-thread-pool';
+import { deserializeError, serializeError, type HostMessage, type HostRequest, type JobThreadData, type ThreadMessage } from './job-thread-protocol';
 
 /** How a job thread is started and watched. */
 export interface IsolatedJobOptions {
   /** Heap limit of the thread (V8's old generation); passing it fails the run with ERR_WORKER_OUT_OF_MEMORY. */
   memoryLimitMb: number;
-  /** Stack of the thread's main function; a runaway recursion fails the run, not the worker. */
-  stackSizeMb?: number;
+  /** Where the run's thread comes from (booted ahead of need). */
+  threads: JobThreadPool;
   /** A thread that answers no request for this long is deemed stuck (an endless loop) and terminated. */
   unresponsiveMs: number;
   /** Called before each checkpoint or commit; throwing (e.g. FENCED) makes the engine abandon it. */
@@ -24,8 +25,6 @@ export interface JobEnd {
 
 type Pending = { resolve: (value: never) => void; reject: (error: Error) => void; sentAt: number };
 
-const boot = new URL('./job-thread-boot.mjs', import.meta.url);
-const entry = new URL('./job-thread.ts', import.meta.url).href;
 
 /**
  * One run of the engine in its own worker_thread: a heap and stack limit of its own, so an
@@ -47,16 +46,12 @@ export class IsolatedJob {
   private settleRestored!: { resolve: (r: RestoredFrom | null) => void; reject: (e: Error) => void };
   private settleDone!: { resolve: (r: JobEnd) => void; reject: (e: Error) => void };
 
-  constructor(data: Omit<JobThreadData, 'entry'>, private readonly options: IsolatedJobOptions) {
+  constructor(data: JobThreadData, private readonly options: IsolatedJobOptions) {
     this.restored = new Promise((resolve, reject) => (this.settleRestored = { resolve, reject }));
     this.done = new Promise((resolve, reject) => (this.settleDone = { resolve, reject }));
     this.restored.catch(() => undefined);
-    this.thread = new Worker(boot, {
-      workerData: { ...data, entry },
-      resourceLimits: { maxOldGenerationSizeMb: options.memoryLimitMb, stackSizeMb: options.stackSizeMb ?? 4 },
-      stdout: false,
-      stderr: false,
-    });
+    this.thread = options.threads.take(options.memoryLimitMb);
+    this.thread.postMessage({ type: 'start', ...data } satisfies HostMessage);
     this.thread.on('message', (message: ThreadMessage) => this.onMessage(message));
     this.thread.on('error', (error) => this.fail(this.explain(error)));
     this.thread.on('exit', (code) => this.fail(new WeirError('INTERNAL', `the run's thread exited with code ${code} before the run ended`)));

@@ -1,13 +1,11 @@
 import type { DeploymentRunPayload, RestoredFrom } from '@weir/contracts';
 import type { CheckpointResult, StopOptions, VertexMetricsSnapshot } from '@weir/engine';
 
-/** What a job thread starts with (its `workerData`): the run and where its checkpoints live. */
+/** What a job thread runs, sent in its `start` message: the run and where its checkpoints live. */
 export interface JobThreadData {
   payload: DeploymentRunPayload;
   /** The deployment's own checkpoint folder (a directory or `s3://…`). */
   storageUri: string;
-  /** URL of job-thread.ts, which job-thread-boot.mjs imports once tsx is registered. */
-  entry: string;
 }
 
 /** A request the host sends the thread; each is answered by a `reply` with the same id. */
@@ -23,7 +21,12 @@ export interface FenceAnswer {
   error?: SerializedError;
 }
 
-export type HostMessage = HostRequest | FenceAnswer;
+/** The first message a (possibly pre-booted) thread gets: which run to execute. */
+export interface StartMessage extends JobThreadData {
+  type: 'start';
+}
+
+export type HostMessage = StartMessage | HostRequest | FenceAnswer;
 
 /** What a thread tells its host. */
 export type ThreadMessage =

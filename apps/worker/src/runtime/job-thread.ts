@@ -1,8 +1,9 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { compileJob, startJob, type CheckpointStorage, type JobHandle, type RestoreRequest } from '@weir/engine';
 import { openCheckpointStorage } from '../checkpoint/open-checkpoint-storage';
 import { newestSnapshot, splitLocation } from '../checkpoint/snapshot-location';
-import { deserializeError, serializeError, type HostMessage, type JobThreadData, type ThreadMessage } from './job-thread-protocol';
+import type { DeploymentRunPayload } from '@weir/contracts';
+import { deserializeError, serializeError, type HostMessage, type HostRequest, type JobThreadData, type ThreadMessage } from './job-thread-protocol';
 
 /*
  * Entry of the worker_thread that runs one attempt on the engine. Everything that can hurt the
@@ -12,7 +13,6 @@ import { deserializeError, serializeError, type HostMessage, type JobThreadData,
 
 if (!parentPort) throw new Error('job-thread.ts runs only as a worker_thread');
 const port = parentPort;
-const { payload, storageUri } = workerData as JobThreadData;
 const post = (message: ThreadMessage) => port.postMessage(message);
 
 let handle: JobHandle | undefined;
@@ -33,6 +33,13 @@ function fence(): Promise<void> {
 }
 
 port.on('message', (message: HostMessage) => {
+  if (message.type === 'start') {
+    run(message).then(
+      (done) => post(done),
+      (error: unknown) => post({ type: 'failed', error: serializeError(error) }),
+    );
+    return;
+  }
   if (message.type === 'fence-answer') {
     const waiter = fenceWaiters.get(message.id);
     fenceWaiters.delete(message.id);
@@ -51,7 +58,7 @@ port.on('message', (message: HostMessage) => {
   answer(handle, message);
 });
 
-function answer(job: JobHandle, message: Exclude<HostMessage, { type: 'fence-answer' }>): void {
+function answer(job: JobHandle, message: HostRequest): void {
   const { id } = message;
   if (message.type === 'metrics') {
     post({ type: 'reply', id, ok: true, value: job.metrics() });
@@ -66,7 +73,7 @@ function answer(job: JobHandle, message: Exclude<HostMessage, { type: 'fence-ans
 }
 
 /** What the payload says to restore, as the engine takes it; `latest` looks in the deployment's own storage first. */
-async function restoreRequest(own: CheckpointStorage): Promise<RestoreRequest | undefined> {
+async function restoreRequest(payload: DeploymentRunPayload, own: CheckpointStorage): Promise<RestoreRequest | undefined> {
   const spec = payload.restore;
   const allowNonRestoredState = payload.allowNonRestoredState;
   const at = (location: string): RestoreRequest => {
@@ -86,10 +93,10 @@ async function restoreRequest(own: CheckpointStorage): Promise<RestoreRequest | 
   }
 }
 
-async function run(): Promise<Extract<ThreadMessage, { type: 'done' }>> {
+async function run({ payload, storageUri }: JobThreadData): Promise<Extract<ThreadMessage, { type: 'done' }>> {
   const job = compileJob(payload.sql, { set: { 'parallelism.default': String(payload.parallelism) } });
   const storage = openCheckpointStorage(storageUri);
-  const restore = await restoreRequest(storage);
+  const restore = await restoreRequest(payload, storage);
   const started = startJob(job, {
     checkpointing: {
       storage,
@@ -110,8 +117,3 @@ async function run(): Promise<Extract<ThreadMessage, { type: 'done' }>> {
   await stopping;
   return { type: 'done', outcome, metrics: started.metrics() };
 }
-
-run().then(
-  (done) => post(done),
-  (error: unknown) => post({ type: 'failed', error: serializeError(error) }),
-);

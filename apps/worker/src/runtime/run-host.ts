@@ -4,6 +4,7 @@ import { WeirError, type ControlCommand, type DeploymentRunPayload } from '@weir
 import { deploymentStorageUri } from '../checkpoint/open-checkpoint-storage';
 import type { ControlListener } from './control-listener';
 import { IsolatedJob } from './isolated-job';
+import type { JobThreadPool } from './job-thread-pool';
 import { MetricsSampler } from './metrics-sampler';
 import { classifyFailure } from './run-failure';
 import type { RunReporter } from './run-reporter';
@@ -20,6 +21,8 @@ export interface RunHostOptions {
   checkpointRoot: string;
   /** A run's thread that answers nothing for this long is terminated as UNRESPONSIVE. */
   unresponsiveMs: number;
+  /** Where runs' threads come from. */
+  threads: JobThreadPool;
   log: Logger;
 }
 
@@ -71,6 +74,7 @@ export class RunHost {
         {
           memoryLimitMb: this.payload.memoryLimitMb,
           unresponsiveMs: this.options.unresponsiveMs,
+          threads: this.options.threads,
           fence: () => this.fence(),
           onCheckpoint: (checkpoint) => {
             this.reporter.event({ kind: 'checkpoint', checkpoint }).catch((err: unknown) => log.error({ err, runId }, 'checkpoint report failed'));
