@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CheckpointList, Deployment, FailoverList, Job } from '@weir/contracts';
+import type { CheckpointList, FailoverList } from '@weir/contracts';
 import { compileJob, startJob } from '@weir/engine';
 import type { TestPlatform } from '../support/test-platform';
 
@@ -125,12 +125,10 @@ export async function runChaos(platform: TestPlatform, options: { kills: number;
   // Enough input to outlast the kills (~7 s apart) with a few seconds to spare.
   const rows = rate * (options.kills * 7 + 5);
   const out = join(platform.dir, `chaos-${seed}`);
-  const job = (await platform.api<Job>('POST', '/jobs', { name: `chaos-${seed}`, sql: windowedJob(out, rows, rate) })).body;
-  const deployed = await platform.api<Deployment>('POST', `/jobs/${job.id}/deploy`, {
-    config: { checkpointing: { intervalMs: 500 }, restartStrategy: { kind: 'fixed-delay', attempts: options.kills + 5, delayMs: 0 } },
+  const { id } = await platform.deploy(`chaos-${seed}`, windowedJob(out, rows, rate), {
+    checkpointing: { intervalMs: 500 },
+    restartStrategy: { kind: 'fixed-delay', attempts: options.kills + 5, delayMs: 0 },
   });
-  if (deployed.status !== 201) throw new Error(`deploy failed: ${JSON.stringify(deployed.body)}`);
-  const id = deployed.body.id;
   const uptime = new WorkerUptime(platform);
   const recoveryMs: number[] = [];
   try {

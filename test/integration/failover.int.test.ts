@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CheckpointList, Deployment, FailoverList, Job } from '@weir/contracts';
+import type { CheckpointList, FailoverList } from '@weir/contracts';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform';
 
 /** Ids 1..rows, at `rate` rows/s, into CSV part files under `path`: the output shows any row lost or doubled. */
@@ -37,12 +37,6 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-async function deploy(name: string, sql: string, config: unknown): Promise<Deployment> {
-  const job = (await platform.api<Job>('POST', '/jobs', { name, sql })).body;
-  const deployed = await platform.api<Deployment>('POST', `/jobs/${job.id}/deploy`, { config });
-  expect(deployed.status).toBe(201);
-  return deployed.body;
-}
 
 async function firstCompletedCheckpoint(id: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -57,7 +51,7 @@ async function firstCompletedCheckpoint(id: string, timeoutMs: number): Promise<
 describe('failover', () => {
   it('brings a kill -9ed run back RUNNING within 5 s from its last checkpoint, with exactly-once file output', async () => {
     const out = join(platform.dir, 'out-kill');
-    const d = await deploy('kill-job', sequenceToFiles(out, 3000, 250), { checkpointing: { intervalMs: 500 } });
+    const d = await platform.deploy('kill-job', sequenceToFiles(out, 3000, 250), { checkpointing: { intervalMs: 500 } });
     const running = await platform.waitFor(d.id, ['RUNNING'], 30_000);
     await firstCompletedCheckpoint(d.id, 15_000);
     await new Promise((r) => setTimeout(r, 700));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Deployment, Job } from '@weir/contracts';
+import type { Deployment } from '@weir/contracts';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform';
 
 let platform: TestPlatform;
@@ -13,12 +13,6 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-async function deploy(name: string, sql: string, config: unknown): Promise<Deployment> {
-  const job = (await platform.api<Job>('POST', '/jobs', { name, sql })).body;
-  const deployed = await platform.api<Deployment>('POST', `/jobs/${job.id}/deploy`, { config });
-  expect(deployed.status).toBe(201);
-  return deployed.body;
-}
 
 const healthy = `
 CREATE TABLE src (id BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '200', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '1000000');
@@ -39,13 +33,13 @@ INSERT INTO snk SELECT REGEXP(CONCAT('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
 
 describe('run isolation on a shared worker', () => {
   it('fails an out-of-memory run and an endless loop alone, while the worker and its other run go on', async () => {
-    const steady = await deploy('steady', healthy, {});
+    const steady = await platform.deploy('steady', healthy, {});
     const running = await platform.waitFor(steady.id, ['RUNNING'], 30_000);
     const worker = platform.workerOf(running);
     const pid = worker.pid();
 
-    const oom = await deploy('oom', hog, { memoryLimitMb: 64, restartStrategy: { kind: 'none' } });
-    const loop = await deploy('loop', endless, { restartStrategy: { kind: 'none' } });
+    const oom = await platform.deploy('oom', hog, { memoryLimitMb: 64, restartStrategy: { kind: 'none' } });
+    const loop = await platform.deploy('loop', endless, { restartStrategy: { kind: 'none' } });
     const oomFailed = await platform.waitFor(oom.id, ['FAILED'], 60_000);
     expect(oomFailed).toMatchObject({ failureCause: 'OUT_OF_MEMORY', failureMessage: expect.stringContaining('memory limit of 64 MB') });
     const loopFailed = await platform.waitFor(loop.id, ['FAILED'], 60_000);

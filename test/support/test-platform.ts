@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import type { Deployment } from '@weir/contracts';
+import type { Deployment, Job } from '@weir/contracts';
 import { startStack, type Stack, type StackOptions } from '@weir/launcher';
 import { createTestDatabase, freePort, testRedisPrefix, testRedisUrl } from './test-database';
 
@@ -13,6 +13,8 @@ export interface TestPlatform {
   /** A scratch folder removed at the end (checkpoints live under `checkpoints/`). */
   dir: string;
   api<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  /** Creates a job from `sql` and deploys it with `config`; throws with the API's answer when either is refused. */
+  deploy(name: string, sql: string, config: unknown): Promise<Deployment>;
   /** Polls the deployment until its status is one of `wanted` (and `until` holds, when given). */
   waitFor(id: string, wanted: Deployment['status'][], timeoutMs: number, until?: (d: Deployment) => boolean): Promise<Deployment>;
   /** The supervised worker process hosting the deployment's current run. */
@@ -48,6 +50,13 @@ export async function startTestPlatform(label: string, options: Partial<Pick<Sta
     prefix,
     dir,
     api,
+    async deploy(name, sql, config) {
+      const job = await api<Job>('POST', '/jobs', { name, sql });
+      if (job.status !== 201) throw new Error(`creating job '${name}' failed (${job.status}): ${JSON.stringify(job.body)}`);
+      const deployed = await api<Deployment>('POST', `/jobs/${job.body.id}/deploy`, { config });
+      if (deployed.status !== 201) throw new Error(`deploying job '${name}' failed (${deployed.status}): ${JSON.stringify(deployed.body)}`);
+      return deployed.body;
+    },
     async waitFor(id, wanted, timeoutMs, until = () => true) {
       const deadline = Date.now() + timeoutMs;
       let last: Deployment | undefined;
