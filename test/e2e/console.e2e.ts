@@ -175,7 +175,16 @@ describe('console', () => {
     await page.getByTestId('deploy-memoryLimitMb').fill('10');
     await page.getByTestId('deploy-submit').click();
     expect(await dialog.getByTestId('field-error').textContent()).toBe('at least 64');
+    // What only the API knows comes back as its error, code first, and the dialog stays open.
     await page.getByTestId('deploy-memoryLimitMb').fill('512');
+    await page.getByTestId('deploy-restore').selectOption('LATEST_SAVEPOINT');
+    await page.getByTestId('deploy-submit').click();
+    const apiError = dialog.getByTestId('error-banner');
+    await apiError.waitFor({ timeout: 10_000 });
+    expect(await apiError.textContent()).toContain('NOT_FOUND');
+    expect(await apiError.textContent()).toContain('no completed savepoint');
+    await screenshot('10a-deploy-api-error');
+    await page.getByTestId('deploy-restore').selectOption('NONE');
     await page.getByTestId('deploy-checkpointIntervalS').fill('1');
     await page.getByTestId('deploy-checkpointMode').selectOption('EXACTLY_ONCE');
     await page.getByTestId('deploy-restart').selectOption('fixed-delay');
@@ -259,6 +268,17 @@ describe('console', () => {
     expect(await failover.textContent()).toContain('WORKER_LOST');
     await expect.poll(() => failover.locator('td').last().textContent(), { timeout: 10_000 }).toMatch(/\d+(\.\d)? (ms|s)$/);
     await screenshot('17-failover');
+
+    // Suspend takes a savepoint and stops; Resume starts again from it.
+    await page.getByTestId('suspend-button').click();
+    await expect.poll(() => badge.textContent(), { timeout: 30_000 }).toBe('SUSPENDED');
+    // A suspended deployment may also be replaced by a new deploy.
+    expect(await page.getByTestId('deploy-button').isEnabled()).toBe(true);
+    await page.waitForTimeout(300);
+    await screenshot('18-suspended');
+    await page.getByTestId('resume-button').click();
+    await expect.poll(() => badge.textContent(), { timeout: 30_000 }).toBe('RUNNING');
+    expect(await page.getByTestId('attempt').textContent()).toBe('attempt 3');
 
     await page.getByTestId('stop-button').click();
     await page.getByTestId('stop-submit').click();
