@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startStack } from '@weir/launcher';
-import type { Job } from '@weir/contracts';
+import type { Deployment, Job, JobSavepointList } from '@weir/contracts';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, freePort, testRedisPrefix, testRedisUrl } from '../support/test-database';
 
-const SCREENSHOTS = fileURLToPath(new URL('../test-results/', import.meta.url));
+/** Where screenshots go: WEIR_E2E_SCREENSHOTS (e.g. /tmp to look at them), else test-results/. */
+const SCREENSHOTS = process.env.WEIR_E2E_SCREENSHOTS ?? fileURLToPath(new URL('../test-results/', import.meta.url));
 
 /** One statement a line, every bracket closed on its own line: typed text stays exactly this. */
 const VALID_SQL = [
@@ -19,6 +20,15 @@ const VALID_SQL = [
 ];
 /** Same job, but the query reads a column `src` does not have: line 3, column 28. */
 const INVALID_SQL = [VALID_SQL[0], VALID_SQL[1], 'INSERT INTO snk SELECT id, nope FROM src;'];
+/** A keyed count: state for checkpoints to carry (500 keys). */
+const AGGREGATE_SQL = `CREATE TABLE src (id BIGINT, k INT) WITH (
+  'connector' = 'datagen', 'rows-per-second' = '2000',
+  'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '100000000',
+  'fields.k.min' = '1', 'fields.k.max' = '500'
+);
+CREATE TABLE snk (k INT, n BIGINT) WITH ('connector' = 'blackhole');
+INSERT INTO snk SELECT k, COUNT(*) AS n FROM src GROUP BY k;
+`;
 
 let stack: Awaited<ReturnType<typeof startStack>>;
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -77,11 +87,13 @@ async function problemsState(): Promise<string | null> {
   return page.getByTestId('problems').getAttribute('data-state');
 }
 
-async function apiJob(jobId: string): Promise<Job> {
-  const response = await fetch(`${stack.apiUrl}/api/v1/jobs/${jobId}`);
+async function apiGet<T>(path: string): Promise<T> {
+  const response = await fetch(`${stack.apiUrl}/api/v1${path}`);
   expect(response.status).toBe(200);
-  return (await response.json()) as Job;
+  return (await response.json()) as T;
 }
+
+const apiJob = (jobId: string) => apiGet<Job>(`/jobs/${jobId}`);
 
 function recordsPerSecond(text: string | null): number {
   return Number((text ?? '').replace(/,/g, '')) || 0;
@@ -132,6 +144,7 @@ describe('console', () => {
     await screenshot('04-running');
 
     await page.getByTestId('stop-button').click();
+    await page.getByTestId('stop-submit').click();
     await expect.poll(() => badge.textContent(), { timeout: 30_000 }).toBe('STOPPED');
     expect(await page.getByTestId('stop-button').count()).toBe(0);
     await screenshot('05-stopped');
@@ -141,5 +154,134 @@ describe('console', () => {
     await row.waitFor();
     expect(await row.textContent()).toContain('STOPPED');
     await screenshot('06-jobs-after');
+  });
+
+  it('deploys through the dialog with 1 s checkpoints, charts them, takes a savepoint, stops with one and restores it', async () => {
+    const created = await fetch(`${stack.apiUrl}/api/v1/jobs`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: `e2e-ft-${randomBytes(4).toString('hex')}`, sql: AGGREGATE_SQL }),
+    });
+    expect(created.status).toBe(201);
+    const job = (await created.json()) as Job;
+    await page.goto(`${stack.consoleUrl}/jobs/${job.id}`);
+    const badge = page.getByTestId('status-badge');
+    await expect.poll(() => badge.textContent(), { timeout: 15_000 }).toBe('NOT DEPLOYED');
+
+    // The dialog refuses what the API would, by field, before sending anything.
+    await page.getByTestId('deploy-button').click();
+    const dialog = page.getByTestId('deploy-dialog');
+    await dialog.waitFor();
+    await page.getByTestId('deploy-memoryLimitMb').fill('10');
+    await page.getByTestId('deploy-submit').click();
+    expect(await dialog.getByTestId('field-error').textContent()).toBe('at least 64');
+    // What only the API knows comes back as its error, code first, and the dialog stays open.
+    await page.getByTestId('deploy-memoryLimitMb').fill('512');
+    await page.getByTestId('deploy-restore').selectOption('LATEST_SAVEPOINT');
+    await page.getByTestId('deploy-submit').click();
+    const apiError = dialog.getByTestId('error-banner');
+    await apiError.waitFor({ timeout: 10_000 });
+    expect(await apiError.textContent()).toContain('NOT_FOUND');
+    expect(await apiError.textContent()).toContain('no completed savepoint');
+    await screenshot('10a-deploy-api-error');
+    await page.getByTestId('deploy-restore').selectOption('NONE');
+    await page.getByTestId('deploy-checkpointIntervalS').fill('1');
+    await page.getByTestId('deploy-checkpointMode').selectOption('EXACTLY_ONCE');
+    await page.getByTestId('deploy-restart').selectOption('fixed-delay');
+    await page.getByTestId('deploy-restartAttempts').fill('3');
+    await page.getByTestId('deploy-restartDelayS').fill('0.5');
+    await screenshot('10-deploy-dialog');
+    await page.getByTestId('deploy-submit').click();
+    await dialog.waitFor({ state: 'detached', timeout: 15_000 });
+    await expect.poll(() => badge.textContent(), { timeout: 30_000 }).toBe('RUNNING');
+    const deploymentId = (await apiJob(job.id)).deployment!.id;
+    const deployed = await apiGet<Deployment>(`/deployments/${deploymentId}`);
+    expect(deployed.config).toMatchObject({ memoryLimitMb: 512, checkpointing: { intervalMs: 1000, mode: 'EXACTLY_ONCE' }, restartStrategy: { kind: 'fixed-delay', attempts: 3, delayMs: 500 } });
+
+    // At a glance: attempt 1 and a checkpoint a moment ago.
+    expect(await page.getByTestId('attempt').textContent()).toBe('attempt 1');
+    await expect.poll(() => page.getByTestId('last-checkpoint').getAttribute('data-freshness'), { timeout: 15_000 }).toBe('fresh');
+
+    await page.getByTestId('tab-checkpoints').click();
+    const rows = page.getByTestId('checkpoint-row');
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(4);
+    expect(await page.locator('[data-testid="checkpoint-duration-chart"] canvas').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="checkpoint-size-chart"] canvas').count()).toBeGreaterThan(0);
+    expect(await rows.first().getAttribute('data-status')).toBe('COMPLETED');
+    await screenshot('11-checkpoints');
+
+    await page.getByTestId('savepoint-button').click();
+    const notice = page.getByTestId('savepoint-notice');
+    await notice.waitFor({ timeout: 30_000 });
+    expect(await notice.textContent()).toMatch(/^Savepoint #\d+ written/);
+    const savepointRows = page.locator('[data-testid="checkpoint-row"][data-kind="SAVEPOINT"]');
+    await expect.poll(() => savepointRows.count(), { timeout: 10_000 }).toBe(1);
+    await screenshot('12-savepoint');
+
+    await page.getByTestId('stop-button').click();
+    await page.getByTestId('stop-savepoint').check();
+    expect(await page.getByTestId('stop-submit').textContent()).toBe('Stop with savepoint');
+    await screenshot('13-stop-dialog');
+    await page.getByTestId('stop-submit').click();
+    await expect.poll(() => badge.textContent(), { timeout: 30_000 }).toBe('STOPPED');
+    await expect.poll(() => savepointRows.count(), { timeout: 10_000 }).toBe(2);
+    const savepoints = await apiGet<JobSavepointList>(`/jobs/${job.id}/savepoints`);
+    expect(savepoints.items).toHaveLength(2);
+    await screenshot('14-stopped-with-savepoint');
+
+    await page.getByTestId('tab-failovers').click();
+    await page.getByTestId('failovers-tab').waitFor();
+    expect(await page.getByTestId('failover-row').count()).toBe(0);
+
+    // The savepoint list of the deploy dialog offers both; deploying from the newest restores it.
+    await page.getByTestId('deploy-button').click();
+    // A redeploy starts from the previous deployment's choices.
+    expect(await page.getByTestId('deploy-checkpointIntervalS').inputValue()).toBe('1');
+    expect(await page.getByTestId('deploy-restart').inputValue()).toBe('fixed-delay');
+    await page.getByTestId('deploy-restore').selectOption('SAVEPOINT');
+    const options = page.getByTestId('savepoint-option');
+    await expect.poll(() => options.count(), { timeout: 10_000 }).toBe(2);
+    await page.getByTestId('deploy-submit').click();
+    expect(await dialog.getByTestId('field-error').textContent()).toBe('choose a savepoint');
+    await options.first().click();
+    await screenshot('15-restore-dialog');
+    await page.getByTestId('deploy-submit').click();
+    await dialog.waitFor({ state: 'detached', timeout: 15_000 });
+    await expect.poll(() => badge.textContent(), { timeout: 30_000 }).toBe('RUNNING');
+    const restored = await apiGet<Deployment>(`/deployments/${(await apiJob(job.id)).deployment!.id}`);
+    expect(restored.id).not.toBe(deploymentId);
+    expect(restored.currentRun?.restoredCheckpointId).toBe(savepoints.items[0]!.checkpointId);
+    expect(restored.config).toMatchObject({ memoryLimitMb: 512, checkpointing: { intervalMs: 1000 }, restore: { kind: 'SAVEPOINT', savepointId: savepoints.items[0]!.id } });
+    await page.getByTestId('tab-overview').click();
+    await expect.poll(() => page.getByTestId('restored-from').textContent(), { timeout: 10_000 }).toBe(`#${savepoints.items[0]!.checkpointId}`);
+    await page.waitForTimeout(2000);
+    await screenshot('16-restored');
+
+    // kill -9 of the worker: the run comes back as attempt 2, and the FailOver tab says why.
+    const worker = stack.processes.find((p) => p.name === 'worker');
+    process.kill(worker!.pid()!, 'SIGKILL');
+    await expect.poll(() => page.getByTestId('attempt').textContent(), { timeout: 30_000 }).toBe('attempt 2');
+    await expect.poll(() => badge.textContent(), { timeout: 30_000 }).toBe('RUNNING');
+    await page.getByTestId('tab-failovers').click();
+    const failover = page.getByTestId('failover-row');
+    await expect.poll(() => failover.count(), { timeout: 10_000 }).toBe(1);
+    expect(await failover.textContent()).toContain('WORKER_LOST');
+    await expect.poll(() => failover.locator('td').last().textContent(), { timeout: 10_000 }).toMatch(/\d+(\.\d)? (ms|s)$/);
+    await screenshot('17-failover');
+
+    // Suspend takes a savepoint and stops; Resume starts again from it.
+    await page.getByTestId('suspend-button').click();
+    await expect.poll(() => badge.textContent(), { timeout: 30_000 }).toBe('SUSPENDED');
+    // A suspended deployment may also be replaced by a new deploy.
+    expect(await page.getByTestId('deploy-button').isEnabled()).toBe(true);
+    await page.waitForTimeout(300);
+    await screenshot('18-suspended');
+    await page.getByTestId('resume-button').click();
+    await expect.poll(() => badge.textContent(), { timeout: 30_000 }).toBe('RUNNING');
+    expect(await page.getByTestId('attempt').textContent()).toBe('attempt 3');
+
+    await page.getByTestId('stop-button').click();
+    await page.getByTestId('stop-submit').click();
+    await expect.poll(() => badge.textContent(), { timeout: 30_000 }).toBe('STOPPED');
   });
 });

@@ -110,3 +110,17 @@ export type Failover = z.infer<typeof Failover>;
 
 export const FailoverList = z.object({ items: z.array(Failover) });
 export type FailoverList = z.infer<typeof FailoverList>;
+
+/**
+ * One row of `GET /jobs/:id/savepoints`: a completed savepoint one of the job's deployments took,
+ * with the deployment and job version that wrote it, so a deploy can choose what to restore.
+ */
+export const JobSavepoint = Checkpoint.extend({
+  deploymentId: z.string(),
+  /** The job version whose plan wrote the savepoint. */
+  version: z.number().int().min(1),
+});
+export type JobSavepoint = z.infer<typeof JobSavepoint>;
+
+export const JobSavepointList = z.object({ items: z.array(JobSavepoint) });
+export type JobSavepointList = z.infer<typeof JobSavepointList>;

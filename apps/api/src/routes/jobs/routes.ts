@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
   ApiError,
   CreateJobRequest,
@@ -7,6 +8,7 @@ import {
   IdParams,
   Job,
   JobList,
+  JobSavepointList,
   UpdateJobRequest,
   ValidateRequest,
   ValidateResponse,
@@ -15,8 +17,9 @@ import { diagnose } from '../../services/sql-validation';
 import type { RouteContext } from '../context';
 
 const errors = { 400: ApiError, 404: ApiError, 409: ApiError };
+const ListQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) });
 
-/** Jobs: create, list, read, save a version, validate, deploy. */
+/** Jobs: create, list, read, save a version, validate, deploy, the savepoints a deploy can restore. */
 export function jobRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get('/jobs', { schema: { tags: ['jobs'], response: { 200: JobList } } }, async () => ({
@@ -61,6 +64,24 @@ export function jobRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
       '/jobs/:id/deploy',
       { schema: { tags: ['jobs'], params: IdParams, body: DeployRequest, response: { 201: Deployment, ...errors } } },
       async (req, reply) => reply.status(201).send(await ctx.deployments.deploy(ctx.workspaceId, req.params.id, req.body)),
+    );
+
+    app.get(
+      '/jobs/:id/savepoints',
+      {
+        schema: {
+          tags: ['jobs'],
+          params: IdParams,
+          querystring: ListQuery,
+          description: "Completed savepoints of the job's deployments, newest first: what a deploy can restore.",
+          response: { 200: JobSavepointList, ...errors },
+        },
+      },
+      async (req) => {
+        // Looked up first so a job of another workspace, or none, answers 404.
+        await ctx.jobs.get(ctx.workspaceId, req.params.id);
+        return { items: await ctx.history.jobSavepoints(req.params.id, req.query.limit) };
+      },
     );
   };
 }

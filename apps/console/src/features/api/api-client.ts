@@ -1,11 +1,16 @@
 import {
+  Checkpoint,
+  CheckpointList,
   Deployment,
+  FailoverList,
   Job,
   JobList,
+  JobSavepointList,
   MetricSampleList,
   ValidateResponse,
   type CreateJobRequest,
   type DeployRequest,
+  type StopRequest,
   type UpdateJobRequest,
 } from '@weir/contracts';
 import { ApiRequestError } from './api-request-error';
@@ -53,7 +58,18 @@ export const apiClient = {
   deployJob: (jobId: string, body: Partial<DeployRequest>) => request(Deployment, 'POST', `/jobs/${id(jobId)}/deploy`, body),
   getDeployment: (deploymentId: string, signal?: AbortSignal) =>
     request(Deployment, 'GET', `/deployments/${id(deploymentId)}`, undefined, signal),
-  stopDeployment: (deploymentId: string) => request(Deployment, 'POST', `/deployments/${id(deploymentId)}/stop`, {}),
+  /** The savepoints of the job's deployments, newest first: the deploy dialog's restore choices. */
+  listJobSavepoints: (jobId: string, signal?: AbortSignal) => request(JobSavepointList, 'GET', `/jobs/${id(jobId)}/savepoints`, undefined, signal),
+  /** `{}` is a plain stop; `savepoint` takes one first, `drain` ends the sources first. */
+  stopDeployment: (deploymentId: string, body: Partial<StopRequest> = {}) => request(Deployment, 'POST', `/deployments/${id(deploymentId)}/stop`, body),
+  suspendDeployment: (deploymentId: string) => request(Deployment, 'POST', `/deployments/${id(deploymentId)}/suspend`),
+  resumeDeployment: (deploymentId: string) => request(Deployment, 'POST', `/deployments/${id(deploymentId)}/resume`),
+  /** Answers once the savepoint is written (or with TIMEOUT / UNAVAILABLE). */
+  triggerSavepoint: (deploymentId: string) => request(Checkpoint, 'POST', `/deployments/${id(deploymentId)}/savepoints`),
+  listCheckpoints: (deploymentId: string, signal?: AbortSignal) =>
+    request(CheckpointList, 'GET', `/deployments/${id(deploymentId)}/checkpoints`, undefined, signal),
+  listFailovers: (deploymentId: string, signal?: AbortSignal) =>
+    request(FailoverList, 'GET', `/deployments/${id(deploymentId)}/failovers`, undefined, signal),
   listMetrics: (deploymentId: string, signal?: AbortSignal) =>
     request(MetricSampleList, 'GET', `/deployments/${id(deploymentId)}/metrics`, undefined, signal),
   metricsStreamUrl: (deploymentId: string) => `${BASE}/deployments/${id(deploymentId)}/metrics/stream`,

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Deployment } from '@weir/contracts';
-import { formatCount, formatRelativeTime, formatTimestamp } from '../common/format';
+import { formatDuration, formatRelativeTime, formatTimestamp } from '../common/format';
 
 /** The facts an operator checks first: what runs, where, since when, and why it ended. */
 export function DeploymentFacts({ deployment }: { deployment: Deployment | null }) {
@@ -17,14 +17,18 @@ export function DeploymentFacts({ deployment }: { deployment: Deployment | null 
     ['Version', `v${deployment.version}`],
     ['Desired', deployment.desiredState],
     ['Parallelism', deployment.config.parallelism],
-    ['Checkpoint every', checkpointInterval(deployment.config.checkpointing.intervalMs)],
-    ['Last checkpoint', deployment.lastCheckpointAgeMs === null ? '—' : `${formatCount(Math.round(deployment.lastCheckpointAgeMs / 1000))} s ago`],
+    ['Memory', `${deployment.config.memoryLimitMb} MB`],
+    ['Checkpoint every', deployment.checkpointing.enabled ? formatDuration(deployment.checkpointing.intervalMs) : 'off'],
+    ['Mode', deployment.checkpointing.mode],
+    ['Last checkpoint', deployment.lastCheckpointAgeMs === null ? '—' : `${formatDuration(deployment.lastCheckpointAgeMs)} ago`],
+    ['Restart', deployment.config.restartStrategy.kind],
     ['Created', <span title={formatTimestamp(deployment.createdAt)} key="c">{formatRelativeTime(deployment.createdAt)}</span>],
   ];
   if (run) {
     rows.push(['Attempt', run.attempt]);
+    rows.push(['Restored', run.restoredCheckpointId === null ? 'nothing' : <span data-testid="restored-from" key="r">#{run.restoredCheckpointId}</span>]);
     rows.push(['Worker', <span className="font-mono text-xs" key="w">{run.workerId ?? '—'}</span>]);
-    if (run.heartbeatAgeMs !== null) rows.push(['Heartbeat', `${formatCount(run.heartbeatAgeMs)} ms ago`]);
+    if (run.heartbeatAgeMs !== null) rows.push(['Heartbeat', `${formatDuration(run.heartbeatAgeMs)} ago`]);
     if (run.startedAt) rows.push(['Started', <span title={formatTimestamp(run.startedAt)} key="s">{formatRelativeTime(run.startedAt)}</span>]);
     if (run.endedAt) rows.push(['Ended', <span title={formatTimestamp(run.endedAt)} key="e">{run.endCause ?? 'ended'} · {formatRelativeTime(run.endedAt)}</span>]);
   }
@@ -48,8 +52,3 @@ export function DeploymentFacts({ deployment }: { deployment: Deployment | null 
   );
 }
 
-/** The interval a deployment checkpoints at: the engine's 10 s when the config leaves it out, off at 0. */
-function checkpointInterval(intervalMs: number | undefined): string {
-  if (intervalMs === 0) return 'off';
-  return `${formatCount((intervalMs ?? 10_000) / 1000)} s`;
-}

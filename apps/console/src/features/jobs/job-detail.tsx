@@ -1,31 +1,31 @@
 'use client';
 
-import { sourceRecordsPerSecond, type Deployment } from '@weir/contracts';
-import dynamic from 'next/dynamic';
+import type { Checkpoint, Deployment } from '@weir/contracts';
 import Link from 'next/link';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { apiClient } from '../api/api-client';
 import { useApiResource } from '../api/use-api-resource';
+import { CheckpointsTab } from '../checkpoints/checkpoints-tab';
 import { ErrorBanner } from '../common/error-banner';
-import { formatCount, formatRelativeTime, formatTimestamp } from '../common/format';
-import { deploymentStatus } from '../deployments/deployment-status';
-import { StatusBadge } from '../deployments/status-badge';
-import { useMetricsStream } from '../monitoring/use-metrics-stream';
-import { VertexTable } from '../monitoring/vertex-table';
-import { Button } from '../shell/button';
-import { PageHeader } from '../shell/page-header';
-import { DeploymentFacts } from './deployment-facts';
+import { formatBytes, formatRelativeTime, formatTimestamp } from '../common/format';
 import { useBusyAction } from '../common/use-busy-action';
-
-const ThroughputChart = dynamic(() => import('../monitoring/throughput-chart').then((m) => m.ThroughputChart), { ssr: false });
+import { DeploymentActions, type DeploymentActionKind } from '../deployments/deployment-actions';
+import { DeploymentGlance } from '../deployments/deployment-glance';
+import { StatusBadge } from '../deployments/status-badge';
+import { FailoversTab } from '../failovers/failovers-tab';
+import { useMetricsStream } from '../monitoring/use-metrics-stream';
+import { PageHeader } from '../shell/page-header';
+import { Tabs } from '../shell/tabs';
+import { JobOverview } from './job-overview';
 
 const JOB_POLL_MS = 5000;
 const DEPLOYMENT_POLL_MS = 2000;
 /** Once a deployment reaches one of these it will not produce samples again. */
-const ENDED: ReadonlySet<string> = new Set(['STOPPED', 'FINISHED', 'FAILED']);
+const ENDED: ReadonlySet<string> = new Set(['STOPPED', 'FINISHED', 'FAILED', 'SUSPENDED']);
 
+type Tab = 'overview' | 'checkpoints' | 'failovers';
 
-/** A job's operations page: its latest deployment's status, throughput and vertices. */
+/** A job's operations page: its latest deployment's status and controls, throughput, checkpoints and failovers. */
 export function JobDetail({ jobId }: { jobId: string }) {
   const job = useApiResource(`job:${jobId}`, (signal) => apiClient.getJob(jobId, signal), JOB_POLL_MS);
   // A deploy from this page is known before the next job poll reports it.
@@ -38,25 +38,28 @@ export function JobDetail({ jobId }: { jobId: string }) {
   );
   const status = deployment.data?.status ?? job.data?.deployment?.status;
   const metrics = useMetricsStream(deploymentId, status !== undefined && !ENDED.has(status));
-  const { busy, actionError, setActionError, run } = useBusyAction<'deploying' | 'stopping'>();
+  const { busy, actionError, setActionError, run } = useBusyAction<DeploymentActionKind>();
+  const [tab, setTab] = useState<Tab>('overview');
+  const [savepoint, setSavepoint] = useState<Checkpoint | null>(null);
+  // Bumped by an action that adds a checkpoint, so the CheckPoints tab loads it at once.
+  const [checkpointsKey, setCheckpointsKey] = useState(0);
 
-  const points = useMemo(() => metrics.samples.map((s): [number, number] => [s.ts, sourceRecordsPerSecond(s)]), [metrics.samples]);
-  const latest = metrics.samples.at(-1);
-
-  const onDeploy = () =>
-    run('deploying', async () => {
-      const created = await apiClient.deployJob(jobId, {});
-      setDeployedHere(created);
-      deployment.setData(created);
+  const onChanged = (d: Deployment) => {
+    if (d.id !== deploymentId) {
+      setDeployedHere(d);
+      setSavepoint(null);
       job.reload();
-    });
-  const onStop = () =>
-    run('stopping', async () => {
-      if (!deploymentId) return;
-      deployment.setData(await apiClient.stopDeployment(deploymentId));
-    });
+    }
+    deployment.setData(d);
+    setCheckpointsKey((k) => k + 1);
+  };
+  const onSavepoint = (taken: Checkpoint) => {
+    setSavepoint(taken);
+    setCheckpointsKey((k) => k + 1);
+  };
 
   const data = job.data;
+  const current = deployment.data && deployment.data.id === deploymentId ? deployment.data : null;
   return (
     <>
       <PageHeader
@@ -80,51 +83,47 @@ export function JobDetail({ jobId }: { jobId: string }) {
         actions={
           <>
             <StatusBadge status={status ?? null} testId="status-badge" />
+            {current && <DeploymentGlance deployment={current} />}
             <Link href={`/jobs/${jobId}/edit`} className="inline-flex h-8 items-center rounded px-3 text-sm font-medium text-zinc-800 ring-1 ring-inset ring-zinc-300 hover:bg-zinc-50">
               Edit SQL
             </Link>
-            {deploymentStatus.canStop(status) && (
-              <Button data-testid="stop-button" variant="danger" onClick={onStop} disabled={busy !== null}>
-                {busy === 'stopping' ? 'Stopping…' : 'Stop'}
-              </Button>
-            )}
-            <Button data-testid="deploy-button" variant="primary" onClick={onDeploy} disabled={busy !== null || !data || !deploymentStatus.canDeploy(status)}>
-              {busy === 'deploying' ? 'Deploying…' : 'Deploy'}
-            </Button>
+            <DeploymentActions
+              jobId={jobId}
+              version={data?.latestVersion.version ?? null}
+              deployment={current}
+              status={status}
+              busy={busy}
+              run={run}
+              onChanged={onChanged}
+              onSavepoint={onSavepoint}
+            />
           </>
         }
       />
       <div className="flex flex-col gap-4 p-6">
         <ErrorBanner error={actionError} onDismiss={() => setActionError(null)} />
         <ErrorBanner error={job.error ?? deployment.error ?? metrics.error} />
-        <div className="grid grid-cols-1 gap-4 xl:grid-cols-[1fr_320px]">
-          <section className="rounded border border-zinc-200 bg-white">
-            <header className="flex items-baseline gap-3 border-b border-zinc-100 px-4 py-2">
-              <h2 className="text-sm font-semibold text-zinc-800">Records/s</h2>
-              <span data-testid="records-per-second" className="font-mono text-2xl font-semibold text-zinc-900">
-                {latest ? formatCount(sourceRecordsPerSecond(latest)) : '—'}
-              </span>
-              <span className="ml-auto flex items-center gap-1.5 text-xs text-zinc-500">
-                <span className={`size-1.5 rounded-full ${metrics.connected ? 'bg-emerald-500' : 'bg-zinc-300'}`} />
-                {metrics.connected ? 'live' : 'not streaming'}
-              </span>
-            </header>
-            <div className="h-64 px-2 py-1">
-              {points.length > 0 ? (
-                <ThroughputChart points={points} />
-              ) : (
-                <div className="flex h-full items-center justify-center text-sm text-zinc-400">
-                  {deploymentId ? 'Waiting for the first sample…' : 'Deploy the job to see its throughput.'}
-                </div>
-              )}
-            </div>
-          </section>
-          <DeploymentFacts deployment={deployment.data ?? null} />
-        </div>
-        <section className="overflow-hidden rounded border border-zinc-200 bg-white">
-          <header className="border-b border-zinc-100 px-4 py-2 text-sm font-semibold text-zinc-800">Vertices</header>
-          <VertexTable sample={latest} />
-        </section>
+        {savepoint && (
+          <p role="status" data-testid="savepoint-notice" className="flex items-center gap-2 rounded border border-violet-200 bg-violet-50 px-3 py-2 text-sm text-violet-900">
+            Savepoint #{savepoint.checkpointId} written{savepoint.fullSizeBytes !== null && ` (${formatBytes(savepoint.fullSizeBytes)})`}: a later deploy can restore it.
+            <button type="button" className="ml-auto text-violet-600 hover:text-violet-900" aria-label="Dismiss" onClick={() => setSavepoint(null)}>
+              ×
+            </button>
+          </p>
+        )}
+        <Tabs
+          tabs={[
+            { id: 'overview', label: 'Overview' },
+            { id: 'checkpoints', label: 'CheckPoints' },
+            { id: 'failovers', label: 'FailOver', badge: current && current.attempt > 1 ? current.attempt - 1 : undefined },
+          ]}
+          active={tab}
+          onChange={setTab}
+        />
+        {tab === 'overview' && <JobOverview deployment={current} deploymentId={deploymentId} metrics={metrics} />}
+        {tab !== 'overview' && !current && <p className="py-6 text-center text-sm text-zinc-400">{deploymentId ? 'Loading…' : 'Deploy the job to see its checkpoints and failovers.'}</p>}
+        {tab === 'checkpoints' && current && <CheckpointsTab deployment={current} refreshKey={checkpointsKey} />}
+        {tab === 'failovers' && current && <FailoversTab deployment={current} />}
         {data && (
           <details className="rounded border border-zinc-200 bg-white">
             <summary className="cursor-pointer px-4 py-2 text-sm font-semibold text-zinc-800">SQL of v{data.latestVersion.version}</summary>

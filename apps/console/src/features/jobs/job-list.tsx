@@ -7,8 +7,10 @@ import { ErrorBanner } from '../common/error-banner';
 import { formatRelativeTime, formatTimestamp } from '../common/format';
 import { StatusBadge } from '../deployments/status-badge';
 import { PageHeader } from '../shell/page-header';
+import { TableHead, type Column } from '../shell/table-head';
 
 const JOBS_POLL_MS = 5000;
+const COLUMNS: Column[] = [{ label: 'Name' }, { label: 'Version', className: 'w-24' }, { label: 'Status', className: 'w-40' }, { label: 'Updated', className: 'w-44' }, { label: '', className: 'w-20' }];
 
 export function JobList() {
   const jobs = useApiResource('jobs', apiClient.listJobs, JOBS_POLL_MS);
@@ -28,15 +30,7 @@ export function JobList() {
         <ErrorBanner error={jobs.error} />
         <div className="overflow-hidden rounded border border-zinc-200 bg-white">
           <table className="w-full text-sm" data-testid="job-table">
-            <thead className="border-b border-zinc-200 bg-zinc-50 text-left text-[11px] font-semibold uppercase tracking-wider text-zinc-500">
-              <tr>
-                <th className="px-4 py-2">Name</th>
-                <th className="w-24 px-4 py-2">Version</th>
-                <th className="w-40 px-4 py-2">Status</th>
-                <th className="w-44 px-4 py-2">Updated</th>
-                <th className="w-20 px-4 py-2" />
-              </tr>
-            </thead>
+            <TableHead columns={COLUMNS} />
             <tbody className="divide-y divide-zinc-100">
               {items.map((job) => (
                 <tr key={job.id} className="hover:bg-zinc-50" data-testid="job-row">

@@ -1,0 +1,81 @@
+'use client';
+
+import type { Checkpoint, Deployment } from '@weir/contracts';
+import { useState } from 'react';
+import { apiClient } from '../api/api-client';
+import { Button } from '../shell/button';
+import { DeployDialog } from './deploy-dialog';
+import { deploymentStatus } from './deployment-status';
+import { StopDialog } from './stop-dialog';
+
+export type DeploymentActionKind = 'savepoint' | 'suspending' | 'resuming';
+
+type Props = {
+  jobId: string;
+  /** The version a deploy starts; null until the job is loaded. */
+  version: number | null;
+  deployment: Deployment | null;
+  /** The status shown, which the job summary may know before the deployment loads. */
+  status: string | undefined;
+  busy: DeploymentActionKind | null;
+  run: (kind: DeploymentActionKind, action: () => Promise<void>) => Promise<void>;
+  /** An action returned the deployment's new state (or a new deployment). */
+  onChanged: (d: Deployment) => void;
+  onSavepoint: (savepoint: Checkpoint) => void;
+};
+
+/** The job page's controls: savepoint, suspend or resume, stop (with its options) and deploy (with its dialog). */
+export function DeploymentActions({ jobId, version, deployment, status, busy, run, onChanged, onSavepoint }: Props) {
+  const [dialog, setDialog] = useState<'deploy' | 'stop' | null>(null);
+  const d = deployment;
+  const act = (kind: DeploymentActionKind, action: (id: string) => Promise<void>) => () => d && void run(kind, () => action(d.id));
+  return (
+    <>
+      {deploymentStatus.canSavepoint(d) && (
+        <Button data-testid="savepoint-button" onClick={act('savepoint', async (id) => onSavepoint(await apiClient.triggerSavepoint(id)))} disabled={busy !== null}>
+          {busy === 'savepoint' ? 'Taking savepoint…' : 'Savepoint'}
+        </Button>
+      )}
+      {deploymentStatus.canSuspend(d) && (
+        <Button data-testid="suspend-button" onClick={act('suspending', async (id) => onChanged(await apiClient.suspendDeployment(id)))} disabled={busy !== null}>
+          {busy === 'suspending' ? 'Suspending…' : 'Suspend'}
+        </Button>
+      )}
+      {deploymentStatus.canResume(d) && (
+        <Button data-testid="resume-button" variant="primary" onClick={act('resuming', async (id) => onChanged(await apiClient.resumeDeployment(id)))} disabled={busy !== null}>
+          {busy === 'resuming' ? 'Resuming…' : 'Resume'}
+        </Button>
+      )}
+      {d && deploymentStatus.canStop(status) && (
+        <Button data-testid="stop-button" variant="danger" onClick={() => setDialog('stop')} disabled={busy !== null}>
+          Stop…
+        </Button>
+      )}
+      <Button data-testid="deploy-button" variant="primary" onClick={() => setDialog('deploy')} disabled={busy !== null || version === null || !deploymentStatus.canDeploy(status)}>
+        Deploy…
+      </Button>
+      {dialog === 'deploy' && version !== null && (
+        <DeployDialog
+          jobId={jobId}
+          version={version}
+          previous={d?.config ?? null}
+          onClose={() => setDialog(null)}
+          onDeployed={(created) => {
+            setDialog(null);
+            onChanged(created);
+          }}
+        />
+      )}
+      {dialog === 'stop' && d && (
+        <StopDialog
+          deployment={d}
+          onClose={() => setDialog(null)}
+          onStopped={(stopped) => {
+            setDialog(null);
+            onChanged(stopped);
+          }}
+        />
+      )}
+    </>
+  );
+}
