@@ -1,0 +1,67 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { redisKeys, type CheckpointList, type Deployment, type FailoverList, type Job, type RunEvent } from '@weir/contracts';
+import { testRedisUrl } from './test-database';
+import type { TestPlatform } from './test-platform';
+
+/** Ids 1..rows, at `rate` rows/s, into CSV part files under `path`: the output shows any row lost or doubled. */
+export function sequenceToFiles(path: string, rows: number, rate: number): string {
+  return `CREATE TABLE src (id BIGINT) WITH (
+  'connector' = 'datagen', 'rows-per-second' = '${rate}',
+  'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '${rows}'
+);
+CREATE TABLE snk (id BIGINT) WITH ('connector' = 'filesystem', 'path' = '${path}', 'format' = 'csv');
+INSERT INTO snk SELECT id FROM src;
+`;
+}
+
+/** The ids in the visible (finished) part files; in-progress and pending parts are hidden files. */
+export async function committedIds(path: string): Promise<number[]> {
+  const ids: number[] = [];
+  for (const name of await readdir(path, { recursive: true })) {
+    const file = String(name);
+    if (file.split('/').some((part) => part.startsWith('.'))) continue;
+    const text = await readFile(join(path, file), 'utf8').catch(() => '');
+    for (const line of text.split('\n')) if (line.trim() !== '') ids.push(Number(line));
+  }
+  return ids.sort((a, b) => a - b);
+}
+
+/** Creates a job from `sql` and deploys it with `config`; throws unless the deploy is accepted. */
+export async function deployJob(platform: TestPlatform, name: string, sql: string, config: unknown): Promise<Deployment> {
+  const job = (await platform.api<Job>('POST', '/jobs', { name, sql })).body;
+  const deployed = await platform.api<Deployment>('POST', `/jobs/${job.id}/deploy`, { config });
+  if (deployed.status !== 201) throw new Error(`deploy of '${name}' answered ${deployed.status}: ${JSON.stringify(deployed.body)}`);
+  return deployed.body;
+}
+
+export async function failovers(platform: TestPlatform, id: string): Promise<FailoverList['items']> {
+  return (await platform.api<FailoverList>('GET', `/deployments/${id}/failovers`)).body.items;
+}
+
+export async function checkpoints(platform: TestPlatform, id: string): Promise<CheckpointList['items']> {
+  return (await platform.api<CheckpointList>('GET', `/deployments/${id}/checkpoints`)).body.items;
+}
+
+/** Polls `probe` every 100 ms until it returns a value other than undefined; throws with `what` after `timeoutMs`. */
+export async function eventually<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${what}: not within ${timeoutMs} ms`);
+}
+
+/** Every event workers reported on the platform's run-events stream, oldest first (the stream as the scheduler reads it). */
+export async function runEvents(platform: TestPlatform): Promise<RunEvent[]> {
+  const redis = new Redis(testRedisUrl);
+  try {
+    const entries = await redis.xrange(redisKeys(platform.prefix).runEventsStream, '-', '+');
+    return entries.map(([, fields]) => JSON.parse(fields[fields.indexOf('data') + 1]!) as RunEvent);
+  } finally {
+    redis.disconnect();
+  }
+}
