@@ -1,31 +1,8 @@
-import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckpointList, FailoverList } from '@weir/contracts';
+import { committedIds, sequenceToFiles } from '../support/deployment-fixtures';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform';
-
-/** Ids 1..rows, at `rate` rows/s, into CSV part files under `path`: the output shows any row lost or doubled. */
-function sequenceToFiles(path: string, rows: number, rate: number): string {
-  return `CREATE TABLE src (id BIGINT) WITH (
-  'connector' = 'datagen', 'rows-per-second' = '${rate}',
-  'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '${rows}'
-);
-CREATE TABLE snk (id BIGINT) WITH ('connector' = 'filesystem', 'path' = '${path}', 'format' = 'csv');
-INSERT INTO snk SELECT id FROM src;
-`;
-}
-
-/** The ids in the visible (finished) part files; in-progress and pending parts are hidden files. */
-async function committedIds(path: string): Promise<number[]> {
-  const ids: number[] = [];
-  for (const name of await readdir(path, { recursive: true })) {
-    const file = String(name);
-    if (file.split('/').some((part) => part.startsWith('.'))) continue;
-    const text = await readFile(join(path, file), 'utf8').catch(() => '');
-    for (const line of text.split('\n')) if (line.trim() !== '') ids.push(Number(line));
-  }
-  return ids.sort((a, b) => a - b);
-}
 
 let platform: TestPlatform;
 

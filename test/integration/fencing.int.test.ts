@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkpoints, committedIds, deployJob, eventually, failovers, runEvents, sequenceToFiles } from '../support/deployment-fixtures';
+import { checkpoints, committedIds, eventually, failovers, runEvents, sequenceToFiles } from '../support/deployment-fixtures';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform';
 
 let platform: TestPlatform;
@@ -17,7 +17,7 @@ describe('fencing', () => {
   it('lets a paused worker that comes back after its run failed over commit no output and no checkpoint, and ends its run FENCED', async () => {
     const out = join(platform.dir, 'out-fenced');
     const rows = 2500;
-    const d = await deployJob(platform, 'fenced-job', sequenceToFiles(out, rows, 250), { checkpointing: { intervalMs: 300 } });
+    const d = await platform.deploy('fenced-job', sequenceToFiles(out, rows, 250), { checkpointing: { intervalMs: 300 } });
     const running = await platform.waitFor(d.id, ['RUNNING'], 30_000);
     const zombieRunId = running.currentRun!.id;
     await eventually('a first completed checkpoint', 15_000, async () => ((await checkpoints(platform, d.id)).some((c) => c.status === 'COMPLETED') ? true : undefined));

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deployment, Failover, RestartStrategy } from '@weir/contracts';
-import { deployJob, failovers, sequenceToFiles } from '../support/deployment-fixtures';
+import { failovers, sequenceToFiles } from '../support/deployment-fixtures';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform';
 
 let platform: TestPlatform;
@@ -22,7 +22,7 @@ afterAll(async () => {
 /** Deploys a job whose sink cannot write, with `restartStrategy`, and waits until the deployment is FAILED. */
 async function failingDeployment(name: string, restartStrategy: RestartStrategy, timeoutMs: number): Promise<{ failed: Deployment; history: Failover[]; elapsedMs: number }> {
   const started = Date.now();
-  const d = await deployJob(platform, name, sequenceToFiles(join(notADirectory, name), 1000, 1000), { restartStrategy });
+  const d = await platform.deploy(name, sequenceToFiles(join(notADirectory, name), 1000, 1000), { restartStrategy });
   const failed = await platform.waitFor(d.id, ['FAILED'], timeoutMs);
   const history = (await failovers(platform, d.id)).sort((a, b) => a.attempt - b.attempt);
   return { failed, history, elapsedMs: Date.now() - started };
@@ -103,7 +103,7 @@ describe('restart strategies', () => {
 
   it('failure-rate: keeps restarting while the failures are spread wider than the interval', async () => {
     // One failure allowed per 500 ms and 700 ms between attempts: no interval ever holds two.
-    const d = await deployJob(platform, 'strategy-rate-spread', sequenceToFiles(join(notADirectory, 'spread'), 1000, 1000), {
+    const d = await platform.deploy('strategy-rate-spread', sequenceToFiles(join(notADirectory, 'spread'), 1000, 1000), {
       restartStrategy: { kind: 'failure-rate', maxFailuresPerInterval: 1, failureRateIntervalMs: 500, delayMs: 700 },
     });
     const deadline = Date.now() + 20_000;

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_S3_BUCKET, startLocalS3Server, type LocalS3Server } from '../../apps/worker/src/checkpoint/local-s3-server';
-import { checkpoints, committedIds, deployJob, eventually, failovers, sequenceToFiles } from '../support/deployment-fixtures';
+import { checkpoints, committedIds, eventually, failovers, sequenceToFiles } from '../support/deployment-fixtures';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform';
 
 let s3: LocalS3Server;
@@ -32,7 +32,7 @@ describe('checkpoints in S3', () => {
   it('fails a kill -9ed run over to the other worker, which restores its checkpoint from S3, with exactly-once file output', async () => {
     const out = join(platform.dir, 'out-s3');
     const rows = 2000;
-    const d = await deployJob(platform, 's3-job', sequenceToFiles(out, rows, 250), { checkpointing: { intervalMs: 500 } });
+    const d = await platform.deploy('s3-job', sequenceToFiles(out, rows, 250), { checkpointing: { intervalMs: 500 } });
     const running = await platform.waitFor(d.id, ['RUNNING'], 30_000);
     const first = await eventually('a completed checkpoint', 15_000, async () => (await checkpoints(platform, d.id)).find((c) => c.status === 'COMPLETED'));
     expect(first.location).toMatch(new RegExp(`^s3://${LOCAL_S3_BUCKET}/checkpoints/${d.id}/chk-\\d+$`));

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { redisKeys, type CheckpointList, type Deployment, type FailoverList, type Job, type RunEvent } from '@weir/contracts';
+import { redisKeys, type CheckpointList, type FailoverList, type RunEvent } from '@weir/contracts';
 import { testRedisUrl } from './test-database';
 import type { TestPlatform } from './test-platform';
 
@@ -26,14 +26,6 @@ export async function committedIds(path: string): Promise<number[]> {
     for (const line of text.split('\n')) if (line.trim() !== '') ids.push(Number(line));
   }
   return ids.sort((a, b) => a - b);
-}
-
-/** Creates a job from `sql` and deploys it with `config`; throws unless the deploy is accepted. */
-export async function deployJob(platform: TestPlatform, name: string, sql: string, config: unknown): Promise<Deployment> {
-  const job = (await platform.api<Job>('POST', '/jobs', { name, sql })).body;
-  const deployed = await platform.api<Deployment>('POST', `/jobs/${job.id}/deploy`, { config });
-  if (deployed.status !== 201) throw new Error(`deploy of '${name}' answered ${deployed.status}: ${JSON.stringify(deployed.body)}`);
-  return deployed.body;
 }
 
 export async function failovers(platform: TestPlatform, id: string): Promise<FailoverList['items']> {

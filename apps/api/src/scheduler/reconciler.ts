@@ -57,10 +57,15 @@ export class Reconciler {
 
   /** One pass over every open deployment (and every suspended one asked to stop). */
   async tick(): Promise<void> {
-    const deployments = await this.db.deployment.findMany({
-      where: { OR: [{ state: { in: open } }, { state: 'SUSPENDED', desiredState: 'STOPPED' }] },
-      include: { ...launchable, runs: { orderBy: { attempt: 'desc' }, take: 1 } },
-    });
+    // One snapshot: Prisma reads the runs in a second query, and a failover committing in between
+    // would pair the old run's state with the new, unclaimed run (then taken for lost).
+    const deployments = await this.db.$transaction(
+      (tx) => tx.deployment.findMany({
+        where: { OR: [{ state: { in: open } }, { state: 'SUSPENDED', desiredState: 'STOPPED' }] },
+        include: { ...launchable, runs: { orderBy: { attempt: 'desc' }, take: 1 } },
+      }),
+      { isolationLevel: 'RepeatableRead' },
+    );
     const runIds = deployments.flatMap((d) => (d.runs[0] ? [d.runs[0].id] : []));
     const facts = await this.liveness.facts(runIds);
     for (const d of deployments) {
@@ -87,7 +92,7 @@ export class Reconciler {
       return;
     }
     if (queued.includes(state)) {
-      if (d.desiredState === 'RUNNING') await this.keepQueued(d, run, facts);
+      if (d.desiredState === 'RUNNING') await this.keepQueued(d, run);
       else await this.withdraw(d, run, state);
       return;
     }
@@ -120,7 +125,7 @@ export class Reconciler {
   }
 
   /** A wanted run waiting for a worker: queue it again when its job is missing, fail it over when its job failed. */
-  private async keepQueued(d: Open, run: Run, facts: LivenessFacts | null): Promise<void> {
+  private async keepQueued(d: Open, run: Run): Promise<void> {
     const now = this.clock.now();
     if (run.queueJobId === null) {
       if (now - run.createdAt.getTime() > GRACE_MS) await this.launcher.launch(d, run);
@@ -135,7 +140,8 @@ export class Reconciler {
     const jobState = await job.getState();
     const failedLongAgo = jobState === 'failed' && now - (job.finishedOn ?? now) > GRACE_MS;
     // Claimed, but the lock is gone before the worker even said so: the worker died at once.
-    const claimedAndLost = jobState === 'active' && !facts?.lockHeld;
+    // The lock is read after the job state: read before it, a claim in between looks lock-less.
+    const claimedAndLost = jobState === 'active' && !(await this.liveness.facts([run.id])).get(run.id)?.lockHeld;
     if (!failedLongAgo && !claimedAndLost) return;
     const stalled = claimedAndLost || /stalled/i.test(job.failedReason ?? '');
     await this.failover.handle({
