@@ -116,7 +116,8 @@ describe('console', () => {
     await expect.poll(problemsState, { timeout: 15_000 }).toBe('problems');
     const problem = page.getByTestId('problem').first();
     expect(await problem.textContent()).toContain('3:28');
-    expect(await page.locator('[data-testid="sql-editor"] .squiggly-error').count()).toBeGreaterThan(0);
+    // Monaco paints marker decorations on a later frame than React renders the problems list.
+    await page.locator('[data-testid="sql-editor"] .squiggly-error').first().waitFor({ state: 'attached', timeout: 10_000 });
     await screenshot('02-problems');
 
     await typeSql(VALID_SQL);
