@@ -1,8 +1,9 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CheckpointList, FailoverList } from '@weir/contracts';
 import { compileJob, startJob } from '@weir/engine';
+import { committedLines } from '../support/deployment-fixtures';
 import type { TestPlatform } from '../support/test-platform';
 
 /** What a chaos run measured. */
@@ -36,18 +37,6 @@ SELECT window_start, k, COUNT(*), SUM(id)
 FROM TABLE(TUMBLE(TABLE src, DESCRIPTOR(ts), INTERVAL '1' SECOND))
 GROUP BY window_start, window_end, k;
 `;
-}
-
-/** The lines of the visible (finished) part files; in-progress and pending parts are hidden files. */
-export async function committedLines(path: string): Promise<string[]> {
-  const lines: string[] = [];
-  for (const name of await readdir(path, { recursive: true }).catch(() => [])) {
-    const file = String(name);
-    if (file.split('/').some((part) => part.startsWith('.'))) continue;
-    const text = await readFile(join(path, file), 'utf8').catch(() => '');
-    for (const line of text.split('\n')) if (line.trim() !== '') lines.push(line);
-  }
-  return lines.sort();
 }
 
 /** The same job run in this process without interruption (and without pacing): the expected output. */

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deployment, Job } from '@weir/contracts';
-import { committedLines } from '../chaos/chaos-scenario';
+import { committedLines } from '../support/deployment-fixtures';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform';
 
 let platform: TestPlatform;

@@ -16,16 +16,21 @@ INSERT INTO snk SELECT id FROM src;
 `;
 }
 
-/** The ids in the visible (finished) part files; in-progress and pending parts are hidden files. */
-export async function committedIds(path: string): Promise<number[]> {
-  const ids: number[] = [];
-  for (const name of await readdir(path, { recursive: true })) {
+/** The lines of the visible (finished) part files, sorted; in-progress and pending parts are hidden files. */
+export async function committedLines(path: string): Promise<string[]> {
+  const lines: string[] = [];
+  for (const name of await readdir(path, { recursive: true }).catch(() => [])) {
     const file = String(name);
     if (file.split('/').some((part) => part.startsWith('.'))) continue;
     const text = await readFile(join(path, file), 'utf8').catch(() => '');
-    for (const line of text.split('\n')) if (line.trim() !== '') ids.push(Number(line));
+    for (const line of text.split('\n')) if (line.trim() !== '') lines.push(line);
   }
-  return ids.sort((a, b) => a - b);
+  return lines.sort();
+}
+
+/** The ids in the visible part files of a one-column sink, in numeric order. */
+export async function committedIds(path: string): Promise<number[]> {
+  return (await committedLines(path)).map(Number).sort((a, b) => a - b);
 }
 
 export async function failovers(platform: TestPlatform, id: string): Promise<FailoverList['items']> {
