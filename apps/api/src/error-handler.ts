@@ -12,6 +12,7 @@ const httpStatus: Record<ErrorCode, number> = {
   FENCED: 409,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
+  RATE_LIMITED: 429,
   UNAVAILABLE: 503,
   TIMEOUT: 504,
   INTERNAL: 500,

@@ -11,6 +11,7 @@ export const ErrorCode = z.enum([
   'FENCED',
   'UNAUTHENTICATED',
   'FORBIDDEN',
+  'RATE_LIMITED',
   'UNAVAILABLE',
   'TIMEOUT',
   'INTERNAL',

@@ -1,4 +1,5 @@
 export * from './errors';
+export * from './auth';
 export * from './sql';
 export * from './jobs';
 export * from './deployments';

@@ -13,6 +13,7 @@ const defaultDomain: Record<ErrorCode, ErrorDomain> = {
   FENCED: 'internal',
   UNAUTHENTICATED: 'user',
   FORBIDDEN: 'user',
+  RATE_LIMITED: 'user',
   UNAVAILABLE: 'external',
   TIMEOUT: 'external',
   INTERNAL: 'internal',
