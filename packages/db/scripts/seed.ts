@@ -6,9 +6,11 @@ try {
   await migrateDatabase(databaseUrl);
   const prisma = createPrismaClient(databaseUrl);
   try {
-    const seeded = await seedDemo(prisma);
+    // Same rule as `npm start`: WEIR_ADMIN_PASSWORD is applied, else a new admin gets a generated one.
+    const seeded = await seedDemo(prisma, { password: process.env.WEIR_ADMIN_PASSWORD || undefined });
     console.log(`Seeded workspace '${DEMO.workspaceSlug}' (${seeded.workspaceId}), job '${DEMO.jobName}' (${seeded.jobId})`);
-    console.log(`Sign in as ${DEMO.adminEmail} / ${DEMO.adminPassword}`);
+    if (seeded.generatedPassword) console.log(`Sign in as ${DEMO.adminEmail} with the password ${seeded.generatedPassword} (shown once)`);
+    else console.log(`Sign in as ${DEMO.adminEmail}`);
   } finally {
     await prisma.$disconnect();
   }

@@ -8,5 +8,6 @@ export { databaseNameOf, dropDatabase, ensureDatabase, redactUrl, withDatabase }
 export { migrateDatabase, type MigrateOptions, type MigrateResult } from './migrate-database';
 export { hashPassword, verifyPassword } from './password-hash';
 export { checkSchemaDrift, type SchemaDrift, type SchemaDriftOptions } from './schema-drift';
-export { DEMO, seedDemo, type SeedDemoResult } from './seed-demo';
+export { hashBearerSecret, issueApiToken, newBearerSecret, type IssuedApiToken } from './api-token-secret';
+export { DEMO, seedAdmin, seedDemo, type SeedAdminOptions, type SeedAdminResult, type SeedDemoResult } from './seed-demo';
 export { createTestDatabase, queryDatabase, type TestDatabase } from './test-database';

@@ -4,7 +4,7 @@ import { DEFAULT_DATABASE_URL } from './default-database-url';
 import { DEMO_JOB_SQL } from './demo-job-sql';
 import type { PrismaClient } from './generated/prisma/client';
 import { verifyPassword } from './password-hash';
-import { DEMO, seedDemo } from './seed-demo';
+import { DEMO, seedAdmin, seedDemo } from './seed-demo';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 describe('seedDemo', () => {
@@ -24,18 +24,32 @@ describe('seedDemo', () => {
     const first = await seedDemo(prisma);
     const second = await seedDemo(prisma);
 
-    expect(second).toEqual(first);
+    const { generatedPassword, ...ids } = first;
+    expect(generatedPassword).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    expect(second).toEqual(ids);
     expect(await prisma.workspace.findMany({ select: { slug: true, name: true } })).toEqual([
       { slug: 'demo', name: 'Demo' },
     ]);
     const memberships = await prisma.membership.findMany({ include: { user: true } });
     expect(memberships).toHaveLength(1);
     expect(memberships[0]).toMatchObject({ role: 'OWNER', user: { email: 'admin@weir.local' } });
-    expect(await verifyPassword(DEMO.adminPassword, memberships[0]?.user.passwordHash ?? '')).toBe(true);
+    expect(await verifyPassword(generatedPassword ?? '', memberships[0]?.user.passwordHash ?? '')).toBe(true);
     const jobs = await prisma.job.findMany({ include: { versions: true } });
     expect(jobs).toHaveLength(1);
     expect(jobs[0]).toMatchObject({ name: 'datagen-to-blackhole', latestVersion: 1 });
     expect(jobs[0]?.versions.map((v) => ({ version: v.version, sql: v.sql }))).toEqual([{ version: 1, sql: DEMO_JOB_SQL }]);
+  });
+
+  it('applies a given admin password on every call and keeps it when none is given', async () => {
+    await seedAdmin(prisma, { password: 'first-password' });
+    const again = await seedAdmin(prisma, { password: 'second-password' });
+    const kept = await seedAdmin(prisma);
+
+    expect(again.generatedPassword).toBeUndefined();
+    expect(kept.generatedPassword).toBeUndefined();
+    const admin = await prisma.user.findUniqueOrThrow({ where: { email: DEMO.adminEmail } });
+    expect(await verifyPassword('second-password', admin.passwordHash ?? '')).toBe(true);
+    expect(await verifyPassword('first-password', admin.passwordHash ?? '')).toBe(false);
   });
 
   it('refuses a second row for the same job version', async () => {
