@@ -8,11 +8,17 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
+import { AUTH } from '@weir/contracts';
+import { installAccessControl } from './auth/access-hook';
 import { errorHandler } from './error-handler';
+import { auditRoutes } from './routes/audit/routes';
+import { authRoutes } from './routes/auth/routes';
 import type { RouteContext } from './routes/context';
 import { deploymentRoutes } from './routes/deployments/routes';
 import { healthRoutes } from './routes/health/routes';
 import { jobRoutes } from './routes/jobs/routes';
+import { tokenRoutes } from './routes/tokens/routes';
+import { workspaceRoutes } from './routes/workspaces/routes';
 
 /** Builds the HTTP app: zod-validated routes under /api/v1, the OpenAPI document and its docs page. */
 export async function buildApp(ctx: RouteContext, logger: Logger) {
@@ -35,6 +41,13 @@ export async function buildApp(ctx: RouteContext, logger: Logger) {
   await app.register(swagger, {
     openapi: {
       info: { title: 'Weir API', description: 'Jobs, deployments and live metrics of the Weir stream platform.', version: ctx.version },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'An API token (weir_pat_…) or the token POST /auth/login returns.' },
+          session: { type: 'apiKey', in: 'cookie', name: AUTH.sessionCookie, description: `Set by POST /auth/login; writes must echo the ${AUTH.csrfCookie} cookie as ${AUTH.csrfHeader}.` },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,
   });
@@ -42,8 +55,13 @@ export async function buildApp(ctx: RouteContext, logger: Logger) {
 
   await app.register(
     async (v1) => {
-      v1.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      installAccessControl(v1, ctx.authenticator, ctx.resolver);
+      v1.get('/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () => app.swagger());
       await v1.register(healthRoutes(ctx));
+      await v1.register(authRoutes(ctx));
+      await v1.register(workspaceRoutes(ctx));
+      await v1.register(tokenRoutes(ctx));
+      await v1.register(auditRoutes(ctx));
       await v1.register(jobRoutes(ctx));
       await v1.register(deploymentRoutes(ctx));
     },

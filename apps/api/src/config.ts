@@ -11,8 +11,16 @@ const ApiConfig = z.object({
   WEIR_API_HOST: z.string().default('127.0.0.1'),
   /** HTTP port of the API. */
   WEIR_API_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-  /** Workspace used for requests that name none (single-team installs). */
-  WEIR_DEFAULT_WORKSPACE: z.string().default('demo'),
+  /** How long a sign-in lasts. */
+  WEIR_SESSION_TTL_HOURS: z.coerce.number().min(0.01).default(168),
+  /** "true" marks the session cookies Secure (HTTPS only): set it when the console is served over TLS. */
+  WEIR_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+  /** Sign-in attempts one address may make per minute. */
+  WEIR_LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** Consecutive failed sign-ins that lock an account. */
+  WEIR_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  /** How long a locked account stays locked. */
+  WEIR_LOGIN_LOCKOUT_MINUTES: z.coerce.number().min(0.01).default(15),
   /**
    * A run whose worker has not beaten for this long is LOST and fails over. Workers beat every
    * second; 3 s tolerates two missed beats and keeps kill -9 → RUNNING again within 5 s.

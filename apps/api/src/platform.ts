@@ -6,6 +6,10 @@ import { createPrismaClient } from '@weir/db';
 import type { Logger } from 'pino';
 import { buildApp, type ApiApp } from './app';
 import type { ApiConfig } from './config';
+import { Authenticator } from './auth/authenticator';
+import { LoginLimiter } from './auth/login-limiter';
+import { SessionService } from './auth/session-service';
+import { WorkspaceResolver } from './auth/workspace-resolver';
 import { MetricHub } from './metrics/metric-hub';
 import { MetricStore } from './metrics/metric-store';
 import { systemClock } from './scheduler/clock';
@@ -16,11 +20,13 @@ import { LivenessProbe } from './scheduler/liveness';
 import { Reconciler } from './scheduler/reconciler';
 import { createRunEventHandler } from './scheduler/run-events';
 import { RunLauncher } from './scheduler/run-launcher';
+import { AuditLog } from './services/audit-log';
 import { DeploymentHistory } from './services/deployment-history';
 import { DeploymentService } from './services/deployment-service';
 import { JobService } from './services/job-service';
 import { SavepointService } from './services/savepoint-service';
-import { ensureWorkspace } from './services/workspaces';
+import { TokenService } from './services/token-service';
+import { WorkspaceService } from './services/workspace-service';
 import { GroupConsumer } from './streams/group-consumer';
 
 /** A running API process: HTTP app, scheduler, run-event consumer, metric ingest and fan-out. */
@@ -66,8 +72,28 @@ export async function startApiPlatform(config: ApiConfig, log: Logger): Promise<
     { intervalMs: config.WEIR_RECONCILE_INTERVAL_MS, heartbeatTimeoutMs: config.WEIR_HEARTBEAT_TIMEOUT_MS },
     log.child({ component: 'reconciler' }));
 
-  const workspaceId = await ensureWorkspace(db, config.WEIR_DEFAULT_WORKSPACE);
-  const app = await buildApp({ workspaceId, jobs, deployments, savepoints, history, metrics, hub, version: '0.1.0' }, log);
+  const audit = new AuditLog(db);
+  const limiter = new LoginLimiter(redis, config.WEIR_REDIS_PREFIX, {
+    attemptsPerMinute: config.WEIR_LOGIN_ATTEMPTS_PER_MINUTE,
+    maxFailures: config.WEIR_LOGIN_MAX_FAILURES,
+    lockoutMs: config.WEIR_LOGIN_LOCKOUT_MINUTES * 60_000,
+  });
+  const app = await buildApp({
+    jobs,
+    deployments,
+    savepoints,
+    history,
+    metrics,
+    hub,
+    authenticator: new Authenticator(db, systemClock),
+    resolver: new WorkspaceResolver(db),
+    sessions: new SessionService(db, limiter, audit, systemClock, config.WEIR_SESSION_TTL_HOURS * 3600_000),
+    workspaces: new WorkspaceService(db),
+    tokens: new TokenService(db, systemClock),
+    audit,
+    cookies: { secure: config.WEIR_SECURE_COOKIES === 'true' },
+    version: '0.1.0',
+  }, log);
   await runEvents.start();
   await ingester.start();
   hub.start();

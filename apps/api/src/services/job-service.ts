@@ -33,8 +33,8 @@ export class JobService {
     return this.toJob(await this.find(workspaceId, id));
   }
 
-  /** Creates a job with its version 1. */
-  async create(workspaceId: string, body: CreateJobRequest): Promise<Job> {
+  /** Creates a job with its version 1, saved by `authorId`. */
+  async create(workspaceId: string, body: CreateJobRequest, authorId?: string): Promise<Job> {
     try {
       const job = await this.db.job.create({
         data: {
@@ -42,7 +42,7 @@ export class JobService {
           name: body.name,
           description: body.description,
           latestVersion: 1,
-          versions: { create: { version: 1, sql: body.sql } },
+          versions: { create: { version: 1, sql: body.sql, createdById: authorId ?? null } },
         },
         include: withLatest,
       });
@@ -52,8 +52,8 @@ export class JobService {
     }
   }
 
-  /** Saves a new immutable version; name and description change in place. */
-  async update(workspaceId: string, id: string, body: UpdateJobRequest): Promise<Job> {
+  /** Saves a new immutable version by `authorId`; name and description change in place. */
+  async update(workspaceId: string, id: string, body: UpdateJobRequest, authorId?: string): Promise<Job> {
     await this.find(workspaceId, id);
     try {
       const job = await this.db.$transaction(async (tx) => {
@@ -65,7 +65,7 @@ export class JobService {
             ...(body.description !== undefined ? { description: body.description } : {}),
           },
         });
-        await tx.jobVersion.create({ data: { jobId: id, version: bumped.latestVersion, sql: body.sql } });
+        await tx.jobVersion.create({ data: { jobId: id, version: bumped.latestVersion, sql: body.sql, createdById: authorId ?? null } });
         return tx.job.findUniqueOrThrow({ where: { id }, include: withLatest });
       });
       return this.toJob(job);

@@ -1,9 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError, Checkpoint, CheckpointList, Deployment, FailoverList, IdParams, MetricSampleList, StopRequest } from '@weir/contracts';
+import { accessOf } from '../../auth/access-hook';
 import type { RouteContext } from '../context';
 
-const errors = { 400: ApiError, 404: ApiError, 409: ApiError };
+const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError };
+const read = { access: { role: 'VIEWER', in: 'deployment' } } as const;
+const write = { access: { role: 'EDITOR', in: 'deployment' } } as const;
 const ListQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) });
 /** An absent or empty body is a plain stop. */
 const StopBody = StopRequest.nullable();
@@ -12,13 +15,14 @@ const MetricsQuery = z.object({ limit: z.coerce.number().int().min(1).max(3600).
 /** Deployments: status, stop, suspend and resume, savepoints, checkpoint and failover history, metrics (recent and live). */
 export function deploymentRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/deployments/:id', { schema: { tags: ['deployments'], params: IdParams, response: { 200: Deployment, ...errors } } }, async (req) =>
-      ctx.deployments.get(ctx.workspaceId, req.params.id),
+    app.get('/deployments/:id', { config: read, schema: { tags: ['deployments'], params: IdParams, response: { 200: Deployment, ...errors } } }, async (req) =>
+      ctx.deployments.get(accessOf(req).workspaceId, req.params.id),
     );
 
     app.post(
       '/deployments/:id/stop',
       {
+        config: write,
         schema: {
           tags: ['deployments'],
           params: IdParams,
@@ -27,24 +31,38 @@ export function deploymentRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
           response: { 200: Deployment, ...errors },
         },
       },
-      async (req) => ctx.deployments.stop(ctx.workspaceId, req.params.id, StopRequest.parse(req.body ?? {})),
+      async (req) => {
+        const request = StopRequest.parse(req.body ?? {});
+        const stopped = await ctx.deployments.stop(accessOf(req).workspaceId, req.params.id, request);
+        await ctx.audit.recordRequest(req, 'deployment.stop', accessOf(req).workspaceId, { type: 'deployment', id: stopped.id }, request);
+        return stopped;
+      },
     );
 
     app.post(
       '/deployments/:id/suspend',
-      { schema: { tags: ['deployments'], params: IdParams, description: 'Takes a savepoint, then stops: SUSPENDED until resumed.', response: { 200: Deployment, ...errors } } },
-      async (req) => ctx.deployments.suspend(ctx.workspaceId, req.params.id),
+      { config: write, schema: { tags: ['deployments'], params: IdParams, description: 'Takes a savepoint, then stops: SUSPENDED until resumed.', response: { 200: Deployment, ...errors } } },
+      async (req) => {
+        const suspended = await ctx.deployments.suspend(accessOf(req).workspaceId, req.params.id);
+        await ctx.audit.recordRequest(req, 'deployment.suspend', accessOf(req).workspaceId, { type: 'deployment', id: suspended.id });
+        return suspended;
+      },
     );
 
     app.post(
       '/deployments/:id/resume',
-      { schema: { tags: ['deployments'], params: IdParams, description: 'Starts a SUSPENDED deployment again from its newest snapshot.', response: { 200: Deployment, ...errors } } },
-      async (req) => ctx.deployments.resume(ctx.workspaceId, req.params.id),
+      { config: write, schema: { tags: ['deployments'], params: IdParams, description: 'Starts a SUSPENDED deployment again from its newest snapshot.', response: { 200: Deployment, ...errors } } },
+      async (req) => {
+        const resumed = await ctx.deployments.resume(accessOf(req).workspaceId, req.params.id);
+        await ctx.audit.recordRequest(req, 'deployment.resume', accessOf(req).workspaceId, { type: 'deployment', id: resumed.id });
+        return resumed;
+      },
     );
 
     app.post(
       '/deployments/:id/savepoints',
       {
+        config: write,
         schema: {
           tags: ['deployments'],
           params: IdParams,
@@ -52,38 +70,39 @@ export function deploymentRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
           response: { 201: Checkpoint, ...errors, 503: ApiError, 504: ApiError },
         },
       },
-      async (req, reply) => reply.status(201).send(await ctx.savepoints.trigger(ctx.workspaceId, req.params.id)),
+      async (req, reply) => {
+        const savepoint = await ctx.savepoints.trigger(accessOf(req).workspaceId, req.params.id);
+        await ctx.audit.recordRequest(req, 'savepoint.trigger', accessOf(req).workspaceId, { type: 'deployment', id: req.params.id }, {
+          checkpointId: savepoint.checkpointId,
+        });
+        return reply.status(201).send(savepoint);
+      },
     );
 
-    // The deployment is looked up first so an unknown id answers 404, not an empty list.
+    // The access rule already answered 404 for a deployment the caller cannot see.
     const listOf = <T>(list: (deploymentId: string, limit: number) => Promise<T[]>) =>
-      async (req: { params: { id: string }; query: { limit: number } }) => {
-        await ctx.deployments.get(ctx.workspaceId, req.params.id);
-        return { items: await list(req.params.id, req.query.limit) };
-      };
+      async (req: { params: { id: string }; query: { limit: number } }) => ({ items: await list(req.params.id, req.query.limit) });
     app.get(
       '/deployments/:id/checkpoints',
-      { schema: { tags: ['deployments'], params: IdParams, querystring: ListQuery, description: 'Checkpoints and savepoints, newest first.', response: { 200: CheckpointList, ...errors } } },
+      { config: read, schema: { tags: ['deployments'], params: IdParams, querystring: ListQuery, description: 'Checkpoints and savepoints, newest first.', response: { 200: CheckpointList, ...errors } } },
       listOf((id, limit) => ctx.history.checkpoints(id, limit)),
     );
     app.get(
       '/deployments/:id/failovers',
-      { schema: { tags: ['deployments'], params: IdParams, querystring: ListQuery, description: 'Failovers, newest first.', response: { 200: FailoverList, ...errors } } },
+      { config: read, schema: { tags: ['deployments'], params: IdParams, querystring: ListQuery, description: 'Failovers, newest first.', response: { 200: FailoverList, ...errors } } },
       listOf((id, limit) => ctx.history.failovers(id, limit)),
     );
 
     app.get(
       '/deployments/:id/metrics',
-      { schema: { tags: ['deployments'], params: IdParams, querystring: MetricsQuery, response: { 200: MetricSampleList, ...errors } } },
-      async (req) => {
-        await ctx.deployments.get(ctx.workspaceId, req.params.id);
-        return { items: await ctx.metrics.recent(req.params.id, req.query.limit) };
-      },
+      { config: read, schema: { tags: ['deployments'], params: IdParams, querystring: MetricsQuery, response: { 200: MetricSampleList, ...errors } } },
+      async (req) => ({ items: await ctx.metrics.recent(req.params.id, req.query.limit) }),
     );
 
     app.get(
       '/deployments/:id/metrics/stream',
       {
+        config: read,
         schema: {
           tags: ['deployments'],
           params: IdParams,
@@ -91,7 +110,6 @@ export function deploymentRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
-        await ctx.deployments.get(ctx.workspaceId, req.params.id);
         reply.hijack();
         const res = reply.raw;
         res.writeHead(200, {

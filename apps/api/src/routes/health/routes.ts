@@ -7,7 +7,7 @@ const Health = z.object({ status: z.literal('ok'), version: z.string(), time: z.
 /** Liveness of the API process. */
 export function healthRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/health', { schema: { tags: ['system'], response: { 200: Health } } }, async () => ({
+    app.get('/health', { config: { access: { public: true } }, schema: { tags: ['system'], response: { 200: Health } } }, async () => ({
       status: 'ok' as const,
       version: ctx.version,
       time: new Date().toISOString(),

@@ -1,43 +1,35 @@
 import { DeploymentConfig, JobSavepointList, type ApiError } from '@weir/contracts';
 import { createPrismaClient, createTestDatabase, DEFAULT_DATABASE_URL, type PrismaClient, type TestDatabase } from '@weir/db';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type ApiApp } from '../../app';
+import type { ApiApp } from '../../app';
 import { DeploymentHistory } from '../../services/deployment-history';
 import { JobService } from '../../services/job-service';
-import { ensureWorkspace } from '../../services/workspaces';
-import type { RouteContext } from '../context';
-
-// Only the job and history services serve this route; the others must not be reached.
-const unused = new Proxy({}, { get: (_target, name) => { throw new Error(`unexpected use of ${String(name)}`); } }) as never;
+import { buildTestApp, createUser, signIn, type TestApp } from '../../test-support/test-app';
 
 let database: TestDatabase;
 let db: PrismaClient;
+let testApp: TestApp;
 let app: ApiApp;
 let workspaceId: string;
 let otherWorkspaceId: string;
+let auth: { authorization: string };
 
 beforeAll(async () => {
   database = await createTestDatabase(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL, 'weir_test_job_savepoints');
   db = createPrismaClient(database.url);
-  workspaceId = await ensureWorkspace(db, 'default');
-  otherWorkspaceId = await ensureWorkspace(db, 'other');
-  const jobs = new JobService(db, { statusOf: async () => 'STOPPED' });
-  const ctx: RouteContext = {
-    workspaceId,
-    jobs,
-    history: new DeploymentHistory(db),
-    deployments: unused,
-    savepoints: unused,
-    metrics: unused,
-    hub: unused,
-    version: 'test',
-  };
-  app = await buildApp(ctx, pino({ level: 'silent' }));
+  workspaceId = (await db.workspace.create({ data: { slug: 'default', name: 'Default' } })).id;
+  otherWorkspaceId = (await db.workspace.create({ data: { slug: 'other', name: 'Other' } })).id;
+  // Only the job and history services serve this route; the others must not be reached.
+  testApp = await buildTestApp(db, { jobs: new JobService(db, { statusOf: async () => 'STOPPED' }), history: new DeploymentHistory(db) }, {
+    redisPrefix: 'weir-test-job-savepoints',
+  });
+  app = testApp.app;
+  await createUser(db, 'viewer@example.com', 'viewer-password', { [workspaceId]: 'VIEWER' });
+  auth = await signIn(app, 'viewer@example.com', 'viewer-password');
 });
 
 afterAll(async () => {
-  await app?.close();
+  await testApp?.close();
   await db?.$disconnect();
   await database?.drop();
 });
@@ -88,7 +80,7 @@ describe('GET /jobs/:id/savepoints', () => {
     const elsewhere = await jobWithDeployments(workspaceId, 'another-job', 1);
     await snapshot(elsewhere.deployments[0]!.id, 1, 'SAVEPOINT', 'COMPLETED', t + 4000);
 
-    const res = await app.inject({ method: 'GET', url: `/api/v1/jobs/${job.id}/savepoints` });
+    const res = await app.inject({ method: 'GET', url: `/api/v1/jobs/${job.id}/savepoints`, headers: auth });
 
     expect(res.statusCode).toBe(200);
     const { items } = JobSavepointList.parse(res.json());
@@ -102,13 +94,13 @@ describe('GET /jobs/:id/savepoints', () => {
   it('honours the limit', async () => {
     const { job, deployments } = await jobWithDeployments(workspaceId, 'limited', 1);
     for (let n = 1; n <= 3; n++) await snapshot(deployments[0]!.id, n, 'SAVEPOINT', 'COMPLETED', Date.parse('2026-02-01T00:00:00Z') + n);
-    const res = await app.inject({ method: 'GET', url: `/api/v1/jobs/${job.id}/savepoints?limit=2` });
+    const res = await app.inject({ method: 'GET', url: `/api/v1/jobs/${job.id}/savepoints?limit=2`, headers: auth });
     expect(JobSavepointList.parse(res.json()).items.map((s) => s.checkpointId)).toEqual([3, 2]);
   });
 
   it('answers an empty list for a job that never took a savepoint', async () => {
     const { job } = await jobWithDeployments(workspaceId, 'no-savepoints', 1);
-    const res = await app.inject({ method: 'GET', url: `/api/v1/jobs/${job.id}/savepoints` });
+    const res = await app.inject({ method: 'GET', url: `/api/v1/jobs/${job.id}/savepoints`, headers: auth });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ items: [] });
   });
@@ -117,7 +109,7 @@ describe('GET /jobs/:id/savepoints', () => {
     const foreign = await jobWithDeployments(otherWorkspaceId, 'foreign', 1);
     await snapshot(foreign.deployments[0]!.id, 1, 'SAVEPOINT', 'COMPLETED', Date.parse('2026-03-01T00:00:00Z'));
     for (const id of ['no-such-job', foreign.job.id]) {
-      const res = await app.inject({ method: 'GET', url: `/api/v1/jobs/${id}/savepoints` });
+      const res = await app.inject({ method: 'GET', url: `/api/v1/jobs/${id}/savepoints`, headers: auth });
       expect(res.statusCode).toBe(404);
       expect(res.json<ApiError>().code).toBe('NOT_FOUND');
     }

@@ -13,39 +13,49 @@ import {
   ValidateRequest,
   ValidateResponse,
 } from '@weir/contracts';
+import { accessOf } from '../../auth/access-hook';
 import { diagnose } from '../../services/sql-validation';
 import type { RouteContext } from '../context';
 
-const errors = { 400: ApiError, 404: ApiError, 409: ApiError };
+const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError };
+const read = (scope: 'current' | 'job') => ({ access: { role: 'VIEWER', in: scope } }) as const;
+const write = (scope: 'current' | 'job') => ({ access: { role: 'EDITOR', in: scope } }) as const;
 const ListQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) });
 
 /** Jobs: create, list, read, save a version, validate, deploy, the savepoints a deploy can restore. */
 export function jobRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/jobs', { schema: { tags: ['jobs'], response: { 200: JobList } } }, async () => ({
-      items: await ctx.jobs.list(ctx.workspaceId),
+    app.get('/jobs', { config: read('current'), schema: { tags: ['jobs'], response: { 200: JobList, ...errors } } }, async (req) => ({
+      items: await ctx.jobs.list(accessOf(req).workspaceId),
     }));
 
-    app.post('/jobs', { schema: { tags: ['jobs'], body: CreateJobRequest, response: { 201: Job, ...errors } } }, async (req, reply) => {
-      const job = await ctx.jobs.create(ctx.workspaceId, req.body);
+    app.post('/jobs', { config: write('current'), schema: { tags: ['jobs'], body: CreateJobRequest, response: { 201: Job, ...errors } } }, async (req, reply) => {
+      const { workspaceId } = accessOf(req);
+      const job = await ctx.jobs.create(workspaceId, req.body, req.principal?.user.id);
+      await ctx.audit.recordRequest(req, 'job.create', workspaceId, { type: 'job', id: job.id }, { name: job.name, version: job.latestVersion.version });
       return reply.status(201).send(job);
     });
 
-    app.get('/jobs/:id', { schema: { tags: ['jobs'], params: IdParams, response: { 200: Job, ...errors } } }, async (req) =>
-      ctx.jobs.get(ctx.workspaceId, req.params.id),
+    app.get('/jobs/:id', { config: read('job'), schema: { tags: ['jobs'], params: IdParams, response: { 200: Job, ...errors } } }, async (req) =>
+      ctx.jobs.get(accessOf(req).workspaceId, req.params.id),
     );
 
     app.put(
       '/jobs/:id',
-      { schema: { tags: ['jobs'], params: IdParams, body: UpdateJobRequest, response: { 200: Job, ...errors } } },
-      async (req) => ctx.jobs.update(ctx.workspaceId, req.params.id, req.body),
+      { config: write('job'), schema: { tags: ['jobs'], params: IdParams, body: UpdateJobRequest, response: { 200: Job, ...errors } } },
+      async (req) => {
+        const { workspaceId } = accessOf(req);
+        const job = await ctx.jobs.update(workspaceId, req.params.id, req.body, req.principal?.user.id);
+        await ctx.audit.recordRequest(req, 'job.save', workspaceId, { type: 'job', id: job.id }, { name: job.name, version: job.latestVersion.version });
+        return job;
+      },
     );
 
     app.post(
       '/jobs/:id/validate',
-      { schema: { tags: ['jobs'], params: IdParams, body: ValidateRequest, response: { 200: ValidateResponse, ...errors } } },
+      { config: read('job'), schema: { tags: ['jobs'], params: IdParams, body: ValidateRequest, response: { 200: ValidateResponse, ...errors } } },
       async (req) => {
-        const sql = req.body.sql ?? (await ctx.jobs.get(ctx.workspaceId, req.params.id)).latestVersion.sql;
+        const sql = req.body.sql ?? (await ctx.jobs.get(accessOf(req).workspaceId, req.params.id)).latestVersion.sql;
         const diagnostics = diagnose(sql);
         return { ok: !diagnostics.some((d) => d.severity === 'error'), diagnostics };
       },
@@ -53,7 +63,7 @@ export function jobRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
 
     app.post(
       '/validate',
-      { schema: { tags: ['jobs'], body: ValidateRequest.required(), response: { 200: ValidateResponse, ...errors } } },
+      { config: read('current'), schema: { tags: ['jobs'], body: ValidateRequest.required(), response: { 200: ValidateResponse, ...errors } } },
       async (req) => {
         const diagnostics = diagnose(req.body.sql);
         return { ok: !diagnostics.some((d) => d.severity === 'error'), diagnostics };
@@ -62,13 +72,23 @@ export function jobRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
 
     app.post(
       '/jobs/:id/deploy',
-      { schema: { tags: ['jobs'], params: IdParams, body: DeployRequest, response: { 201: Deployment, ...errors } } },
-      async (req, reply) => reply.status(201).send(await ctx.deployments.deploy(ctx.workspaceId, req.params.id, req.body)),
+      { config: write('job'), schema: { tags: ['jobs'], params: IdParams, body: DeployRequest, response: { 201: Deployment, ...errors } } },
+      async (req, reply) => {
+        const { workspaceId } = accessOf(req);
+        const deployment = await ctx.deployments.deploy(workspaceId, req.params.id, req.body);
+        await ctx.audit.recordRequest(req, 'deployment.create', workspaceId, { type: 'deployment', id: deployment.id }, {
+          jobId: req.params.id,
+          version: deployment.version,
+          restore: req.body.config.restore,
+        });
+        return reply.status(201).send(deployment);
+      },
     );
 
     app.get(
       '/jobs/:id/savepoints',
       {
+        config: read('job'),
         schema: {
           tags: ['jobs'],
           params: IdParams,
@@ -78,8 +98,6 @@ export function jobRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        // Looked up first so a job of another workspace, or none, answers 404.
-        await ctx.jobs.get(ctx.workspaceId, req.params.id);
         return { items: await ctx.history.jobSavepoints(req.params.id, req.query.limit) };
       },
     );
