@@ -31,11 +31,11 @@ export class SessionService {
   async login(request: LoginRequest, origin: AuditOrigin): Promise<StartedSession> {
     const email = request.email;
     const loginAudit = { targetType: 'user', targetId: email, workspaceId: null, origin } as const;
+    const user = await this.db.user.findUnique({ where: { email } });
     await this.limiter.admit(origin.ip ?? 'unknown', email).catch(async (error: unknown) => {
-      await this.audit.record({ ...loginAudit, action: 'auth.login_refused', actor: { email }, details: { reason: (error as Error).message } });
+      await this.audit.record({ ...loginAudit, action: 'auth.login_refused', actor: { userId: user?.id ?? null, email }, details: { reason: (error as Error).message } });
       throw error;
     });
-    const user = await this.db.user.findUnique({ where: { email } });
     const ok = await verifyPassword(request.password, user?.passwordHash ?? (await unknownUserHash));
     if (!user || !ok) {
       const locked = await this.limiter.failed(email);
