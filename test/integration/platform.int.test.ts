@@ -72,7 +72,7 @@ describe('platform API', () => {
     expect(deployed.body.config).toMatchObject({ parallelism: 1 });
     await waitForStatus(deployed.body.id, ['RUNNING'], 20_000);
 
-    const stream = await fetch(`${platform.stack.apiUrl}/api/v1/deployments/${deployed.body.id}/metrics/stream`);
+    const stream = await fetch(`${platform.stack.apiUrl}/api/v1/deployments/${deployed.body.id}/metrics/stream`, { headers: platform.auth });
     const reader = stream.body!.getReader();
     let text = '';
     while (!text.includes('\ndata: ')) text += new TextDecoder().decode((await reader.read()).value);

@@ -2,7 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import type { Deployment, Job } from '@weir/contracts';
+import type { Deployment, Job, LoginResponse } from '@weir/contracts';
+import { createPrismaClient, DEMO, seedAdmin } from '@weir/db';
 import { startStack, type Stack, type StackOptions } from '@weir/launcher';
 import { createTestDatabase, freePort, testRedisPrefix, testRedisUrl } from './test-database';
 
@@ -12,6 +13,9 @@ export interface TestPlatform {
   prefix: string;
   /** A scratch folder removed at the end (checkpoints live under `checkpoints/`). */
   dir: string;
+  /** The Authorization header of the seeded admin's session, for requests made without `api`. */
+  auth: { authorization: string };
+  /** Calls the API as the seeded admin (OWNER of the demo workspace). */
   api<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
   /** Creates a job from `sql` and deploys it with `config`; throws with the API's answer when either is refused. */
   deploy(name: string, sql: string, config: unknown): Promise<Deployment>;
@@ -21,6 +25,9 @@ export interface TestPlatform {
   workerOf(d: Deployment): Stack['processes'][number];
   stop(): Promise<void>;
 }
+
+/** The admin every test platform seeds. */
+export const TEST_ADMIN = { email: DEMO.adminEmail, password: 'test-admin-password' } as const;
 
 export async function startTestPlatform(label: string, options: Partial<Pick<StackOptions, 'workers' | 'env'>> = {}): Promise<TestPlatform> {
   const db = await createTestDatabase(label);
@@ -37,10 +44,23 @@ export async function startTestPlatform(label: string, options: Partial<Pick<Sta
     workers: options.workers,
     env: { WEIR_CHECKPOINT_DIR: join(dir, 'checkpoints'), ...options.env },
   });
+  const prisma = createPrismaClient(db.url);
+  try {
+    await seedAdmin(prisma, { password: TEST_ADMIN.password });
+  } finally {
+    await prisma.$disconnect();
+  }
+  const login = await fetch(`${stack.apiUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(TEST_ADMIN),
+  });
+  if (!login.ok) throw new Error(`signing in the test admin failed (${login.status}): ${await login.text()}`);
+  const auth = { authorization: `Bearer ${((await login.json()) as LoginResponse).token}` };
   async function api<T>(method: string, path: string, body?: unknown) {
     const res = await fetch(`${stack.apiUrl}/api/v1${path}`, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: body === undefined ? auth : { ...auth, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return { status: res.status, body: (await res.json()) as T };
@@ -49,6 +69,7 @@ export async function startTestPlatform(label: string, options: Partial<Pick<Sta
     stack,
     prefix,
     dir,
+    auth,
     api,
     async deploy(name, sql, config) {
       const job = await api<Job>('POST', '/jobs', { name, sql });

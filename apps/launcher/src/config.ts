@@ -21,6 +21,11 @@ const LauncherConfig = z.object({
   WEIR_DATA_DIR: z.string().default(`${repoRoot}.data`),
   /** Runs the worker executes at once. */
   WEIR_WORKER_SLOTS: z.coerce.number().int().min(1).default(4),
+  /**
+   * The password of admin@weir.local, applied at every start. When unset, a new admin gets a
+   * generated password, printed once and written to WEIR_DATA_DIR/admin-password.
+   */
+  WEIR_ADMIN_PASSWORD: z.string().min(8, 'WEIR_ADMIN_PASSWORD must be at least 8 characters').optional(),
   /** Deploy the demo job when it has no active deployment ("false" to skip). */
   WEIR_START_DEMO: z.enum(['true', 'false']).default('true'),
 });

@@ -1,4 +1,5 @@
-import { createPrismaClient, seedDemo } from '@weir/db';
+import { createPrismaClient, DEMO, seedDemo } from '@weir/db';
+import { writeAdminPassword } from './admin-password';
 import { loadLauncherConfig } from './config';
 import { deployDemoJob } from './demo';
 import { providePostgres } from './postgres';
@@ -44,13 +45,20 @@ try {
   });
   const db = createPrismaClient(postgres.url);
   try {
-    await seedDemo(db);
+    const seeded = await seedDemo(db, { password: config.WEIR_ADMIN_PASSWORD });
+    const passwordNote = await writeAdminPassword(config.WEIR_DATA_DIR, seeded.generatedPassword, config.WEIR_ADMIN_PASSWORD !== undefined);
+    if (seeded.generatedPassword) {
+      say(`admin ${DEMO.adminEmail} created with the password ${seeded.generatedPassword}`);
+      say(`  (shown once; also written to ${passwordNote}; set WEIR_ADMIN_PASSWORD to choose one)`);
+    } else {
+      say(`sign in as ${DEMO.adminEmail}: ${passwordNote}`);
+    }
+    if (config.WEIR_START_DEMO === 'true') {
+      const deployment = await deployDemoJob(db, stack.apiUrl, seeded);
+      if (deployment) say(`demo job deployed (deployment ${deployment.id})`);
+    }
   } finally {
     await db.$disconnect();
-  }
-  if (config.WEIR_START_DEMO === 'true') {
-    const deployment = await deployDemoJob(stack.apiUrl);
-    if (deployment) say(`demo job deployed (deployment ${deployment.id})`);
   }
   say(`ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
   say(`console  ${stack.consoleUrl}`);
