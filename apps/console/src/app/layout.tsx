@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import { Sidebar } from '@/features/shell/sidebar';
+import { AppShell } from '@/features/shell/app-shell';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -12,8 +12,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body className="flex h-full">
-        <Sidebar />
-        <main className="flex min-w-0 flex-1 flex-col overflow-auto">{children}</main>
+        <AppShell>{children}</AppShell>
       </body>
     </html>
   );

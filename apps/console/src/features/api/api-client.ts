@@ -1,4 +1,21 @@
 import {
+  AddMemberResponse,
+  ApiTokenList,
+  AuditList,
+  CreatedToken,
+  LoginResponse,
+  Me,
+  Member,
+  MemberList,
+  WorkspaceList,
+  WorkspaceSummary,
+  type AddMemberRequest,
+  type AuditQuery,
+  type ChangePasswordRequest,
+  type CreateTokenRequest,
+  type CreateWorkspaceRequest,
+  type LoginRequest,
+  type Role,
   Checkpoint,
   CheckpointList,
   Deployment,
@@ -13,6 +30,7 @@ import {
   type StopRequest,
   type UpdateJobRequest,
 } from '@weir/contracts';
+import { sessionHeaders, signInUrl } from '../auth/browser-session';
 import { ApiRequestError } from './api-request-error';
 
 /** Same-origin: Next proxies /api/v1 to the API, so there is no CORS and no URL to configure. */
@@ -20,10 +38,15 @@ const BASE = '/api/v1';
 
 /** Any contracts schema: the response is parsed, so drift between API and console fails here. */
 type Schema<T> = { parse(input: unknown): T };
+/** A 204 answer. */
+const Empty: Schema<null> = { parse: () => null };
+
+/** Paths whose 401 is an answer to show (a wrong password, no session yet), not a reason to go to the sign-in page. */
+const ANSWERS_401 = new Set(['/auth/login', '/me']);
 
 async function request<T>(
   schema: Schema<T>,
-  method: 'GET' | 'POST' | 'PUT',
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string,
   body?: unknown,
   signal?: AbortSignal,
@@ -32,7 +55,7 @@ async function request<T>(
   try {
     response = await fetch(`${BASE}${path}`, {
       method,
-      headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+      headers: { ...sessionHeaders(method), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
       cache: 'no-store',
       signal,
@@ -41,13 +64,40 @@ async function request<T>(
     if (signal?.aborted) throw error;
     throw new ApiRequestError(0, { message: 'The API cannot be reached', code: 'UNAVAILABLE', details: String(error) });
   }
+  if (response.status === 401 && !ANSWERS_401.has(path.split('?')[0] ?? path) && typeof window !== 'undefined') {
+    window.location.assign(signInUrl(`${window.location.pathname}${window.location.search}`));
+  }
   if (!response.ok) throw await ApiRequestError.fromResponse(response);
-  return schema.parse(await response.json());
+  return schema.parse(response.status === 204 ? null : await response.json());
+}
+
+function queryString(query: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
+  const text = params.toString();
+  return text ? `?${text}` : '';
 }
 
 const id = (value: string) => encodeURIComponent(value);
 
 export const apiClient = {
+  login: (body: LoginRequest) => request(LoginResponse, 'POST', '/auth/login', body),
+  logout: () => request(Empty, 'POST', '/auth/logout'),
+  /** Who is signed in and in which workspaces; 401 when nobody is. */
+  me: (signal?: AbortSignal) => request(Me, 'GET', '/me', undefined, signal),
+  changePassword: (body: ChangePasswordRequest) => request(Empty, 'POST', '/me/password', body),
+  listWorkspaces: (signal?: AbortSignal) => request(WorkspaceList, 'GET', '/workspaces', undefined, signal),
+  createWorkspace: (body: CreateWorkspaceRequest) => request(WorkspaceSummary, 'POST', '/workspaces', body),
+  listMembers: (workspaceId: string, signal?: AbortSignal) => request(MemberList, 'GET', `/workspaces/${id(workspaceId)}/members`, undefined, signal),
+  addMember: (workspaceId: string, body: AddMemberRequest) => request(AddMemberResponse, 'POST', `/workspaces/${id(workspaceId)}/members`, body),
+  updateMember: (workspaceId: string, userId: string, role: Role) =>
+    request(Member, 'PUT', `/workspaces/${id(workspaceId)}/members/${id(userId)}`, { role }),
+  removeMember: (workspaceId: string, userId: string) => request(Empty, 'DELETE', `/workspaces/${id(workspaceId)}/members/${id(userId)}`),
+  listTokens: (signal?: AbortSignal) => request(ApiTokenList, 'GET', '/tokens', undefined, signal),
+  createToken: (body: CreateTokenRequest) => request(CreatedToken, 'POST', '/tokens', body),
+  revokeToken: (tokenId: string) => request(Empty, 'DELETE', `/tokens/${id(tokenId)}`),
+  listAudit: (query: Partial<AuditQuery>, signal?: AbortSignal) =>
+    request(AuditList, 'GET', `/audit${queryString(query)}`, undefined, signal),
   listJobs: (signal?: AbortSignal) => request(JobList, 'GET', '/jobs', undefined, signal),
   getJob: (jobId: string, signal?: AbortSignal) => request(Job, 'GET', `/jobs/${id(jobId)}`, undefined, signal),
   createJob: (body: CreateJobRequest) => request(Job, 'POST', '/jobs', body),

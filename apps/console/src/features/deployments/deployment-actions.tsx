@@ -3,6 +3,7 @@
 import type { Checkpoint, Deployment } from '@weir/contracts';
 import { useState } from 'react';
 import { apiClient } from '../api/api-client';
+import { usePermission } from '../auth/session-context';
 import { Button } from '../shell/button';
 import { DeployDialog } from './deploy-dialog';
 import { deploymentStatus } from './deployment-status';
@@ -27,31 +28,32 @@ type Props = {
 /** The job page's controls: savepoint, suspend or resume, stop (with its options) and deploy (with its dialog). */
 export function DeploymentActions({ jobId, version, deployment, status, busy, run, onChanged, onSavepoint }: Props) {
   const [dialog, setDialog] = useState<'deploy' | 'stop' | null>(null);
+  const { allowed, reason } = usePermission('EDITOR');
   const d = deployment;
   const act = (kind: DeploymentActionKind, action: (id: string) => Promise<void>) => () => d && void run(kind, () => action(d.id));
   return (
     <>
       {deploymentStatus.canSavepoint(d) && (
-        <Button data-testid="savepoint-button" onClick={act('savepoint', async (id) => onSavepoint(await apiClient.triggerSavepoint(id)))} disabled={busy !== null}>
+        <Button data-testid="savepoint-button" onClick={act('savepoint', async (id) => onSavepoint(await apiClient.triggerSavepoint(id)))} disabled={busy !== null || !allowed} title={reason}>
           {busy === 'savepoint' ? 'Taking savepoint…' : 'Savepoint'}
         </Button>
       )}
       {deploymentStatus.canSuspend(d) && (
-        <Button data-testid="suspend-button" onClick={act('suspending', async (id) => onChanged(await apiClient.suspendDeployment(id)))} disabled={busy !== null}>
+        <Button data-testid="suspend-button" onClick={act('suspending', async (id) => onChanged(await apiClient.suspendDeployment(id)))} disabled={busy !== null || !allowed} title={reason}>
           {busy === 'suspending' ? 'Suspending…' : 'Suspend'}
         </Button>
       )}
       {deploymentStatus.canResume(d) && (
-        <Button data-testid="resume-button" variant="primary" onClick={act('resuming', async (id) => onChanged(await apiClient.resumeDeployment(id)))} disabled={busy !== null}>
+        <Button data-testid="resume-button" variant="primary" onClick={act('resuming', async (id) => onChanged(await apiClient.resumeDeployment(id)))} disabled={busy !== null || !allowed} title={reason}>
           {busy === 'resuming' ? 'Resuming…' : 'Resume'}
         </Button>
       )}
       {d && deploymentStatus.canStop(status) && (
-        <Button data-testid="stop-button" variant="danger" onClick={() => setDialog('stop')} disabled={busy !== null}>
+        <Button data-testid="stop-button" variant="danger" onClick={() => setDialog('stop')} disabled={busy !== null || !allowed} title={reason}>
           Stop…
         </Button>
       )}
-      <Button data-testid="deploy-button" variant="primary" onClick={() => setDialog('deploy')} disabled={busy !== null || version === null || !deploymentStatus.canDeploy(status)}>
+      <Button data-testid="deploy-button" variant="primary" onClick={() => setDialog('deploy')} disabled={busy !== null || !allowed || version === null || !deploymentStatus.canDeploy(status)} title={reason}>
         Deploy…
       </Button>
       {dialog === 'deploy' && version !== null && (

@@ -11,6 +11,7 @@ import { ErrorBanner } from '../common/error-banner';
 import { deploymentStatus } from '../deployments/deployment-status';
 import { StatusBadge } from '../deployments/status-badge';
 import { Button } from '../shell/button';
+import { usePermission } from '../auth/session-context';
 import { PageHeader } from '../shell/page-header';
 import { ProblemsList } from './problems-list';
 import type { SqlEditorHandle } from './sql-editor';
@@ -55,6 +56,7 @@ export function JobEditor({ jobId: initialJobId }: { jobId: string | null }) {
   const [savedSql, setSavedSql] = useState<string | null>(null);
   const { busy, actionError, setActionError, run } = useBusyAction<'saving' | 'deploying' | 'stopping'>();
   const [notice, setNotice] = useState<string | null>(null);
+  const editor = usePermission('EDITOR');
   const editorRef = useRef<SqlEditorHandle | null>(null);
   const validation = useSqlValidation(jobId, sql);
 
@@ -105,7 +107,7 @@ export function JobEditor({ jobId: initialJobId }: { jobId: string | null }) {
       job.reload();
     });
   const saveShortcut = () => {
-    if (!busy) void onSave();
+    if (!busy && editor.allowed) void onSave();
   };
   const jump = (d: SqlDiagnostic) => editorRef.current?.reveal(d.line, d.column);
 
@@ -138,15 +140,15 @@ export function JobEditor({ jobId: initialJobId }: { jobId: string | null }) {
         actions={
           <>
             {deployment && <StatusBadge status={deployment.status} testId="status-badge" />}
-            <Button data-testid="save-button" onClick={onSave} disabled={busy !== null || (!dirty && jobId !== null)}>
+            <Button data-testid="save-button" onClick={onSave} disabled={busy !== null || !editor.allowed || (!dirty && jobId !== null)} title={editor.reason}>
               {busy === 'saving' ? 'Saving…' : 'Save'}
             </Button>
             {deploymentStatus.canStop(deployment?.status) && (
-              <Button data-testid="stop-button" variant="danger" onClick={onStop} disabled={busy !== null}>
+              <Button data-testid="stop-button" variant="danger" onClick={onStop} disabled={busy !== null || !editor.allowed} title={editor.reason}>
                 {busy === 'stopping' ? 'Stopping…' : 'Stop'}
               </Button>
             )}
-            <Button data-testid="deploy-button" variant="primary" onClick={onDeploy} disabled={busy !== null || !deploymentStatus.canDeploy(deployment?.status)}>
+            <Button data-testid="deploy-button" variant="primary" onClick={onDeploy} disabled={busy !== null || !editor.allowed || !deploymentStatus.canDeploy(deployment?.status)} title={editor.reason}>
               {busy === 'deploying' ? 'Deploying…' : 'Deploy'}
             </Button>
           </>

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { apiClient } from '../api/api-client';
+import { usePermission } from '../auth/session-context';
 import { useApiResource } from '../api/use-api-resource';
 import { ErrorBanner } from '../common/error-banner';
 import { formatRelativeTime, formatTimestamp } from '../common/format';
@@ -14,6 +15,7 @@ const COLUMNS: Column[] = [{ label: 'Name' }, { label: 'Version', className: 'w-
 
 export function JobList() {
   const jobs = useApiResource('jobs', apiClient.listJobs, JOBS_POLL_MS);
+  const { allowed, reason } = usePermission('EDITOR');
   const items = jobs.data?.items ?? [];
   return (
     <>
@@ -21,9 +23,15 @@ export function JobList() {
         title="Jobs"
         subtitle={jobs.data ? `${items.length} job${items.length === 1 ? '' : 's'}` : 'Loading…'}
         actions={
-          <Link href="/jobs/new" data-testid="new-job-button" className="inline-flex h-8 items-center rounded bg-cyan-700 px-3 text-sm font-medium text-white hover:bg-cyan-800">
-            New job
-          </Link>
+          allowed ? (
+            <Link href="/jobs/new" data-testid="new-job-button" className="inline-flex h-8 items-center rounded bg-cyan-700 px-3 text-sm font-medium text-white hover:bg-cyan-800">
+              New job
+            </Link>
+          ) : (
+            <span data-testid="new-job-button" aria-disabled="true" title={reason} className="inline-flex h-8 cursor-not-allowed items-center rounded bg-cyan-700/50 px-3 text-sm font-medium text-white">
+              New job
+            </span>
+          )
         }
       />
       <div className="flex flex-col gap-3 p-6">

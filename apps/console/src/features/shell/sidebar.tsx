@@ -2,11 +2,19 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { usePermission, useSession } from '../auth/session-context';
 
-const NAV = [{ href: '/jobs', label: 'Jobs', icon: 'M4 6h16M4 12h16M4 18h10' }];
+const NAV = [
+  { href: '/jobs', label: 'Jobs', icon: 'M4 6h16M4 12h16M4 18h10', owners: false },
+  { href: '/members', label: 'Members', icon: 'M16 19v-1a4 4 0 0 0-8 0v1M12 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6', owners: false },
+  { href: '/tokens', label: 'API tokens', icon: 'M15 7a4 4 0 1 1-3.9 5H4v3h3v-3', owners: false },
+  { href: '/audit', label: 'Audit log', icon: 'M9 5h10M9 12h10M9 19h10M5 5v.01M5 12v.01M5 19v.01', owners: true },
+];
 
 export function Sidebar() {
   const pathname = usePathname();
+  const { me, switchWorkspace, signOut } = useSession();
+  const owner = usePermission('OWNER').allowed;
   return (
     <aside className="flex w-52 shrink-0 flex-col bg-zinc-900 text-zinc-300">
       <Link href="/jobs" className="flex items-center gap-2 px-4 py-4">
@@ -17,7 +25,7 @@ export function Sidebar() {
         <span className="ml-auto rounded bg-zinc-800 px-1.5 py-0.5 text-[10px] uppercase tracking-wider text-zinc-400">stream</span>
       </Link>
       <nav className="mt-2 flex flex-col gap-0.5 px-2 text-sm">
-        {NAV.map((item) => {
+        {NAV.filter((item) => owner || !item.owners).map((item) => {
           const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
           return (
             <Link
@@ -33,7 +41,29 @@ export function Sidebar() {
           );
         })}
       </nav>
-      <p className="mt-auto px-4 py-3 text-[11px] text-zinc-500">Flink SQL · self-hosted</p>
+      <div className="mt-auto flex flex-col gap-2 border-t border-zinc-800 px-4 py-3 text-xs">
+        <label className="flex flex-col gap-1 text-[11px] uppercase tracking-wider text-zinc-500">
+          Workspace
+          <select
+            data-testid="workspace-switcher"
+            value={me.workspace?.id ?? ''}
+            onChange={(e) => switchWorkspace(e.target.value)}
+            className="rounded bg-zinc-800 px-2 py-1 text-sm normal-case tracking-normal text-zinc-100"
+          >
+            {me.workspaces.map((w) => (
+              <option key={w.id} value={w.id}>
+                {w.name} ({w.role.toLowerCase()})
+              </option>
+            ))}
+          </select>
+        </label>
+        <Link href="/account" className="truncate text-zinc-300 hover:text-white" data-testid="signed-in-user" title={me.user.email}>
+          {me.user.email}
+        </Link>
+        <button type="button" data-testid="sign-out" onClick={() => void signOut()} className="self-start text-zinc-400 hover:text-white">
+          Sign out
+        </button>
+      </div>
     </aside>
   );
 }

@@ -25,8 +25,11 @@ const HOP_HEADERS = new Set([
 function forwardable(headers: Headers): Headers {
   const out = new Headers();
   headers.forEach((value, key) => {
-    if (!HOP_HEADERS.has(key.toLowerCase())) out.set(key, value);
+    const name = key.toLowerCase();
+    if (!HOP_HEADERS.has(name) && name !== 'set-cookie') out.set(key, value);
   });
+  // Sign-in sets two cookies: each Set-Cookie must be passed on as its own header line.
+  for (const cookie of headers.getSetCookie()) out.append('set-cookie', cookie);
   return out;
 }
 
