@@ -1,0 +1,5 @@
+import { MemberList } from '@/features/members/member-list';
+
+export default function Page() {
+  return <MemberList />;
+}
