@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startStack } from '@weir/launcher';
-import type { Deployment, Job, JobSavepointList } from '@weir/contracts';
+import type { Deployment, Job, JobSavepointList, LoginResponse } from '@weir/contracts';
+import { createPrismaClient, DEMO, seedAdmin } from '@weir/db';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, freePort, testRedisPrefix, testRedisUrl } from '../support/test-database';
@@ -35,6 +36,14 @@ let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let profileDir: string;
 let context: BrowserContext;
 let page: Page;
+/** The admin's session as a Bearer header, for the test's own API calls. */
+let apiAuth: { authorization: string };
+const ADMIN_PASSWORD = 'e2e-admin-password';
+const CHROMIUM = {
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+};
 
 beforeAll(async () => {
   await mkdir(SCREENSHOTS, { recursive: true });
@@ -47,13 +56,20 @@ beforeAll(async () => {
     consolePort: await freePort(),
     quiet: true,
   });
-  profileDir = await mkdtemp(join(tmpdir(), 'weir-e2e-chromium-'));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1400, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  const prisma = createPrismaClient(database.url);
+  try {
+    await seedAdmin(prisma, { password: ADMIN_PASSWORD });
+  } finally {
+    await prisma.$disconnect();
+  }
+  const login = await fetch(`${stack.apiUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: DEMO.adminEmail, password: ADMIN_PASSWORD }),
   });
+  apiAuth = { authorization: `Bearer ${((await login.json()) as LoginResponse).token}` };
+  profileDir = await mkdtemp(join(tmpdir(), 'weir-e2e-chromium-'));
+  context = await chromium.launchPersistentContext(profileDir, { ...CHROMIUM, viewport: { width: 1400, height: 900 } });
   page = context.pages()[0] ?? (await context.newPage());
 });
 
@@ -64,8 +80,16 @@ afterAll(async () => {
   if (profileDir) await rm(profileDir, { recursive: true, force: true });
 });
 
-async function screenshot(name: string): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOTS, `console-${name}.png`) });
+async function screenshot(name: string, on: Page = page): Promise<void> {
+  await on.screenshot({ path: join(SCREENSHOTS, `console-${name}.png`) });
+}
+
+/** Signs in through the sign-in page, as a person would. */
+async function signIn(on: Page, email: string, password: string): Promise<void> {
+  await on.getByTestId('login-form').waitFor();
+  await on.locator('input[name="email"]').fill(email);
+  await on.locator('input[name="password"]').fill(password);
+  await on.getByTestId('login-submit').click();
 }
 
 /** Replaces the editor's text by typing, as a person would: select all, then line by line. */
@@ -88,7 +112,7 @@ async function problemsState(): Promise<string | null> {
 }
 
 async function apiGet<T>(path: string): Promise<T> {
-  const response = await fetch(`${stack.apiUrl}/api/v1${path}`);
+  const response = await fetch(`${stack.apiUrl}/api/v1${path}`, { headers: apiAuth });
   expect(response.status).toBe(200);
   return (await response.json()) as T;
 }
@@ -100,6 +124,17 @@ function recordsPerSecond(text: string | null): number {
 }
 
 describe('console', () => {
+  it('sends a visitor to the sign-in page, refuses a wrong password, and signs the admin in', async () => {
+    await page.goto(`${stack.consoleUrl}/jobs`);
+    await page.waitForURL(/\/login\?next=%2Fjobs$/, { timeout: 30_000 });
+    await signIn(page, DEMO.adminEmail, 'not-the-password');
+    await expect.poll(() => page.getByTestId('login-error').textContent().catch(() => null), { timeout: 15_000 }).toBe('Wrong e-mail or password.');
+    await screenshot('00-login-refused');
+    await signIn(page, DEMO.adminEmail, ADMIN_PASSWORD);
+    await page.waitForURL(/\/jobs$/, { timeout: 30_000 });
+    await expect.poll(() => page.getByTestId('signed-in-user').textContent(), { timeout: 15_000 }).toBe(DEMO.adminEmail);
+  });
+
   it('authors a job, shows SQL problems, deploys it, watches it run and stops it', async () => {
     await page.goto(stack.consoleUrl);
     await page.waitForURL(/\/jobs$/);
@@ -160,7 +195,7 @@ describe('console', () => {
   it('deploys through the dialog with 1 s checkpoints, charts them, takes a savepoint, stops with one and restores it', async () => {
     const created = await fetch(`${stack.apiUrl}/api/v1/jobs`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...apiAuth, 'content-type': 'application/json' },
       body: JSON.stringify({ name: `e2e-ft-${randomBytes(4).toString('hex')}`, sql: AGGREGATE_SQL }),
     });
     expect(created.status).toBe(201);
@@ -284,5 +319,63 @@ describe('console', () => {
     await page.getByTestId('stop-button').click();
     await page.getByTestId('stop-submit').click();
     await expect.poll(() => badge.textContent(), { timeout: 30_000 }).toBe('STOPPED');
+  });
+
+  it('creates an API token shown once, adds a viewer who cannot deploy, and lists both in the audit log', async () => {
+    await page.goto(`${stack.consoleUrl}/tokens`);
+    await page.getByTestId('create-token-form').waitFor();
+    await page.locator('input[name="name"]').fill('e2e-ci');
+    await page.getByTestId('create-token-form').locator('button[type="submit"]').click();
+    const secret = page.getByTestId('secret-value');
+    await expect.poll(() => secret.textContent(), { timeout: 15_000 }).toMatch(/^weir_pat_/);
+    const token = (await secret.textContent()) ?? '';
+    const viaToken = await fetch(`${stack.apiUrl}/api/v1/jobs`, { headers: { authorization: `Bearer ${token}` } });
+    expect(viaToken.status).toBe(200);
+    await expect.poll(() => page.getByTestId('token-row').count(), { timeout: 10_000 }).toBe(1);
+    await screenshot('20-token-created');
+    await page.getByRole('button', { name: 'Done' }).click();
+    expect(await page.getByTestId('token-row').first().textContent()).not.toContain(token);
+
+    await page.goto(`${stack.consoleUrl}/members`);
+    const form = page.getByTestId('add-member-form');
+    await form.waitFor();
+    await form.locator('input[name="email"]').fill('viewer@e2e.example');
+    await form.locator('select[name="role"]').selectOption('VIEWER');
+    await form.locator('input[name="password"]').fill('viewer-password');
+    await form.locator('button[type="submit"]').click();
+    await expect.poll(() => page.getByTestId('member-row').count(), { timeout: 15_000 }).toBe(2);
+    await screenshot('21-members');
+
+    const browser = await chromium.launch(CHROMIUM);
+    try {
+      const viewer = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+      await viewer.goto(`${stack.consoleUrl}/jobs`);
+      await signIn(viewer, 'viewer@e2e.example', 'viewer-password');
+      await viewer.waitForURL(/\/jobs$/, { timeout: 30_000 });
+      await viewer.getByTestId('job-row').first().waitFor({ timeout: 15_000 });
+      expect(await viewer.getByTestId('new-job-button').getAttribute('aria-disabled')).toBe('true');
+      await viewer.getByTestId('job-row').first().locator('a').first().click();
+      await viewer.waitForURL(/\/jobs\/[^/]+$/);
+      const deploy = viewer.getByTestId('deploy-button');
+      await deploy.waitFor();
+      expect(await deploy.isDisabled()).toBe(true);
+      expect(await deploy.getAttribute('title')).toBe('Needs the editor role; you are viewer here');
+      await screenshot('22-viewer-job', viewer);
+      await viewer.goto(`${stack.consoleUrl}/audit`);
+      await expect.poll(() => viewer.locator('h1').textContent(), { timeout: 15_000 }).toBe('Audit log');
+      expect(await viewer.getByTestId('audit-table').count()).toBe(0);
+    } finally {
+      await browser.close();
+    }
+
+    await page.goto(`${stack.consoleUrl}/audit`);
+    const actions = page.getByTestId('audit-action');
+    await actions.first().waitFor({ timeout: 15_000 });
+    const seen = new Set(await actions.allTextContents());
+    for (const action of ['auth.login', 'auth.login_failed', 'job.create', 'deployment.create', 'deployment.stop', 'savepoint.trigger', 'token.create', 'member.add']) expect(seen).toContain(action);
+    await screenshot('23-audit');
+    await page.getByTestId('audit-filters').locator('input[name="action"]').fill('token.');
+    await page.getByTestId('audit-filters').locator('button[type="submit"]').click();
+    await expect.poll(async () => [...new Set(await actions.allTextContents())], { timeout: 15_000 }).toEqual(['token.create']);
   });
 });
