@@ -153,6 +153,7 @@ export const AuditEntry = z.object({
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
 export const AuditQuery = z.object({
+  /** An action, or a prefix ending in `.` (`job.` is every job action). */
   action: z.string().optional(),
   /** The actor's e-mail. */
   actor: z.string().optional(),
