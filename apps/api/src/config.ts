@@ -32,8 +32,12 @@ const ApiConfig = z.object({
   WEIR_SAVEPOINT_TIMEOUT_MS: z.coerce.number().int().min(1000).default(60_000),
   /** How long raw metric samples are kept before they are deleted. */
   WEIR_RAW_METRICS_RETENTION_MS: z.coerce.number().int().min(60_000).default(6 * 3600_000),
-  /** Encrypts connector secrets at rest; the default is only for local development. */
+  /** Encrypts workspace secrets at rest (AES-256-GCM); the default is only for local development. Workers need the same. */
   WEIR_SECRET_KEY: z.string().min(16).default('weir-local-development-key'),
+  /** Version of WEIR_SECRET_KEY; raise it when rolling in a new key, and list the old one in WEIR_SECRET_KEYS_PREVIOUS. */
+  WEIR_SECRET_KEY_VERSION: z.coerce.number().int().min(1).default(1),
+  /** Keys being rotated out, still readable: `VERSION:key` pairs separated by commas. */
+  WEIR_SECRET_KEYS_PREVIOUS: z.string().default(''),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { DEFAULT_POOL_QUEUE, redisKeys, type DeploymentRunPayload } from '@weir/contracts';
+import { secretKeyring } from '@weir/contracts/secret-box';
 import { createPrismaClient } from '@weir/db';
 import type { Logger } from 'pino';
 import { buildApp, type ApiApp } from './app';
@@ -25,6 +26,7 @@ import { DeploymentHistory } from './services/deployment-history';
 import { DeploymentService } from './services/deployment-service';
 import { JobService } from './services/job-service';
 import { SavepointService } from './services/savepoint-service';
+import { SecretService } from './services/secret-service';
 import { TokenService } from './services/token-service';
 import { WorkspaceService } from './services/workspace-service';
 import { GroupConsumer } from './streams/group-consumer';
@@ -55,9 +57,10 @@ export async function startApiPlatform(config: ApiConfig, log: Logger): Promise<
   const liveness = new LivenessProbe(redis, config.WEIR_REDIS_PREFIX, DEFAULT_POOL_QUEUE);
   const control = new ControlChannel(redis, config.WEIR_REDIS_PREFIX);
   const epochs = new FencingEpochs(redis, config.WEIR_REDIS_PREFIX);
-  const launcher = new RunLauncher(db, queue, epochs);
+  const secrets = new SecretService(db, secretKeyring(config.WEIR_SECRET_KEY, config.WEIR_SECRET_KEY_VERSION, config.WEIR_SECRET_KEYS_PREVIOUS));
+  const launcher = new RunLauncher(db, queue, epochs, secrets);
   const failover = new FailoverHandler(db, launcher, epochs, systemClock, log.child({ component: 'failover' }));
-  const deployments = new DeploymentService(db, launcher, epochs, liveness, systemClock, config.WEIR_HEARTBEAT_TIMEOUT_MS);
+  const deployments = new DeploymentService(db, launcher, epochs, liveness, systemClock, config.WEIR_HEARTBEAT_TIMEOUT_MS, secrets);
   const savepoints = new SavepointService(db, redis, config.WEIR_REDIS_PREFIX, control, deployments, config.WEIR_SAVEPOINT_TIMEOUT_MS);
   const history = new DeploymentHistory(db);
   const jobs = new JobService(db, deployments);
@@ -91,6 +94,7 @@ export async function startApiPlatform(config: ApiConfig, log: Logger): Promise<
     workspaces: new WorkspaceService(db),
     tokens: new TokenService(db, systemClock),
     audit,
+    secrets,
     cookies: { secure: config.WEIR_SECURE_COOKIES === 'true' },
     version: '0.1.0',
   }, log);

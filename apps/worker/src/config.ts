@@ -39,6 +39,10 @@ const WorkerConfig = z.object({
    * only a runaway expression or UDF comes near it.
    */
   WEIR_RUN_UNRESPONSIVE_MS: z.coerce.number().int().min(500).default(15_000),
+  /** Decrypts the workspace secrets runs reference; the API's WEIR_SECRET_KEY, version and previous keys. */
+  WEIR_SECRET_KEY: z.string().min(16).default('weir-local-development-key'),
+  WEIR_SECRET_KEY_VERSION: z.coerce.number().int().min(1).default(1),
+  WEIR_SECRET_KEYS_PREVIOUS: z.string().default(''),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -6,6 +6,7 @@ import { loadWorkerConfig } from './config';
 import { deploymentRunHandler } from './jobs/deployment-run';
 import { JobThreadPool } from './runtime/job-thread-pool';
 import type { RunHost } from './runtime/run-host';
+import { secretKeyring } from '@weir/contracts/secret-box';
 
 const config = loadWorkerConfig();
 const log = pino({ level: config.LOG_LEVEL, base: { app: 'worker', workerId: config.WEIR_WORKER_ID } });
@@ -26,6 +27,7 @@ const handlers = {
     checkpointRoot: config.WEIR_CHECKPOINT_DIR,
     unresponsiveMs: config.WEIR_RUN_UNRESPONSIVE_MS,
     threads,
+    keyring: secretKeyring(config.WEIR_SECRET_KEY, config.WEIR_SECRET_KEY_VERSION, config.WEIR_SECRET_KEYS_PREVIOUS),
     log,
     active,
   }),

@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './auth';
+export * from './secrets';
 export * from './sql';
 export * from './jobs';
 export * from './deployments';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CheckpointResult, CheckpointSettings, FailureCause, RestoredFrom } from './checkpoints';
 import { StartOffset } from './deployments';
+import { EncryptedSecret } from './secrets';
 
 /** Queue job names, `domain.verb`. */
 export const QueueJobName = { deploymentRun: 'deployment.run' } as const;
@@ -45,6 +46,8 @@ export const DeploymentRunPayload = z.object({
   allowNonRestoredState: z.boolean(),
   startOffset: StartOffset.optional(),
   memoryLimitMb: z.number().int().min(1),
+  /** The workspace secrets the SQL references, still encrypted: the worker decrypts and substitutes them. */
+  secrets: z.array(EncryptedSecret).default([]),
 });
 export type DeploymentRunPayload = z.infer<typeof DeploymentRunPayload>;
 

@@ -49,7 +49,8 @@ beforeAll(async () => {
     data: { jobId: job.id, jobVersionId: job.versions[0]!.id, config: DeploymentConfig.parse({}), checkpointing: {} },
   });
   const token = await issueApiToken(db, { workspaceId: workspaceA, createdById: owner.id, name: 'deploy-bot', role: 'EDITOR', expiresAt: null });
-  Object.assign(fixtures, { jobs: job.id, deployments: deployment.id, workspaces: workspaceA, tokens: token.id, userId: owner.id });
+  await db.secret.create({ data: { workspaceId: workspaceA, name: 'PG_PASSWORD', keyVersion: 2, iv: '', tag: '', ciphertext: '' } });
+  Object.assign(fixtures, { jobs: job.id, deployments: deployment.id, workspaces: workspaceA, tokens: token.id, userId: owner.id, secretName: 'PG_PASSWORD' });
 
   const doc = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json<{ paths: Record<string, Record<string, unknown>> }>();
   routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
@@ -70,7 +71,7 @@ function urlOf(path: string): string {
     const id = fixtures[kind];
     if (!id) throw new Error(`no fixture for the {id} of ${path}: add one for '${kind}' to this test`);
     return id;
-  }).replace('{userId}', fixtures.userId ?? '')}`;
+  }).replace('{userId}', fixtures.userId ?? '').replace('{name}', fixtures.secretName ?? '')}`;
 }
 
 const call = (route: { method: string; path: string }, headers: Record<string, string>) =>

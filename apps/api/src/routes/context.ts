@@ -8,6 +8,7 @@ import type { DeploymentHistory } from '../services/deployment-history';
 import type { DeploymentService } from '../services/deployment-service';
 import type { JobService } from '../services/job-service';
 import type { SavepointService } from '../services/savepoint-service';
+import type { SecretService } from '../services/secret-service';
 import type { TokenService } from '../services/token-service';
 import type { WorkspaceService } from '../services/workspace-service';
 
@@ -25,6 +26,7 @@ export interface RouteContext {
   workspaces: WorkspaceService;
   tokens: TokenService;
   audit: AuditLog;
+  secrets: SecretService;
   /** `secure` marks cookies HTTPS-only (set it behind TLS). */
   cookies: { secure: boolean };
   version: string;

@@ -1,12 +1,13 @@
 import type { Queue } from 'bullmq';
 import { QueueJobName, type DeploymentRunPayload, type RestoreSpec, type SnapshotRef } from '@weir/contracts';
 import type { Deployment, PrismaClient, Run } from '@weir/db';
+import type { SecretService } from '../services/secret-service';
 import type { FencingEpochs } from './fencing-epochs';
 import { storedDeployment } from './stored-deployment';
 
 /** What a launch reads of a deployment; include `launchable` in the query. */
-export const launchable = { jobVersion: { select: { id: true, version: true, sql: true } } } as const;
-export type LaunchableDeployment = Deployment & { jobVersion: { id: string; version: number; sql: string } };
+export const launchable = { jobVersion: { select: { id: true, version: true, sql: true } }, job: { select: { workspaceId: true } } } as const;
+export type LaunchableDeployment = Deployment & { jobVersion: { id: string; version: number; sql: string }; job: { workspaceId: string } };
 
 /**
  * What an attempt restores. The first attempt restores what the deploy chose; every later one
@@ -24,6 +25,7 @@ export class RunLauncher {
     private readonly db: PrismaClient,
     private readonly queue: Queue<DeploymentRunPayload>,
     private readonly epochs: FencingEpochs,
+    private readonly secrets: SecretService,
   ) {}
 
   /**
@@ -46,6 +48,8 @@ export class RunLauncher {
       allowNonRestoredState: config.allowNonRestoredState,
       ...(config.startOffset ? { startOffset: config.startOffset } : {}),
       memoryLimitMb: config.memoryLimitMb,
+      // Read at every launch, so a restart after a secret changed runs with the new value.
+      secrets: await this.secrets.encryptedFor(d.job.workspaceId, d.jobVersion.sql),
     };
     // The older attempt must be fenced before the new one can possibly start.
     await this.epochs.raise(d.id, run.epoch);

@@ -10,6 +10,7 @@ import type { Clock } from '../scheduler/clock';
 import type { FencingEpochs } from '../scheduler/fencing-epochs';
 import type { LivenessProbe } from '../scheduler/liveness';
 import { launchable, type RunLauncher } from '../scheduler/run-launcher';
+import type { SecretService } from './secret-service';
 import { deriveStatus } from '../scheduler/status';
 import { moveDeployment } from '../scheduler/state-store';
 import { storedDeployment } from '../scheduler/stored-deployment';
@@ -36,6 +37,7 @@ export class DeploymentService {
     private readonly liveness: LivenessProbe,
     private readonly clock: Clock,
     private readonly heartbeatTimeoutMs: number,
+    private readonly secrets: SecretService,
   ) {}
 
   async get(workspaceId: string, id: string): Promise<Deployment> {
@@ -65,6 +67,7 @@ export class DeploymentService {
     }
     const config = body.config;
     const checkpointing = checkpointSettingsFor(compileForDeploy(version.sql), config.checkpointing);
+    await this.secrets.assertReferencesDefined(workspaceId, version.sql);
     const retired = await this.assertNoActiveDeployment(jobId, job.name);
     const restoredFrom = await resolveRestore(this.db, workspaceId, jobId, config.restore);
 

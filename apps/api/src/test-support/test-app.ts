@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import type { LoginResponse, Role } from '@weir/contracts';
+import { secretKeyring } from '@weir/contracts/secret-box';
 import { hashPassword, type PrismaClient } from '@weir/db';
 import { buildApp, type ApiApp } from '../app';
 import { Authenticator } from '../auth/authenticator';
@@ -10,11 +11,15 @@ import { WorkspaceResolver } from '../auth/workspace-resolver';
 import type { RouteContext } from '../routes/context';
 import { systemClock } from '../scheduler/clock';
 import { AuditLog } from '../services/audit-log';
+import { SecretService } from '../services/secret-service';
 import { TokenService } from '../services/token-service';
 import { WorkspaceService } from '../services/workspace-service';
 
 /** Stands in for a service a test does not expect to reach: any use fails the test. */
 export const unused = new Proxy({}, { get: (_target, name) => { throw new Error(`unexpected use of ${String(name)}`); } }) as never;
+
+/** The keyring of test apps: version 2 current, version 1 still readable. */
+export const TEST_KEYRING = secretKeyring('test-secret-key-version-2', 2, '1:test-secret-key-version-1');
 
 export interface TestApp {
   app: ApiApp;
@@ -48,6 +53,7 @@ export async function buildTestApp(
       workspaces: new WorkspaceService(db),
       tokens: new TokenService(db, systemClock),
       audit,
+      secrets: new SecretService(db, TEST_KEYRING),
       cookies: { secure: false },
       version: 'test',
     },

@@ -1,6 +1,7 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import type { SecretKeyring } from '@weir/contracts/secret-box';
 import { DeploymentRunPayload, type RedisKeys } from '@weir/contracts';
 import { ControlListener } from '../runtime/control-listener';
 import type { JobThreadPool } from '../runtime/job-thread-pool';
@@ -18,6 +19,7 @@ export interface DeploymentRunDeps {
   checkpointRoot: string;
   unresponsiveMs: number;
   threads: JobThreadPool;
+  keyring: SecretKeyring;
   log: Logger;
   /** Runs in progress, so shutdown can stop them. */
   active: Set<RunHost>;
@@ -34,7 +36,7 @@ export function deploymentRunHandler(deps: DeploymentRunDeps) {
       payload,
       new RunReporter(deps.redis, deps.keys, deps.workerId, run),
       (onCommand) => new ControlListener(deps.subscriber, deps.redis, deps.keys, run, onCommand),
-      { sampleIntervalMs: deps.sampleIntervalMs, checkpointRoot: deps.checkpointRoot, unresponsiveMs: deps.unresponsiveMs, threads: deps.threads, log: deps.log.child({ runId: payload.runId }) },
+      { sampleIntervalMs: deps.sampleIntervalMs, checkpointRoot: deps.checkpointRoot, unresponsiveMs: deps.unresponsiveMs, threads: deps.threads, keyring: deps.keyring, log: deps.log.child({ runId: payload.runId }) },
     );
     deps.active.add(host);
     try {

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { CheckpointResult, StopOptions } from '@weir/engine';
 import { WeirError, type ControlCommand, type DeploymentRunPayload } from '@weir/contracts';
+import type { SecretKeyring } from '@weir/contracts/secret-box';
 import { deploymentStorageUri } from '../checkpoint/open-checkpoint-storage';
 import type { ControlListener } from './control-listener';
 import { IsolatedJob } from './isolated-job';
@@ -8,6 +9,7 @@ import type { JobThreadPool } from './job-thread-pool';
 import { MetricsSampler } from './metrics-sampler';
 import { classifyFailure } from './run-failure';
 import type { RunReporter } from './run-reporter';
+import { redactError, resolveRunSecrets } from './run-secrets';
 
 /** How a hosted run ended. */
 export type RunOutcome = 'finished' | 'stopped';
@@ -23,6 +25,8 @@ export interface RunHostOptions {
   unresponsiveMs: number;
   /** Where runs' threads come from. */
   threads: JobThreadPool;
+  /** Decrypts the workspace secrets a run's SQL references. */
+  keyring: SecretKeyring;
   log: Logger;
 }
 
@@ -68,9 +72,12 @@ export class RunHost {
     const ticker = setInterval(() => {
       this.tick(sampler).catch((err: unknown) => log.error({ err, runId }, 'report failed'));
     }, this.options.sampleIntervalMs);
+    let secretValues: string[] = [];
     try {
+      const resolved = resolveRunSecrets(this.payload, this.options.keyring);
+      secretValues = resolved.values;
       const handle = new IsolatedJob(
-        { payload: this.payload, storageUri: deploymentStorageUri(this.options.checkpointRoot, deploymentId) },
+        { payload: resolved.payload, storageUri: deploymentStorageUri(this.options.checkpointRoot, deploymentId) },
         {
           memoryLimitMb: this.payload.memoryLimitMb,
           unresponsiveMs: this.options.unresponsiveMs,
@@ -105,7 +112,9 @@ export class RunHost {
       }
       log.info({ deploymentId, runId, outcome }, 'run ended');
       return outcome;
-    } catch (error) {
+    } catch (raw) {
+      // A connector's error may quote an option it was given (a password in a URL): nothing leaves with a secret in it.
+      const error = redactError(raw, secretValues);
       const failure = classifyFailure(error);
       await this.reporter.event({ kind: 'failed', error: failure.message, ...(failure.stack ? { stack: failure.stack } : {}), cause: failure.cause, recoverable: failure.recoverable });
       log.error({ err: error, deploymentId, runId, cause: failure.cause }, 'run failed');

@@ -55,8 +55,9 @@ export function jobRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
       '/jobs/:id/validate',
       { config: read('job'), schema: { tags: ['jobs'], params: IdParams, body: ValidateRequest, response: { 200: ValidateResponse, ...errors } } },
       async (req) => {
-        const sql = req.body.sql ?? (await ctx.jobs.get(accessOf(req).workspaceId, req.params.id)).latestVersion.sql;
-        const diagnostics = diagnose(sql);
+        const { workspaceId } = accessOf(req);
+        const sql = req.body.sql ?? (await ctx.jobs.get(workspaceId, req.params.id)).latestVersion.sql;
+        const diagnostics = [...diagnose(sql), ...(await ctx.secrets.missingReferences(workspaceId, sql))];
         return { ok: !diagnostics.some((d) => d.severity === 'error'), diagnostics };
       },
     );
@@ -65,7 +66,7 @@ export function jobRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
       '/validate',
       { config: read('current'), schema: { tags: ['jobs'], body: ValidateRequest.required(), response: { 200: ValidateResponse, ...errors } } },
       async (req) => {
-        const diagnostics = diagnose(req.body.sql);
+        const diagnostics = [...diagnose(req.body.sql), ...(await ctx.secrets.missingReferences(accessOf(req).workspaceId, req.body.sql))];
         return { ok: !diagnostics.some((d) => d.severity === 'error'), diagnostics };
       },
     );
