@@ -321,7 +321,7 @@ describe('console', () => {
     await expect.poll(() => badge.textContent(), { timeout: 30_000 }).toBe('STOPPED');
   });
 
-  it('creates an API token shown once, adds a viewer who cannot deploy, and lists both in the audit log', async () => {
+  it('creates an API token shown once, adds a viewer who cannot deploy, sets a secret, and lists it all in the audit log', async () => {
     await page.goto(`${stack.consoleUrl}/tokens`);
     await page.getByTestId('create-token-form').waitFor();
     await page.locator('input[name="name"]').fill('e2e-ci');
@@ -368,11 +368,22 @@ describe('console', () => {
       await browser.close();
     }
 
+    await page.goto(`${stack.consoleUrl}/secrets`);
+    const secretForm = page.getByTestId('secret-form');
+    await secretForm.waitFor();
+    await secretForm.locator('input[name="name"]').fill('E2E_PASSWORD');
+    await secretForm.locator('input[name="value"]').fill('e2e-hidden-value');
+    await secretForm.locator('button[type="submit"]').click();
+    await expect.poll(() => page.getByTestId('secret-row').count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.getByTestId('secret-row').textContent()).toContain("'${secret.E2E_PASSWORD}'");
+    expect(await page.content()).not.toContain('e2e-hidden-value');
+    await screenshot('24-secrets');
+
     await page.goto(`${stack.consoleUrl}/audit`);
     const actions = page.getByTestId('audit-action');
     await actions.first().waitFor({ timeout: 15_000 });
     const seen = new Set(await actions.allTextContents());
-    for (const action of ['auth.login', 'auth.login_failed', 'job.create', 'deployment.create', 'deployment.stop', 'savepoint.trigger', 'token.create', 'member.add']) expect(seen).toContain(action);
+    for (const action of ['auth.login', 'auth.login_failed', 'job.create', 'deployment.create', 'deployment.stop', 'savepoint.trigger', 'token.create', 'member.add', 'secret.create']) expect(seen).toContain(action);
     await screenshot('23-audit');
     await page.getByTestId('audit-filters').locator('input[name="action"]').fill('token.');
     await page.getByTestId('audit-filters').locator('button[type="submit"]').click();

@@ -5,6 +5,9 @@ import {
   CreatedToken,
   LoginResponse,
   Me,
+  RotateSecretsResponse,
+  SecretList,
+  SecretSummary,
   Member,
   MemberList,
   WorkspaceList,
@@ -96,6 +99,11 @@ export const apiClient = {
   listTokens: (signal?: AbortSignal) => request(ApiTokenList, 'GET', '/tokens', undefined, signal),
   createToken: (body: CreateTokenRequest) => request(CreatedToken, 'POST', '/tokens', body),
   revokeToken: (tokenId: string) => request(Empty, 'DELETE', `/tokens/${id(tokenId)}`),
+  listSecrets: (signal?: AbortSignal) => request(SecretList, 'GET', '/secrets', undefined, signal),
+  /** Creates or replaces a secret; the value is never read back. */
+  putSecret: (name: string, value: string) => request(SecretSummary, 'PUT', `/secrets/${id(name)}`, { value }),
+  deleteSecret: (name: string) => request(Empty, 'DELETE', `/secrets/${id(name)}`),
+  rotateSecrets: () => request(RotateSecretsResponse, 'POST', '/secrets/rotate'),
   listAudit: (query: Partial<AuditQuery>, signal?: AbortSignal) =>
     request(AuditList, 'GET', `/audit${queryString(query)}`, undefined, signal),
   listJobs: (signal?: AbortSignal) => request(JobList, 'GET', '/jobs', undefined, signal),

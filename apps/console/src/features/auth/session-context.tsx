@@ -1,12 +1,13 @@
 'use client';
 
-import { roleAllows, type Me, type Role } from '@weir/contracts';
+import type { Me, Role } from '@weir/contracts';
 import { usePathname, useRouter } from 'next/navigation';
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { apiClient } from '../api/api-client';
 import { ApiRequestError } from '../api/api-request-error';
 import { ErrorBanner } from '../common/error-banner';
 import { chooseWorkspace, chosenWorkspace, signInUrl } from './browser-session';
+import { permission } from './permission';
 
 type Session = {
   me: Me;
@@ -71,7 +72,5 @@ export function useSession(): Session {
 
 /** Whether the caller's role in the current workspace allows `needed`, and the reason to show when not. */
 export function usePermission(needed: Role): { allowed: boolean; reason: string | undefined } {
-  const role = useContext(SessionContext)?.me.workspace?.role;
-  const allowed = role !== undefined && roleAllows(role, needed);
-  return { allowed, reason: allowed ? undefined : `Needs the ${needed.toLowerCase()} role; you are ${role ? role.toLowerCase() : 'not a member'} here` };
+  return permission(useContext(SessionContext)?.me.workspace?.role, needed);
 }

@@ -7,6 +7,7 @@ import { usePermission, useSession } from '../auth/session-context';
 const NAV = [
   { href: '/jobs', label: 'Jobs', icon: 'M4 6h16M4 12h16M4 18h10', owners: false },
   { href: '/members', label: 'Members', icon: 'M16 19v-1a4 4 0 0 0-8 0v1M12 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6', owners: false },
+  { href: '/secrets', label: 'Secrets', icon: 'M7 11V7a5 5 0 0 1 10 0v4M5 11h14v10H5z', owners: false },
   { href: '/tokens', label: 'API tokens', icon: 'M15 7a4 4 0 1 1-3.9 5H4v3h3v-3', owners: false },
   { href: '/audit', label: 'Audit log', icon: 'M9 5h10M9 12h10M9 19h10M5 5v.01M5 12v.01M5 19v.01', owners: true },
 ];
