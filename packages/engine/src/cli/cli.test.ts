@@ -30,5 +30,5 @@ describe('weir CLI', () => {
     const refused = spawnSync(process.execPath, [BIN, 'run', file, '--restore', 'latest'], { encoding: 'utf8' });
     expect(refused.stderr).toContain("--restore needs --checkpoint-dir or SET 'execution.checkpointing.dir'");
     expect(refused.status).toBe(1);
-  });
+  }, 60_000);
 });
