@@ -19,7 +19,7 @@ export class WorkspaceResolver {
     return access;
   }
 
-  /** The chosen workspace (id or slug), else the token's, else the caller's oldest membership; undefined when they have none. */
+  /** The chosen workspace (id or slug), else the token's, else the caller's oldest membership; FORBIDDEN when they have none. */
   async current(principal: Principal, chosen: string | undefined): Promise<WorkspaceAccess> {
     const found = await this.currentOrNone(principal, chosen);
     if (!found) throw new WeirError('FORBIDDEN', 'you are not a member of any workspace; ask a workspace owner to add you');
