@@ -39,6 +39,10 @@ const WorkerConfig = z.object({
    * only a runaway expression or UDF comes near it.
    */
   WEIR_RUN_UNRESPONSIVE_MS: z.coerce.number().int().min(500).default(15_000),
+  /** Heap of the V8 isolate a run's user functions share; passing it fails the run as UDF_OUT_OF_MEMORY. */
+  WEIR_UDF_MEMORY_MB: z.coerce.number().int().min(8).max(4096).default(64),
+  /** Longest one user-function call may run; a longer one fails the run as UDF_TIMEOUT. */
+  WEIR_UDF_CALL_TIMEOUT_MS: z.coerce.number().int().min(1).max(60_000).default(1000),
   /** Decrypts the workspace secrets runs reference; the API's WEIR_SECRET_KEY, version and previous keys. */
   WEIR_SECRET_KEY: z.string().min(16).default('weir-local-development-key'),
   WEIR_SECRET_KEY_VERSION: z.coerce.number().int().min(1).default(1),

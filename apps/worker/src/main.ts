@@ -28,6 +28,7 @@ const handlers = {
     unresponsiveMs: config.WEIR_RUN_UNRESPONSIVE_MS,
     threads,
     keyring: secretKeyring(config.WEIR_SECRET_KEY, config.WEIR_SECRET_KEY_VERSION, config.WEIR_SECRET_KEYS_PREVIOUS),
+    udfLimits: { memoryMb: config.WEIR_UDF_MEMORY_MB, callTimeoutMs: config.WEIR_UDF_CALL_TIMEOUT_MS },
     log,
     active,
   }),

@@ -1,6 +1,7 @@
 export * from './errors';
 export * from './auth';
 export * from './secrets';
+export * from './user-functions';
 export * from './sql';
 export * from './jobs';
 export * from './deployments';

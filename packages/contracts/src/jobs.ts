@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UserFunctions } from './user-functions';
 
 const JobName = z
   .string()
@@ -11,6 +12,7 @@ export const CreateJobRequest = z.object({
   name: JobName,
   description: z.string().max(2000).default(''),
   sql: z.string().max(1_000_000),
+  functions: UserFunctions.default([]),
 });
 export type CreateJobRequest = z.infer<typeof CreateJobRequest>;
 
@@ -19,6 +21,8 @@ export const UpdateJobRequest = z.object({
   name: JobName.optional(),
   description: z.string().max(2000).optional(),
   sql: z.string().max(1_000_000),
+  /** The version's user functions; absent keeps the previous version's. */
+  functions: UserFunctions.optional(),
 });
 export type UpdateJobRequest = z.infer<typeof UpdateJobRequest>;
 
@@ -26,6 +30,7 @@ export const JobVersion = z.object({
   id: z.string(),
   version: z.number().int().min(1),
   sql: z.string(),
+  functions: UserFunctions,
   createdAt: z.string(),
 });
 export type JobVersion = z.infer<typeof JobVersion>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CheckpointResult, CheckpointSettings, FailureCause, RestoredFrom } from './checkpoints';
 import { StartOffset } from './deployments';
 import { EncryptedSecret } from './secrets';
+import { UserFunctions } from './user-functions';
 
 /** Queue job names, `domain.verb`. */
 export const QueueJobName = { deploymentRun: 'deployment.run' } as const;
@@ -39,6 +40,8 @@ export const DeploymentRunPayload = z.object({
   jobVersionId: z.string(),
   jobVersion: z.number().int().min(1),
   sql: z.string(),
+  /** The job version's user functions, run by the worker in its sandbox. */
+  functions: UserFunctions.default([]),
   parallelism: z.number().int().min(1),
   /** Checkpointing in force, resolved by the scheduler from the deployment's config and the SQL. */
   checkpointing: CheckpointSettings,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UserFunctions } from './user-functions';
 
 /** A problem found in a SQL script; lines and columns are 1-based, the end is exclusive. */
 export const SqlDiagnostic = z.object({
@@ -15,6 +16,8 @@ export type SqlDiagnostic = z.infer<typeof SqlDiagnostic>;
 export const ValidateRequest = z.object({
   /** SQL to check; when absent the job's latest saved version is checked. */
   sql: z.string().optional(),
+  /** User functions to check the SQL against; when absent the job's latest saved ones (none for `/validate`). */
+  functions: UserFunctions.optional(),
 });
 export type ValidateRequest = z.infer<typeof ValidateRequest>;
 

@@ -1,13 +1,14 @@
 import type { Queue } from 'bullmq';
 import { QueueJobName, type DeploymentRunPayload, type RestoreSpec, type SnapshotRef } from '@weir/contracts';
-import type { Deployment, PrismaClient, Run } from '@weir/db';
+import type { Deployment, Prisma, PrismaClient, Run } from '@weir/db';
+import { versionFunctions } from '../services/job-functions';
 import type { SecretService } from '../services/secret-service';
 import type { FencingEpochs } from './fencing-epochs';
 import { storedDeployment } from './stored-deployment';
 
 /** What a launch reads of a deployment; include `launchable` in the query. */
-export const launchable = { jobVersion: { select: { id: true, version: true, sql: true } }, job: { select: { workspaceId: true } } } as const;
-export type LaunchableDeployment = Deployment & { jobVersion: { id: string; version: number; sql: string }; job: { workspaceId: string } };
+export const launchable = { jobVersion: { select: { id: true, version: true, sql: true, config: true } }, job: { select: { workspaceId: true } } } as const;
+export type LaunchableDeployment = Deployment & { jobVersion: { id: string; version: number; sql: string; config: Prisma.JsonValue }; job: { workspaceId: string } };
 
 /**
  * What an attempt restores. The first attempt restores what the deploy chose; every later one
@@ -42,6 +43,7 @@ export class RunLauncher {
       jobVersionId: d.jobVersion.id,
       jobVersion: d.jobVersion.version,
       sql: d.jobVersion.sql,
+      functions: versionFunctions(d.jobVersion.config),
       parallelism: config.parallelism,
       checkpointing,
       restore: restoreSpecFor(run.attempt, restoredFrom),

@@ -17,6 +17,7 @@ import { storedDeployment } from '../scheduler/stored-deployment';
 import { isTerminal, type DeploymentState } from '../scheduler/transitions';
 import { checkpointSettingsFor } from './checkpoint-settings';
 import { resolveRestore } from './restore-resolution';
+import { versionFunctions } from './job-functions';
 import { compileForDeploy } from './sql-validation';
 
 const withRuns = {
@@ -66,7 +67,7 @@ export class DeploymentService {
       });
     }
     const config = body.config;
-    const checkpointing = checkpointSettingsFor(compileForDeploy(version.sql), config.checkpointing);
+    const checkpointing = checkpointSettingsFor(compileForDeploy(version.sql, versionFunctions(version.config)), config.checkpointing);
     await this.secrets.assertReferencesDefined(workspaceId, version.sql);
     const retired = await this.assertNoActiveDeployment(jobId, job.name);
     const restoredFrom = await resolveRestore(this.db, workspaceId, jobId, config.restore);

@@ -1,6 +1,7 @@
 import { WeirError, type CreateJobRequest, type Job, type UpdateJobRequest } from '@weir/contracts';
 import type { PrismaClient } from '@weir/db';
 import type { DeploymentStatus } from '@weir/contracts';
+import { assertFunctionsParse, versionFunctions } from './job-functions';
 
 /** Reads the live status of a deployment (see DeploymentService.statusOf). */
 export interface DeploymentStatusReader {
@@ -35,6 +36,7 @@ export class JobService {
 
   /** Creates a job with its version 1, saved by `authorId`. */
   async create(workspaceId: string, body: CreateJobRequest, authorId?: string): Promise<Job> {
+    assertFunctionsParse(body.functions);
     try {
       const job = await this.db.job.create({
         data: {
@@ -42,7 +44,7 @@ export class JobService {
           name: body.name,
           description: body.description,
           latestVersion: 1,
-          versions: { create: { version: 1, sql: body.sql, createdById: authorId ?? null } },
+          versions: { create: { version: 1, sql: body.sql, config: { functions: body.functions }, createdById: authorId ?? null } },
         },
         include: withLatest,
       });
@@ -54,7 +56,9 @@ export class JobService {
 
   /** Saves a new immutable version by `authorId`; name and description change in place. */
   async update(workspaceId: string, id: string, body: UpdateJobRequest, authorId?: string): Promise<Job> {
-    await this.find(workspaceId, id);
+    const previous = await this.find(workspaceId, id);
+    const functions = body.functions ?? versionFunctions(previous.versions[0]?.config);
+    assertFunctionsParse(functions);
     try {
       const job = await this.db.$transaction(async (tx) => {
         const bumped = await tx.job.update({
@@ -65,7 +69,7 @@ export class JobService {
             ...(body.description !== undefined ? { description: body.description } : {}),
           },
         });
-        await tx.jobVersion.create({ data: { jobId: id, version: bumped.latestVersion, sql: body.sql, createdById: authorId ?? null } });
+        await tx.jobVersion.create({ data: { jobId: id, version: bumped.latestVersion, sql: body.sql, config: { functions }, createdById: authorId ?? null } });
         return tx.job.findUniqueOrThrow({ where: { id }, include: withLatest });
       });
       return this.toJob(job);
@@ -93,6 +97,7 @@ export class JobService {
         id: latest.id,
         version: latest.version,
         sql: latest.sql,
+        functions: versionFunctions(latest.config),
         createdAt: latest.createdAt.toISOString(),
       },
       deployment: deployment

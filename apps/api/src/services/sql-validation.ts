@@ -1,15 +1,16 @@
 import { compileJob, validateSql, SqlError, type CompiledJob } from '@weir/engine';
-import { WeirError, type SqlDiagnostic } from '@weir/contracts';
+import { WeirError, type SqlDiagnostic, type UserFunctionSource } from '@weir/contracts';
+import { typeStubs } from './job-functions';
 
-/** Diagnostics of a script from the engine's own validator (the same one a run uses). */
-export function diagnose(sql: string): SqlDiagnostic[] {
-  return validateSql(sql).map((d) => ({ ...d }));
+/** Diagnostics of a script and its user functions from the engine's own validator (the same one a run uses). */
+export function diagnose(sql: string, functions: UserFunctionSource[] = []): SqlDiagnostic[] {
+  return validateSql(sql, { functions: typeStubs(functions) }).map((d) => ({ ...d }));
 }
 
 /** Compiles a script for deployment; invalid SQL becomes SQL_INVALID with its diagnostics. */
-export function compileForDeploy(sql: string): CompiledJob {
+export function compileForDeploy(sql: string, functions: UserFunctionSource[] = []): CompiledJob {
   try {
-    return compileJob(sql);
+    return compileJob(sql, { functions: typeStubs(functions) });
   } catch (error) {
     if (error instanceof SqlError) {
       const first = error.diagnostics[0];

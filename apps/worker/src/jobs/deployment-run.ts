@@ -8,6 +8,7 @@ import type { JobThreadPool } from '../runtime/job-thread-pool';
 import { classifyFailure } from '../runtime/run-failure';
 import { RunHost, type RunOutcome } from '../runtime/run-host';
 import { RunReporter } from '../runtime/run-reporter';
+import type { UdfLimits } from '../runtime/udf-sandbox';
 
 /** Dependencies of the `deployment.run` handler. */
 export interface DeploymentRunDeps {
@@ -20,6 +21,7 @@ export interface DeploymentRunDeps {
   unresponsiveMs: number;
   threads: JobThreadPool;
   keyring: SecretKeyring;
+  udfLimits: UdfLimits;
   log: Logger;
   /** Runs in progress, so shutdown can stop them. */
   active: Set<RunHost>;
@@ -36,7 +38,7 @@ export function deploymentRunHandler(deps: DeploymentRunDeps) {
       payload,
       new RunReporter(deps.redis, deps.keys, deps.workerId, run),
       (onCommand) => new ControlListener(deps.subscriber, deps.redis, deps.keys, run, onCommand),
-      { sampleIntervalMs: deps.sampleIntervalMs, checkpointRoot: deps.checkpointRoot, unresponsiveMs: deps.unresponsiveMs, threads: deps.threads, keyring: deps.keyring, log: deps.log.child({ runId: payload.runId }) },
+      { sampleIntervalMs: deps.sampleIntervalMs, checkpointRoot: deps.checkpointRoot, unresponsiveMs: deps.unresponsiveMs, threads: deps.threads, keyring: deps.keyring, udfLimits: deps.udfLimits, log: deps.log.child({ runId: payload.runId }) },
     );
     deps.active.add(host);
     try {

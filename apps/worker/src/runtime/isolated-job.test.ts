@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -26,6 +26,7 @@ function payload(sql: string, overrides: Partial<DeploymentRunPayload> = {}): De
     jobVersionId: 'v1',
     jobVersion: 1,
     sql,
+    functions: [],
     secrets: [],
     parallelism: 1,
     checkpointing: { enabled: true, intervalMs: 200, mode: 'EXACTLY_ONCE', timeoutMs: 60_000, minPauseMs: 0, incremental: false, numRetained: 2, maxChainLength: 8 },
@@ -39,7 +40,7 @@ function payload(sql: string, overrides: Partial<DeploymentRunPayload> = {}): De
 function start(run: DeploymentRunPayload, options: Partial<IsolatedJobOptions> = {}) {
   const checkpoints: CheckpointResult[] = [];
   const job = new IsolatedJob(
-    { payload: run, storageUri: join(root, run.deploymentId) },
+    { payload: run, storageUri: join(root, run.deploymentId), udfLimits: { memoryMb: 32, callTimeoutMs: 300 } },
     { memoryLimitMb: run.memoryLimitMb, threads, unresponsiveMs: 10_000, fence: async () => undefined, onCheckpoint: (c) => checkpoints.push(c), ...options },
   );
   return { job, checkpoints };
@@ -114,6 +115,39 @@ describe('IsolatedJob', () => {
     expect(String((error as Error).message)).toMatch(/did not respond for \d+ s/);
     // 1.5 s of silence at 50 ms per tick: the host's event loop was never blocked by the run.
     expect(ticks).toBeGreaterThan(20);
+  }, 30_000);
+
+  it("runs the job's user functions in the sandbox, which sees nothing of the worker", async () => {
+    const out = join(root, 'out-udf');
+    const sql = `
+      CREATE FUNCTION label AS 'com.example.Label';
+      CREATE FUNCTION host_view AS 'hostView';
+      CREATE TABLE src (id BIGINT) WITH ('connector' = 'datagen', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '3');
+      CREATE TABLE out (l STRING, h STRING) WITH ('connector' = 'filesystem', 'path' = '${out}', 'format' = 'csv');
+      INSERT INTO out SELECT label(id), host_view() FROM src;`;
+    const functions: DeploymentRunPayload['functions'] = [
+      { identifier: 'com.example.Label', language: 'javascript', source: '(id) => `n${id * 2}`', resultType: 'STRING', argumentTypes: ['BIGINT'] },
+      { identifier: 'hostView', language: 'javascript', source: '() => [typeof process, typeof require, typeof fetch].join("/")', resultType: 'STRING' },
+    ];
+    const { job } = start(payload(sql, { functions }));
+    expect((await job.done).outcome).toBe('finished');
+    const written = readdirSync(out).filter((f) => !f.startsWith('.')).map((f) => readFileSync(join(out, f), 'utf8')).join('');
+    expect(written.trim().split('\n').sort()).toEqual(['n2,undefined/undefined/undefined', 'n4,undefined/undefined/undefined', 'n6,undefined/undefined/undefined']);
+  });
+
+  it('fails a run whose user function loops forever, naming it, while another run goes on', async () => {
+    const neighbour = start(payload(sequenceInto(join(root, 'out-udf-neighbour'), 2000, 2000)));
+    const sql = `
+      CREATE FUNCTION spin AS 'com.example.Spin';
+      CREATE TABLE src (id BIGINT) WITH ('connector' = 'datagen', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '10');
+      CREATE TABLE out (x BIGINT) WITH ('connector' = 'blackhole');
+      INSERT INTO out SELECT spin(id) FROM src;`;
+    const functions: DeploymentRunPayload['functions'] = [{ identifier: 'com.example.Spin', language: 'javascript', source: '(id) => { for (;;) {} }', resultType: 'BIGINT' }];
+    const { job } = start(payload(sql, { functions }));
+    const error = await job.done.catch((e: unknown) => e);
+    expect(String((error as Error).message)).toMatch(/user function 'com.example.Spin' ran longer than 300 ms in one call/);
+    expect(classifyFailure(error)).toMatchObject({ cause: 'EXCEPTION', recoverable: false });
+    expect(await neighbour.job.done).toMatchObject({ outcome: 'finished' });
   }, 30_000);
 
   it('fails a stack overflow as the run\'s own exception', async () => {

@@ -1,11 +1,14 @@
 import type { DeploymentRunPayload, RestoredFrom } from '@weir/contracts';
 import type { CheckpointResult, StopOptions, VertexMetricsSnapshot } from '@weir/engine';
+import type { UdfLimits } from './udf-sandbox';
 
 /** What a job thread runs, sent in its `start` message: the run and where its checkpoints live. */
 export interface JobThreadData {
   payload: DeploymentRunPayload;
   /** The deployment's own checkpoint folder (a directory or `s3://…`). */
   storageUri: string;
+  /** Limits of the sandbox the run's user functions execute in. */
+  udfLimits: UdfLimits;
 }
 
 /** A request the host sends the thread; each is answered by a `reply` with the same id. */

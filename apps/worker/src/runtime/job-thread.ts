@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { compileJob, startJob, type CheckpointStorage, type JobHandle, type RestoreRequest } from '@weir/engine';
 import { openCheckpointStorage } from '../checkpoint/open-checkpoint-storage';
 import { newestSnapshot, splitLocation } from '../checkpoint/snapshot-location';
+import { UdfSandbox } from './udf-sandbox';
 import type { DeploymentRunPayload } from '@weir/contracts';
 import { deserializeError, serializeError, type HostMessage, type HostRequest, type JobThreadData, type ThreadMessage } from './job-thread-protocol';
 
@@ -93,8 +94,17 @@ async function restoreRequest(payload: DeploymentRunPayload, own: CheckpointStor
   }
 }
 
-async function run({ payload, storageUri }: JobThreadData): Promise<Extract<ThreadMessage, { type: 'done' }>> {
-  const job = compileJob(payload.sql, { set: { 'parallelism.default': String(payload.parallelism) } });
+async function run({ payload, storageUri, udfLimits }: JobThreadData): Promise<Extract<ThreadMessage, { type: 'done' }>> {
+  const sandbox = await UdfSandbox.open(payload.functions, udfLimits);
+  try {
+    return await runJob(payload, storageUri, sandbox);
+  } finally {
+    sandbox?.dispose();
+  }
+}
+
+async function runJob(payload: DeploymentRunPayload, storageUri: string, sandbox: UdfSandbox | undefined): Promise<Extract<ThreadMessage, { type: 'done' }>> {
+  const job = compileJob(payload.sql, { set: { 'parallelism.default': String(payload.parallelism) }, ...(sandbox ? { functions: sandbox.functions } : {}) });
   const storage = openCheckpointStorage(storageUri);
   const restore = await restoreRequest(payload, storage);
   const started = startJob(job, {

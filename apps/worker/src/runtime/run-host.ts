@@ -5,6 +5,7 @@ import type { SecretKeyring } from '@weir/contracts/secret-box';
 import { deploymentStorageUri } from '../checkpoint/open-checkpoint-storage';
 import type { ControlListener } from './control-listener';
 import { IsolatedJob } from './isolated-job';
+import type { UdfLimits } from './udf-sandbox';
 import type { JobThreadPool } from './job-thread-pool';
 import { MetricsSampler } from './metrics-sampler';
 import { classifyFailure } from './run-failure';
@@ -27,6 +28,8 @@ export interface RunHostOptions {
   threads: JobThreadPool;
   /** Decrypts the workspace secrets a run's SQL references. */
   keyring: SecretKeyring;
+  /** Limits of the sandbox the run's user functions execute in. */
+  udfLimits: UdfLimits;
   log: Logger;
 }
 
@@ -77,7 +80,7 @@ export class RunHost {
       const resolved = resolveRunSecrets(this.payload, this.options.keyring);
       secretValues = resolved.values;
       const handle = new IsolatedJob(
-        { payload: resolved.payload, storageUri: deploymentStorageUri(this.options.checkpointRoot, deploymentId) },
+        { payload: resolved.payload, storageUri: deploymentStorageUri(this.options.checkpointRoot, deploymentId), udfLimits: this.options.udfLimits },
         {
           memoryLimitMb: this.payload.memoryLimitMb,
           unresponsiveMs: this.options.unresponsiveMs,

@@ -15,6 +15,7 @@ import {
 } from '@weir/contracts';
 import { accessOf } from '../../auth/access-hook';
 import { diagnose } from '../../services/sql-validation';
+import { assertFunctionsParse } from '../../services/job-functions';
 import type { RouteContext } from '../context';
 
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError };
@@ -56,17 +57,21 @@ export function jobRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
       { config: read('job'), schema: { tags: ['jobs'], params: IdParams, body: ValidateRequest, response: { 200: ValidateResponse, ...errors } } },
       async (req) => {
         const { workspaceId } = accessOf(req);
-        const sql = req.body.sql ?? (await ctx.jobs.get(workspaceId, req.params.id)).latestVersion.sql;
-        const diagnostics = [...diagnose(sql), ...(await ctx.secrets.missingReferences(workspaceId, sql))];
+        const saved = req.body.sql === undefined || req.body.functions === undefined ? (await ctx.jobs.get(workspaceId, req.params.id)).latestVersion : undefined;
+        const sql = req.body.sql ?? saved?.sql ?? '';
+        const functions = req.body.functions ?? saved?.functions ?? [];
+        assertFunctionsParse(functions);
+        const diagnostics = [...diagnose(sql, functions), ...(await ctx.secrets.missingReferences(workspaceId, sql))];
         return { ok: !diagnostics.some((d) => d.severity === 'error'), diagnostics };
       },
     );
 
     app.post(
       '/validate',
-      { config: read('current'), schema: { tags: ['jobs'], body: ValidateRequest.required(), response: { 200: ValidateResponse, ...errors } } },
+      { config: read('current'), schema: { tags: ['jobs'], body: ValidateRequest.required({ sql: true }), response: { 200: ValidateResponse, ...errors } } },
       async (req) => {
-        const diagnostics = [...diagnose(req.body.sql), ...(await ctx.secrets.missingReferences(accessOf(req).workspaceId, req.body.sql))];
+        assertFunctionsParse(req.body.functions ?? []);
+        const diagnostics = [...diagnose(req.body.sql, req.body.functions), ...(await ctx.secrets.missingReferences(accessOf(req).workspaceId, req.body.sql))];
         return { ok: !diagnostics.some((d) => d.severity === 'error'), diagnostics };
       },
     );
