@@ -78,7 +78,7 @@ export function JobEditor({ jobId: initialJobId }: { jobId: string | null }) {
   }, [dirty]);
 
   const save = async (): Promise<Job> => {
-    const saved = jobId ? await apiClient.updateJob(jobId, { sql }) : await apiClient.createJob({ name: name.trim(), description: '', sql });
+    const saved = jobId ? await apiClient.updateJob(jobId, { sql }) : await apiClient.createJob({ name: name.trim(), description: '', sql, functions: [] });
     setSavedSql(sql);
     job.setData(saved);
     setNotice(`v${saved.latestVersion.version} saved`);
