@@ -17,6 +17,7 @@ import type { RouteContext } from './routes/context';
 import { deploymentRoutes } from './routes/deployments/routes';
 import { healthRoutes } from './routes/health/routes';
 import { jobRoutes } from './routes/jobs/routes';
+import { poolRoutes } from './routes/pools/routes';
 import { secretRoutes } from './routes/secrets/routes';
 import { tokenRoutes } from './routes/tokens/routes';
 import { workspaceRoutes } from './routes/workspaces/routes';
@@ -64,6 +65,7 @@ export async function buildApp(ctx: RouteContext, logger: Logger) {
       await v1.register(tokenRoutes(ctx));
       await v1.register(auditRoutes(ctx));
       await v1.register(secretRoutes(ctx));
+      await v1.register(poolRoutes(ctx));
       await v1.register(jobRoutes(ctx));
       await v1.register(deploymentRoutes(ctx));
     },

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { DEFAULT_POOL_QUEUE, redisKeys, type DeploymentRunPayload } from '@weir/contracts';
+import { redisKeys } from '@weir/contracts';
 import { secretKeyring } from '@weir/contracts/secret-box';
 import { createPrismaClient } from '@weir/db';
 import type { Logger } from 'pino';
@@ -17,6 +16,7 @@ import { systemClock } from './scheduler/clock';
 import { ControlChannel } from './scheduler/control';
 import { FailoverHandler } from './scheduler/failover';
 import { FencingEpochs } from './scheduler/fencing-epochs';
+import { PoolQueues } from './scheduler/pool-queues';
 import { LivenessProbe } from './scheduler/liveness';
 import { Reconciler } from './scheduler/reconciler';
 import { createRunEventHandler } from './scheduler/run-events';
@@ -28,6 +28,7 @@ import { JobService } from './services/job-service';
 import { SavepointService } from './services/savepoint-service';
 import { SecretService } from './services/secret-service';
 import { TokenService } from './services/token-service';
+import { PoolService } from './services/pool-service';
 import { WorkspaceService } from './services/workspace-service';
 import { GroupConsumer } from './streams/group-consumer';
 
@@ -48,17 +49,14 @@ export async function startApiPlatform(config: ApiConfig, log: Logger): Promise<
   const ingestReader = new Redis(config.REDIS_URL, redisOptions);
   const hubReader = new Redis(config.REDIS_URL, redisOptions);
   const keys = redisKeys(config.WEIR_REDIS_PREFIX);
-  const queue = new Queue<DeploymentRunPayload>(DEFAULT_POOL_QUEUE, {
-    connection: new Redis(config.REDIS_URL, redisOptions),
-    prefix: keys.bullPrefix,
-    defaultJobOptions: { attempts: 1, removeOnComplete: 1000, removeOnFail: 1000 },
-  });
+  const queueConnection = new Redis(config.REDIS_URL, redisOptions);
+  const queues = new PoolQueues(queueConnection, keys.bullPrefix);
 
-  const liveness = new LivenessProbe(redis, config.WEIR_REDIS_PREFIX, DEFAULT_POOL_QUEUE);
+  const liveness = new LivenessProbe(redis, config.WEIR_REDIS_PREFIX);
   const control = new ControlChannel(redis, config.WEIR_REDIS_PREFIX);
   const epochs = new FencingEpochs(redis, config.WEIR_REDIS_PREFIX);
   const secrets = new SecretService(db, secretKeyring(config.WEIR_SECRET_KEY, config.WEIR_SECRET_KEY_VERSION, config.WEIR_SECRET_KEYS_PREVIOUS));
-  const launcher = new RunLauncher(db, queue, epochs, secrets);
+  const launcher = new RunLauncher(db, queues, epochs, secrets);
   const failover = new FailoverHandler(db, launcher, epochs, systemClock, log.child({ component: 'failover' }));
   const deployments = new DeploymentService(db, launcher, epochs, liveness, systemClock, config.WEIR_HEARTBEAT_TIMEOUT_MS, secrets);
   const savepoints = new SavepointService(db, redis, config.WEIR_REDIS_PREFIX, control, deployments, config.WEIR_SAVEPOINT_TIMEOUT_MS);
@@ -71,7 +69,7 @@ export async function startApiPlatform(config: ApiConfig, log: Logger): Promise<
     createRunEventHandler(db, failover, log.child({ component: 'run-events' })), log.child({ component: 'run-events' }));
   const ingester = new GroupConsumer(ingestReader, keys.metricsStream, 'ingest', instance, metrics.ingest,
     log.child({ component: 'ingest' }));
-  const reconciler = new Reconciler(db, queue, liveness, control, launcher, failover, systemClock,
+  const reconciler = new Reconciler(db, queues, liveness, control, launcher, failover, systemClock,
     { intervalMs: config.WEIR_RECONCILE_INTERVAL_MS, heartbeatTimeoutMs: config.WEIR_HEARTBEAT_TIMEOUT_MS },
     log.child({ component: 'reconciler' }));
 
@@ -93,6 +91,7 @@ export async function startApiPlatform(config: ApiConfig, log: Logger): Promise<
     sessions: new SessionService(db, limiter, audit, systemClock, config.WEIR_SESSION_TTL_HOURS * 3600_000),
     workspaces: new WorkspaceService(db),
     tokens: new TokenService(db, systemClock),
+    pools: new PoolService(db, systemClock),
     audit,
     secrets,
     cookies: { secure: config.WEIR_SECURE_COOKIES === 'true' },
@@ -114,8 +113,8 @@ export async function startApiPlatform(config: ApiConfig, log: Logger): Promise<
       await app.close();
       await reconciler.stop();
       await Promise.all([runEvents.stop(), ingester.stop(), hub.stop()]);
-      await queue.close();
-      for (const c of [redis, eventsReader, ingestReader, hubReader]) c.disconnect();
+      await queues.close();
+      for (const c of [redis, eventsReader, ingestReader, hubReader, queueConnection]) c.disconnect();
       await db.$disconnect();
     },
   };

@@ -32,6 +32,8 @@ export interface Stack {
   consoleUrl: string;
   apiUrl: string;
   processes: SupervisedProcess[];
+  /** Starts one more worker process, e.g. one joining a workspace's exclusive pool with WEIR_POOL_JOIN_TOKEN. */
+  addWorker(name: string, env?: Record<string, string>): SupervisedProcess;
   stop(): Promise<void>;
 }
 
@@ -58,19 +60,20 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     ...options.env,
   };
   const tsx = ['--import', 'tsx'];
-  const supervise = (name: string, args: string[], cwd = repoRoot) =>
-    superviseProcess(name, (onExit) => startProcess(name, process.execPath, args, { cwd, env, quiet: options.quiet, onExit }), {
+  const supervise = (name: string, args: string[], cwd = repoRoot, extraEnv: Record<string, string> = {}) =>
+    superviseProcess(name, (onExit) => startProcess(name, process.execPath, args, { cwd, env: { ...env, ...extraEnv }, quiet: options.quiet, onExit }), {
       restartDelayMs: 2000,
       onExit: (code) => options.onUnexpectedExit?.(name, code),
     });
   const processes: SupervisedProcess[] = [];
+  const workerArgs = [...tsx, join(repoRoot, 'apps/worker/src/main.ts')];
   const stop = async () => {
     await Promise.all(processes.reverse().map((p) => p.stop()));
   };
   try {
     processes.push(supervise('api', [...tsx, join(repoRoot, 'apps/api/src/main.ts')]));
     for (let i = 1; i <= (options.workers ?? 1); i++) {
-      processes.push(supervise(i === 1 ? 'worker' : `worker-${i}`, [...tsx, join(repoRoot, 'apps/worker/src/main.ts')]));
+      processes.push(supervise(i === 1 ? 'worker' : `worker-${i}`, workerArgs));
     }
     if (withConsole) {
       const next = join(repoRoot, 'node_modules/next/dist/bin/next');
@@ -83,7 +86,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     throw error;
   }
   const consoleHost = host === '0.0.0.0' ? '127.0.0.1' : host;
-  return { consoleUrl: `http://${consoleHost}:${options.consolePort}`, apiUrl, processes, stop };
+  const addWorker = (name: string, extraEnv: Record<string, string> = {}) => {
+    const worker = supervise(name, workerArgs, repoRoot, extraEnv);
+    processes.push(worker);
+    return worker;
+  };
+  return { consoleUrl: `http://${consoleHost}:${options.consolePort}`, apiUrl, processes, addWorker, stop };
 }
 
 /** Builds the console through Turborepo, which skips the build when its inputs are unchanged. */

@@ -6,8 +6,18 @@ const WorkerConfig = z.object({
   REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
   /** Prefix of every Redis key; must match the API's. */
   WEIR_REDIS_PREFIX: z.string().min(1).default('weir'),
-  /** Queue of the pool this worker serves. */
+  /** Queue of the pool this worker serves when it has no join token: the shared pool. */
   WEIR_WORKER_QUEUE: z.string().default('weir-pool-shared'),
+  /**
+   * A workspace's pool join token (`weir_join_…`, created by an owner): the worker then serves
+   * that workspace's exclusive pool instead, as the API answers, and stops claiming runs once the
+   * token is revoked.
+   */
+  WEIR_POOL_JOIN_TOKEN: z.string().startsWith('weir_join_', 'must be a pool join token (weir_join_…)').optional(),
+  /** The API a joining worker asks for its pool. */
+  WEIR_API_URL: z.string().url().default('http://127.0.0.1:4000'),
+  /** How often a joined worker confirms its token is still valid. */
+  WEIR_POOL_JOIN_CHECK_MS: z.coerce.number().int().min(500).default(30_000),
   /** How many runs this worker executes at once. */
   WEIR_WORKER_SLOTS: z.coerce.number().int().min(1).max(256).default(4),
   /** Name shown in run history; unique per process. */

@@ -7,6 +7,7 @@ import { deploymentRunHandler } from './jobs/deployment-run';
 import { JobThreadPool } from './runtime/job-thread-pool';
 import type { RunHost } from './runtime/run-host';
 import { secretKeyring } from '@weir/contracts/secret-box';
+import { PoolMembership } from './pool/pool-membership';
 
 const config = loadWorkerConfig();
 const log = pino({ level: config.LOG_LEVEL, base: { app: 'worker', workerId: config.WEIR_WORKER_ID } });
@@ -34,8 +35,21 @@ const handlers = {
   }),
 };
 
+const membership = config.WEIR_POOL_JOIN_TOKEN ? new PoolMembership(config.WEIR_API_URL, config.WEIR_POOL_JOIN_TOKEN, config.WEIR_WORKER_ID) : undefined;
+let queueName = config.WEIR_WORKER_QUEUE;
+if (membership) {
+  try {
+    const joined = await membership.join(2000, (err) => log.warn({ err }, 'waiting for the API to join the pool'));
+    queueName = joined.queue;
+    log.info({ workspace: joined.workspaceSlug, queue: joined.queue }, 'joined the exclusive pool');
+  } catch (err) {
+    log.fatal({ err }, 'joining the pool failed');
+    process.exit(1);
+  }
+}
+
 const worker = new Worker(
-  config.WEIR_WORKER_QUEUE,
+  queueName,
   async (job) => {
     const handler = handlers[job.name as keyof typeof handlers];
     if (!handler) throw new Error(`worker has no handler for queue job '${job.name}'`);
@@ -52,13 +66,31 @@ const worker = new Worker(
   },
 );
 worker.on('failed', (job, err) => log.warn({ queueJobId: job?.id, err }, 'queue job failed'));
-log.info({ queue: config.WEIR_WORKER_QUEUE, slots: config.WEIR_WORKER_SLOTS }, 'worker ready');
+log.info({ queue: queueName, slots: config.WEIR_WORKER_SLOTS }, 'worker ready');
+
+// A revoked token (or the workspace back on the shared pool) stops new claims; runs in progress go on.
+async function checkMembership(pool: PoolMembership): Promise<void> {
+  const answer = await pool.ask();
+  if (!answer.ok && !worker.isPaused()) {
+    log.error({ reason: answer.reason }, 'the pool refused this worker: no longer claiming runs');
+    await worker.pause(true);
+  } else if (answer.ok && worker.isPaused() && !closing) {
+    log.info('the pool accepts this worker again: claiming runs');
+    worker.resume();
+  }
+}
+const membershipCheck = membership
+  ? setInterval(() => {
+      checkMembership(membership).catch((err: unknown) => log.warn({ err }, 'pool membership check failed; serving on'));
+    }, config.WEIR_POOL_JOIN_CHECK_MS)
+  : undefined;
 
 let closing = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (closing) return;
     closing = true;
+    clearInterval(membershipCheck);
     log.info({ signal, runs: active.size }, 'worker shutting down');
     for (const host of active) host.requestStop('shutdown');
     worker

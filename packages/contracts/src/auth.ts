@@ -27,6 +27,8 @@ export const AUTH = {
   workspaceHeader: 'x-weir-workspace',
   sessionTokenPrefix: 'weir_ses_',
   apiTokenPrefix: 'weir_pat_',
+  /** Join tokens a worker presents to serve a workspace's exclusive pool. */
+  poolJoinTokenPrefix: 'weir_join_',
 } as const;
 
 const Email = z.string().trim().toLowerCase().email('must be an e-mail address').max(320);

@@ -8,4 +8,5 @@ export * from './deployments';
 export * from './checkpoints';
 export * from './metrics';
 export * from './queue';
+export * from './pools';
 export * from './weir-error';

@@ -8,8 +8,8 @@ import { buildTestApp, createUser, signIn, type TestApp } from '../test-support/
 // a wrong one) fails here. The services behind the routes are never reached: every refusal
 // below happens in the access hook.
 
-/** Routes anyone may call. */
-const PUBLIC = new Set(['POST /auth/login', 'GET /health']);
+/** Routes anyone may call (a joining worker proves itself with the join token in the body). */
+const PUBLIC = new Set(['POST /auth/login', 'GET /health', 'POST /pools/join']);
 /** Routes about the caller themself: any signed-in user, no workspace role involved. */
 const SIGNED_IN = new Set(['GET /me', 'POST /auth/logout', 'POST /me/password', 'GET /workspaces', 'POST /workspaces']);
 /** Non-GET routes a viewer may call, and why. */
@@ -50,7 +50,8 @@ beforeAll(async () => {
   });
   const token = await issueApiToken(db, { workspaceId: workspaceA, createdById: owner.id, name: 'deploy-bot', role: 'EDITOR', expiresAt: null });
   await db.secret.create({ data: { workspaceId: workspaceA, name: 'PG_PASSWORD', keyVersion: 2, iv: '', tag: '', ciphertext: '' } });
-  Object.assign(fixtures, { jobs: job.id, deployments: deployment.id, workspaces: workspaceA, tokens: token.id, userId: owner.id, secretName: 'PG_PASSWORD' });
+  const joinToken = await db.poolJoinToken.create({ data: { workspaceId: workspaceA, createdById: owner.id, name: 'rack-1', prefix: 'weir_join_x', tokenHash: 'not-a-hash' } });
+  Object.assign(fixtures, { jobs: job.id, deployments: deployment.id, workspaces: workspaceA, tokens: token.id, userId: owner.id, secretName: 'PG_PASSWORD', tokenId: joinToken.id });
 
   const doc = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json<{ paths: Record<string, Record<string, unknown>> }>();
   routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
@@ -71,7 +72,7 @@ function urlOf(path: string): string {
     const id = fixtures[kind];
     if (!id) throw new Error(`no fixture for the {id} of ${path}: add one for '${kind}' to this test`);
     return id;
-  }).replace('{userId}', fixtures.userId ?? '').replace('{name}', fixtures.secretName ?? '')}`;
+  }).replace('{userId}', fixtures.userId ?? '').replace('{name}', fixtures.secretName ?? '').replace('{tokenId}', fixtures.tokenId ?? '')}`;
 }
 
 const call = (route: { method: string; path: string }, headers: Record<string, string>) =>

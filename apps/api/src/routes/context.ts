@@ -7,6 +7,7 @@ import type { AuditLog } from '../services/audit-log';
 import type { DeploymentHistory } from '../services/deployment-history';
 import type { DeploymentService } from '../services/deployment-service';
 import type { JobService } from '../services/job-service';
+import type { PoolService } from '../services/pool-service';
 import type { SavepointService } from '../services/savepoint-service';
 import type { SecretService } from '../services/secret-service';
 import type { TokenService } from '../services/token-service';
@@ -27,6 +28,7 @@ export interface RouteContext {
   tokens: TokenService;
   audit: AuditLog;
   secrets: SecretService;
+  pools: PoolService;
   /** `secure` marks cookies HTTPS-only (set it behind TLS). */
   cookies: { secure: boolean };
   version: string;

@@ -1,6 +1,12 @@
 import type { Redis } from 'ioredis';
-import { RUN_ENDED, redisKeys } from '@weir/contracts';
+import { poolQueueOf, RUN_ENDED, redisKeys } from '@weir/contracts';
 import type { LivenessFacts } from './status';
+
+/** A run and the pool queue it was put on (null: the shared pool). */
+export interface PlacedRun {
+  id: string;
+  queue: string | null;
+}
 
 /** Reads heartbeats (or the worker's end mark) and queue locks of runs from Redis. */
 export class LivenessProbe {
@@ -9,21 +15,20 @@ export class LivenessProbe {
   constructor(
     private readonly redis: Redis,
     prefix: string,
-    private readonly queueName: string,
   ) {
     this.keys = redisKeys(prefix);
   }
 
-  /** Facts per run id, in one round trip. */
-  async facts(runIds: readonly string[]): Promise<Map<string, LivenessFacts>> {
+  /** Facts per run id, in one round trip; each run's lock is looked up in the pool queue it was put on. */
+  async facts(runs: readonly PlacedRun[]): Promise<Map<string, LivenessFacts>> {
     const result = new Map<string, LivenessFacts>();
-    if (runIds.length === 0) return result;
+    if (runs.length === 0) return result;
     const pipeline = this.redis.pipeline();
-    const queue = `${this.keys.bullPrefix}:${this.queueName}`;
-    for (const id of runIds) {
-      pipeline.get(this.keys.heartbeat(id));
-      pipeline.exists(`${queue}:${id}:lock`);
+    for (const run of runs) {
+      pipeline.get(this.keys.heartbeat(run.id));
+      pipeline.exists(`${this.keys.bullPrefix}:${poolQueueOf(run.queue)}:${run.id}:lock`);
     }
+    const runIds = runs.map((r) => r.id);
     const replies = (await pipeline.exec()) ?? [];
     const now = Date.now();
     runIds.forEach((id, i) => {

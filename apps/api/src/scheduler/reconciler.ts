@@ -1,11 +1,11 @@
-import type { Queue } from 'bullmq';
 import type { Logger } from 'pino';
-import type { DeploymentRunPayload } from '@weir/contracts';
+import { poolQueueOf } from '@weir/contracts';
 import type { PrismaClient, Run } from '@weir/db';
 import type { Clock } from './clock';
 import type { ControlChannel } from './control';
 import type { FailoverHandler } from './failover';
 import type { LivenessProbe } from './liveness';
+import type { PoolQueues } from './pool-queues';
 import { launchable, type LaunchableDeployment, type RunLauncher } from './run-launcher';
 import { deriveStatus, lossCause, type LivenessFacts } from './status';
 import { transition } from './state-store';
@@ -31,7 +31,7 @@ export class Reconciler {
 
   constructor(
     private readonly db: PrismaClient,
-    private readonly queue: Queue<DeploymentRunPayload>,
+    private readonly queues: PoolQueues,
     private readonly liveness: LivenessProbe,
     private readonly control: ControlChannel,
     private readonly launcher: RunLauncher,
@@ -66,8 +66,7 @@ export class Reconciler {
       }),
       { isolationLevel: 'RepeatableRead' },
     );
-    const runIds = deployments.flatMap((d) => (d.runs[0] ? [d.runs[0].id] : []));
-    const facts = await this.liveness.facts(runIds);
+    const facts = await this.liveness.facts(deployments.flatMap((d) => (d.runs[0] ? [d.runs[0]] : [])));
     for (const d of deployments) {
       const run = d.runs[0];
       if (!run) continue;
@@ -131,7 +130,7 @@ export class Reconciler {
       if (now - run.createdAt.getTime() > GRACE_MS) await this.launcher.launch(d, run);
       return;
     }
-    const job = await this.queue.getJob(run.id);
+    const job = await this.queues.get(poolQueueOf(run.queue)).getJob(run.id);
     if (!job) {
       this.log.warn({ deploymentId: d.id, runId: run.id }, 'queue job missing, queued again');
       await this.launcher.launch(d, run);
@@ -141,7 +140,7 @@ export class Reconciler {
     const failedLongAgo = jobState === 'failed' && now - (job.finishedOn ?? now) > GRACE_MS;
     // Claimed, but the lock is gone before the worker even said so: the worker died at once.
     // The lock is read after the job state: read before it, a claim in between looks lock-less.
-    const claimedAndLost = jobState === 'active' && !(await this.liveness.facts([run.id])).get(run.id)?.lockHeld;
+    const claimedAndLost = jobState === 'active' && !(await this.liveness.facts([run])).get(run.id)?.lockHeld;
     if (!failedLongAgo && !claimedAndLost) return;
     const stalled = claimedAndLost || /stalled/i.test(job.failedReason ?? '');
     await this.failover.handle({
@@ -153,7 +152,7 @@ export class Reconciler {
 
   /** A queued run no longer wanted: withdrawn while it waits, told to stop once claimed. */
   private async withdraw(d: Open, run: Run, state: DeploymentState): Promise<void> {
-    const job = await this.queue.getJob(run.id);
+    const job = await this.queues.get(poolQueueOf(run.queue)).getJob(run.id);
     const jobState = job ? await job.getState() : 'unknown';
     if (jobState === 'active') {
       await this.sendStop(d, run, d.desiredState === 'SUSPENDED');

@@ -1,14 +1,14 @@
-import type { Queue } from 'bullmq';
-import { QueueJobName, type DeploymentRunPayload, type RestoreSpec, type SnapshotRef } from '@weir/contracts';
+import { poolQueueOf, QueueJobName, type DeploymentRunPayload, type RestoreSpec, type SnapshotRef } from '@weir/contracts';
 import type { Deployment, Prisma, PrismaClient, Run } from '@weir/db';
 import { versionFunctions } from '../services/job-functions';
 import type { SecretService } from '../services/secret-service';
 import type { FencingEpochs } from './fencing-epochs';
+import type { PoolQueues } from './pool-queues';
 import { storedDeployment } from './stored-deployment';
 
 /** What a launch reads of a deployment; include `launchable` in the query. */
-export const launchable = { jobVersion: { select: { id: true, version: true, sql: true, config: true } }, job: { select: { workspaceId: true } } } as const;
-export type LaunchableDeployment = Deployment & { jobVersion: { id: string; version: number; sql: string; config: Prisma.JsonValue }; job: { workspaceId: string } };
+export const launchable = { jobVersion: { select: { id: true, version: true, sql: true, config: true } }, job: { select: { workspaceId: true, workspace: { select: { poolQueue: true } } } } } as const;
+export type LaunchableDeployment = Deployment & { jobVersion: { id: string; version: number; sql: string; config: Prisma.JsonValue }; job: { workspaceId: string; workspace: { poolQueue: string | null } } };
 
 /**
  * What an attempt restores. The first attempt restores what the deploy chose; every later one
@@ -20,11 +20,14 @@ export function restoreSpecFor(attempt: number, restoredFrom: SnapshotRef | unde
   return restoredFrom ? { kind: 'snapshot', snapshot: restoredFrom } : { kind: 'none' };
 }
 
-/** Queues an attempt of a deployment: raises the fencing epoch to the run's, then adds the queue job. */
+/**
+ * Queues an attempt of a deployment on its workspace's pool (its exclusive one when it has one):
+ * raises the fencing epoch to the run's, then adds the queue job.
+ */
 export class RunLauncher {
   constructor(
     private readonly db: PrismaClient,
-    private readonly queue: Queue<DeploymentRunPayload>,
+    private readonly queues: PoolQueues,
     private readonly epochs: FencingEpochs,
     private readonly secrets: SecretService,
   ) {}
@@ -55,7 +58,8 @@ export class RunLauncher {
     };
     // The older attempt must be fenced before the new one can possibly start.
     await this.epochs.raise(d.id, run.epoch);
-    await this.queue.add(QueueJobName.deploymentRun, payload, { jobId: run.id, delay: delayMs });
-    await this.db.run.update({ where: { id: run.id }, data: { queueJobId: run.id } });
+    const queue = poolQueueOf(d.job.workspace.poolQueue);
+    await this.queues.get(queue).add(QueueJobName.deploymentRun, payload, { jobId: run.id, delay: delayMs });
+    await this.db.run.update({ where: { id: run.id }, data: { queueJobId: run.id, queue } });
   }
 }

@@ -170,7 +170,7 @@ export class DeploymentService {
 
   private async toDeployment(d: DeploymentRow): Promise<Deployment> {
     const run = d.runs[0] ?? null;
-    const facts = run ? (await this.liveness.facts([run.id])).get(run.id) ?? null : null;
+    const facts = run ? (await this.liveness.facts([run])).get(run.id) ?? null : null;
     const lastCheckpoint = await this.db.checkpoint.findFirst({
       where: { deploymentId: d.id, status: { in: ['COMPLETED', 'DISCARDED'] }, completedAt: { not: null } },
       orderBy: { completedAt: 'desc' },

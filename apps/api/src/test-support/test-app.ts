@@ -12,6 +12,7 @@ import type { RouteContext } from '../routes/context';
 import { systemClock } from '../scheduler/clock';
 import { AuditLog } from '../services/audit-log';
 import { SecretService } from '../services/secret-service';
+import { PoolService } from '../services/pool-service';
 import { TokenService } from '../services/token-service';
 import { WorkspaceService } from '../services/workspace-service';
 
@@ -52,6 +53,7 @@ export async function buildTestApp(
       sessions: new SessionService(db, limiter, audit, systemClock, 3600_000),
       workspaces: new WorkspaceService(db),
       tokens: new TokenService(db, systemClock),
+      pools: new PoolService(db, systemClock),
       audit,
       secrets: new SecretService(db, TEST_KEYRING),
       cookies: { secure: false },
