@@ -40,7 +40,7 @@ export async function startTestPlatform(label: string, options: Partial<Pick<Sta
     apiPort: await freePort(),
     consolePort: 0,
     console: false,
-    quiet: true,
+    quiet: process.env.WEIR_TEST_VERBOSE !== "1",
     workers: options.workers,
     env: { WEIR_CHECKPOINT_DIR: join(dir, 'checkpoints'), ...options.env },
   });

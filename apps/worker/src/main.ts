@@ -1,4 +1,4 @@
-import { Worker } from 'bullmq';
+import { DelayedError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { DeploymentConfig, QueueJobName, redisKeys } from '@weir/contracts';
@@ -48,9 +48,15 @@ if (membership) {
   }
 }
 
+/** Set while the pool refuses this worker; a run claimed then goes back for another worker of the pool. */
+let refused = false;
 const worker = new Worker(
   queueName,
-  async (job) => {
+  async (job, token) => {
+    if (refused && token) {
+      await job.moveToDelayed(Date.now() + 1000, token);
+      throw new DelayedError();
+    }
     const handler = handlers[job.name as keyof typeof handlers];
     if (!handler) throw new Error(`worker has no handler for queue job '${job.name}'`);
     return handler(job);
@@ -71,10 +77,13 @@ log.info({ queue: queueName, slots: config.WEIR_WORKER_SLOTS }, 'worker ready');
 // A revoked token (or the workspace back on the shared pool) stops new claims; runs in progress go on.
 async function checkMembership(pool: PoolMembership): Promise<void> {
   const answer = await pool.ask();
-  if (!answer.ok && !worker.isPaused()) {
+  if (!answer.ok && !refused) {
+    refused = true;
     log.error({ reason: answer.reason }, 'the pool refused this worker: no longer claiming runs');
+    // Pausing stops new fetches; a fetch already waiting may still claim one, which `refused` hands back.
     await worker.pause(true);
-  } else if (answer.ok && worker.isPaused() && !closing) {
+  } else if (answer.ok && refused && !closing) {
+    refused = false;
     log.info('the pool accepts this worker again: claiming runs');
     worker.resume();
   }
