@@ -1,4 +1,3 @@
-/* eslint-disable no-console -- a benchmark prints its figures */
 import { performance } from 'node:perf_hooks';
 import { UdfSandbox } from '../src/runtime/udf-sandbox';
 
