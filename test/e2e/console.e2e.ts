@@ -389,4 +389,40 @@ describe('console', () => {
     await page.getByTestId('audit-filters').locator('button[type="submit"]').click();
     await expect.poll(async () => [...new Set(await actions.allTextContents())], { timeout: 15_000 }).toEqual(['token.create']);
   });
+  it("gives the workspace an exclusive pool whose join token a worker joins with, and moves it back", async () => {
+    const accept = (dialog: { accept: () => Promise<void> }) => void dialog.accept();
+    page.on('dialog', accept);
+    try {
+      await page.goto(`${stack.consoleUrl}/pool`);
+      const exclusive = page.getByTestId('pool-mode-exclusive');
+      await expect.poll(() => page.getByTestId('pool-mode-shared').textContent(), { timeout: 15_000 }).toContain('in use');
+      await exclusive.getByRole('button', { name: 'Use' }).click();
+      await expect.poll(() => exclusive.textContent(), { timeout: 15_000 }).toContain('in use');
+      expect(await page.getByTestId('pool-queue').textContent()).toMatch(/^weir-pool-ws-/);
+
+      const form = page.getByTestId('create-join-token-form');
+      await form.locator('input[name="name"]').fill('e2e-rack');
+      await form.locator('button[type="submit"]').click();
+      const secret = page.getByTestId('secret-value');
+      await expect.poll(() => secret.textContent(), { timeout: 15_000 }).toMatch(/^weir_join_/);
+      const joined = await fetch(`${stack.apiUrl}/api/v1/pools/join`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ joinToken: await secret.textContent(), workerId: 'e2e-worker' }),
+      });
+      expect(joined.status).toBe(200);
+      expect(((await joined.json()) as { queue: string }).queue).toBe(await page.getByTestId('pool-queue').textContent());
+      await page.getByRole('button', { name: 'Done' }).click();
+      await page.reload();
+      await expect.poll(() => page.getByTestId('join-token-row').first().textContent(), { timeout: 15_000 }).toContain('e2e-worker');
+      await screenshot('25-worker-pool');
+
+      await page.getByTestId('join-token-row').first().getByRole('button', { name: 'Revoke' }).click();
+      await expect.poll(() => page.getByTestId('join-token-row').first().textContent(), { timeout: 15_000 }).toContain('revoked');
+      await page.getByTestId('pool-mode-shared').getByRole('button', { name: 'Use' }).click();
+      await expect.poll(() => page.getByTestId('pool-mode-shared').textContent(), { timeout: 15_000 }).toContain('in use');
+    } finally {
+      page.off('dialog', accept);
+    }
+  });
 });

@@ -3,6 +3,10 @@ import {
   ApiTokenList,
   AuditList,
   CreatedToken,
+  CreatedPoolJoinToken,
+  PoolJoinTokenList,
+  WorkspacePool,
+  type PoolMode,
   LoginResponse,
   Me,
   RotateSecretsResponse,
@@ -99,6 +103,12 @@ export const apiClient = {
   listTokens: (signal?: AbortSignal) => request(ApiTokenList, 'GET', '/tokens', undefined, signal),
   createToken: (body: CreateTokenRequest) => request(CreatedToken, 'POST', '/tokens', body),
   revokeToken: (tokenId: string) => request(Empty, 'DELETE', `/tokens/${id(tokenId)}`),
+  getPool: (workspaceId: string, signal?: AbortSignal) => request(WorkspacePool, 'GET', `/workspaces/${id(workspaceId)}/pool`, undefined, signal),
+  setPoolMode: (workspaceId: string, mode: PoolMode) => request(WorkspacePool, 'PUT', `/workspaces/${id(workspaceId)}/pool`, { mode }),
+  listJoinTokens: (workspaceId: string, signal?: AbortSignal) =>
+    request(PoolJoinTokenList, 'GET', `/workspaces/${id(workspaceId)}/pool/join-tokens`, undefined, signal),
+  createJoinToken: (workspaceId: string, name: string) => request(CreatedPoolJoinToken, 'POST', `/workspaces/${id(workspaceId)}/pool/join-tokens`, { name }),
+  revokeJoinToken: (workspaceId: string, tokenId: string) => request(Empty, 'DELETE', `/workspaces/${id(workspaceId)}/pool/join-tokens/${id(tokenId)}`),
   listSecrets: (signal?: AbortSignal) => request(SecretList, 'GET', '/secrets', undefined, signal),
   /** Creates or replaces a secret; the value is never read back. */
   putSecret: (name: string, value: string) => request(SecretSummary, 'PUT', `/secrets/${id(name)}`, { value }),

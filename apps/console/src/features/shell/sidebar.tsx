@@ -9,6 +9,7 @@ const NAV = [
   { href: '/members', label: 'Members', icon: 'M16 19v-1a4 4 0 0 0-8 0v1M12 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6', owners: false },
   { href: '/secrets', label: 'Secrets', icon: 'M7 11V7a5 5 0 0 1 10 0v4M5 11h14v10H5z', owners: false },
   { href: '/tokens', label: 'API tokens', icon: 'M15 7a4 4 0 1 1-3.9 5H4v3h3v-3', owners: false },
+  { href: '/pool', label: 'Worker pool', icon: 'M4 5h16v5H4zM4 14h16v5H4zM8 7.5v.01M8 16.5v.01', owners: true },
   { href: '/audit', label: 'Audit log', icon: 'M9 5h10M9 12h10M9 19h10M5 5v.01M5 12v.01M5 19v.01', owners: true },
 ];
 

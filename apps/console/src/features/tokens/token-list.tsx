@@ -6,9 +6,10 @@ import { apiClient } from '../api/api-client';
 import { useApiResource } from '../api/use-api-resource';
 import { useSession } from '../auth/session-context';
 import { ErrorBanner } from '../common/error-banner';
-import { formatRelativeTime, formatTimestamp } from '../common/format';
+import { formatTimestamp } from '../common/format';
 import { useBusyAction } from '../common/use-busy-action';
 import { Button } from '../shell/button';
+import { LastUsedCell, RevokeCell } from '../shell/credential-cells';
 import { PageHeader } from '../shell/page-header';
 import { SecretOnce } from '../shell/secret-once';
 import { TableHead, type Column } from '../shell/table-head';
@@ -75,24 +76,17 @@ export function TokenList() {
                   <td className="px-4 py-2 font-mono text-xs">{t.prefix}…</td>
                   <td className="px-4 py-2">{t.role.toLowerCase()}</td>
                   <td className="px-4 py-2">{t.createdBy.email}</td>
-                  <td className="px-4 py-2" title={t.lastUsedAt ? formatTimestamp(t.lastUsedAt) : undefined}>{t.lastUsedAt ? formatRelativeTime(t.lastUsedAt) : 'never'}</td>
+                  <LastUsedCell at={t.lastUsedAt} />
                   <td className="px-4 py-2">{t.expiresAt ? formatTimestamp(t.expiresAt) : 'never'}</td>
-                  <td className="px-4 py-2 text-right">
-                    {t.revokedAt ? (
-                      <span title={formatTimestamp(t.revokedAt)}>revoked</span>
-                    ) : (
-                      <Button
-                        variant="danger"
-                        disabled={busy !== null}
-                        onClick={() => window.confirm(`Revoke token "${t.name}"? Scripts using it stop working at once.`) && void run('revoke', async () => {
-                          await apiClient.revokeToken(t.id);
-                          tokens.reload();
-                        })}
-                      >
-                        Revoke
-                      </Button>
-                    )}
-                  </td>
+                  <RevokeCell
+                    revokedAt={t.revokedAt}
+                    disabled={busy !== null}
+                    confirmation={`Revoke token "${t.name}"? Scripts using it stop working at once.`}
+                    onRevoke={() => void run('revoke', async () => {
+                      await apiClient.revokeToken(t.id);
+                      tokens.reload();
+                    })}
+                  />
                 </tr>
               ))}
               {tokens.data && tokens.data.items.length === 0 && (
