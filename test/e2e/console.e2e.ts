@@ -21,6 +21,13 @@ const VALID_SQL = [
 ];
 /** Same job, but the query reads a column `src` does not have: line 3, column 28. */
 const INVALID_SQL = [VALID_SQL[0], VALID_SQL[1], 'INSERT INTO snk SELECT id, nope FROM src;'];
+/** Calls a function the job itself defines, under the Java-style class name a Flink job would use. */
+const UDF_SQL = [
+  "CREATE FUNCTION shout AS 'com.example.Shout';",
+  "CREATE TABLE src (id BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '100');",
+  "CREATE TABLE snk (v STRING) WITH ('connector' = 'blackhole');",
+  'INSERT INTO snk SELECT shout(CAST(id AS STRING)) FROM src;',
+];
 /** A keyed count: state for checkpoints to carry (500 keys). */
 const AGGREGATE_SQL = `CREATE TABLE src (id BIGINT, k INT) WITH (
   'connector' = 'datagen', 'rows-per-second' = '2000',
@@ -190,6 +197,40 @@ describe('console', () => {
     await row.waitFor();
     expect(await row.textContent()).toContain('STOPPED');
     await screenshot('06-jobs-after');
+  });
+
+  it('writes a user function beside the SQL, which validates against its types, saves with the version and runs on a worker', async () => {
+    await page.goto(`${stack.consoleUrl}/jobs/new`);
+    await page.getByTestId('job-name').fill(`e2e-udf-${randomBytes(4).toString('hex')}`);
+    await typeSql(UDF_SQL);
+    await expect.poll(problemsState, { timeout: 15_000 }).toBe('problems');
+    expect(await page.getByTestId('problem').first().textContent()).toContain("cannot load function 'com.example.Shout'");
+
+    await page.getByTestId('functions-toggle').click();
+    await page.getByTestId('add-function').click();
+    const fn = page.getByTestId('function-row').first();
+    await fn.locator('input[name="identifier"]').fill('com.example.Shout');
+    await fn.locator('input[name="argumentTypes"]').fill('STRING');
+    await fn.locator('input[name="resultType"]').fill('STRING');
+    await fn.locator('textarea[name="source"]').fill("(s) => s === null ? null : s + '!'");
+    await expect.poll(problemsState, { timeout: 15_000 }).toBe('ok');
+    await screenshot('07-user-function');
+
+    await page.getByTestId('save-button').click();
+    await expect.poll(() => page.getByTestId('save-status').textContent().catch(() => null), { timeout: 15_000 }).toBe('v1 saved');
+    const jobId = new URL(page.url()).pathname.split('/')[2];
+    expect((await apiJob(jobId)).latestVersion.functions).toEqual([
+      { identifier: 'com.example.Shout', language: 'javascript', source: "(s) => s === null ? null : s + '!'", resultType: 'STRING', argumentTypes: ['STRING'] },
+    ]);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('function-row').count(), { timeout: 15_000 }).toBe(1);
+
+    await page.getByTestId('deploy-button').click();
+    await page.waitForURL(new RegExp(`/jobs/${jobId}$`), { timeout: 15_000 });
+    await expect.poll(() => page.getByTestId('status-badge').textContent(), { timeout: 30_000 }).toBe('RUNNING');
+    await page.getByTestId('stop-button').click();
+    await page.getByTestId('stop-submit').click();
+    await expect.poll(() => page.getByTestId('status-badge').textContent(), { timeout: 30_000 }).toBe('STOPPED');
   });
 
   it('deploys through the dialog with 1 s checkpoints, charts them, takes a savepoint, stops with one and restores it', async () => {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +13,8 @@ let platform: TestPlatform;
 let dir: string;
 
 beforeAll(async () => {
-  platform = await startTestPlatform('secrets', { workers: 1 });
+  // Debug logging: the most a misconfigured production could print must still hold no secret.
+  platform = await startTestPlatform('secrets', { workers: 1, env: { LOG_LEVEL: 'debug' } });
   dir = await mkdtemp(join(tmpdir(), 'weir-secrets-'));
 });
 
@@ -81,4 +83,15 @@ INSERT INTO snk SELECT id FROM src;`;
     expect(JSON.stringify(history.body)).not.toContain('s3cr3t');
     expect(await redisText(platform.prefix)).not.toContain('no-such-input-s3cr3t');
   }, 90_000);
+
+  it('leave no value in any line the API and workers logged, nor in any database column', () => {
+    const logged = platform.output.join('\n');
+    // The runs above were logged (claimed, failed), so the check reads real output.
+    expect(logged).toMatch(/\[worker\].*failed-with-secret|\[worker\].*run/);
+    expect(logged).not.toContain('s3cr3t');
+    const dump = spawnSync('pg_dump', ['--data-only', platform.databaseUrl], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    expect(dump.status, dump.stderr).toBe(0);
+    expect(dump.stdout).toContain('OUT_DIR');
+    expect(dump.stdout).not.toContain('s3cr3t');
+  });
 });

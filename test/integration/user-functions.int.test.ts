@@ -49,7 +49,7 @@ INSERT INTO snk SELECT id, count_char(CAST(id AS STRING), '1') FROM src;`;
     expect(lines).toEqual(expect.arrayContaining(['1,1', '11,2', '111,3', '120,1', '99,0']));
   }, 90_000);
 
-  it('fail the run of an endless-loop function alone, naming the function, while the worker runs other jobs on', async () => {
+  it('fail the run of an endless-loop or environment-reading function alone, naming the function, while the worker runs other jobs on', async () => {
     const neighbourOut = join(dir, 'neighbour');
     const neighbour = await platform.deploy('neighbour', sequenceToFiles(neighbourOut, 1_000_000, 200), {});
     await platform.waitFor(neighbour.id, ['RUNNING'], 60_000);
@@ -62,6 +62,15 @@ INSERT INTO snk SELECT spin(id) FROM src;`;
     const looping = await deployWithFunctions('spin', sql, [spin], { restartStrategy: { kind: 'none' } });
     const failed = await platform.waitFor(looping.id, ['FAILED'], 60_000);
     expect(failed.failureMessage).toMatch(/user function 'com\.example\.Spin' ran longer than 1000 ms in one call and was stopped/);
+
+    const envSql = `CREATE FUNCTION home AS 'com.example.Home';
+CREATE TABLE src (id BIGINT) WITH ('connector' = 'datagen', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '10');
+CREATE TABLE snk (x STRING) WITH ('connector' = 'blackhole');
+INSERT INTO snk SELECT home() FROM src;`;
+    const home: UserFunctionSource = { identifier: 'com.example.Home', language: 'javascript', source: '() => process.env.HOME', resultType: 'STRING' };
+    const reading = await deployWithFunctions('reads-env', envSql, [home], { restartStrategy: { kind: 'none' } });
+    const refused = await platform.waitFor(reading.id, ['FAILED'], 60_000);
+    expect(refused.failureMessage).toMatch(/user function 'com\.example\.Home' failed: ReferenceError: process is not defined/);
 
     const still = await platform.api<Deployment>('GET', `/deployments/${neighbour.id}`);
     expect(still.body.status).toBe('RUNNING');

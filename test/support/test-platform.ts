@@ -15,6 +15,10 @@ export interface TestPlatform {
   dir: string;
   /** The Authorization header of the seeded admin's session, for requests made without `api`. */
   auth: { authorization: string };
+  /** The platform's own database. */
+  databaseUrl: string;
+  /** Every line the platform's processes printed so far, `[name] line`. */
+  output: string[];
   /** Calls the API as the seeded admin (OWNER of the demo workspace). */
   api<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
   /** Creates a job from `sql` and deploys it with `config`; throws with the API's answer when either is refused. */
@@ -33,6 +37,7 @@ export async function startTestPlatform(label: string, options: Partial<Pick<Sta
   const db = await createTestDatabase(label);
   const prefix = testRedisPrefix(label);
   const dir = await mkdtemp(join(tmpdir(), `weir-${label}-`));
+  const output: string[] = [];
   const stack = await startStack({
     databaseUrl: db.url,
     redisUrl: testRedisUrl,
@@ -43,6 +48,7 @@ export async function startTestPlatform(label: string, options: Partial<Pick<Sta
     quiet: process.env.WEIR_TEST_VERBOSE !== "1",
     workers: options.workers,
     env: { WEIR_CHECKPOINT_DIR: join(dir, 'checkpoints'), ...options.env },
+    onOutput: (name, line) => output.push(`[${name}] ${line}`),
   });
   const prisma = createPrismaClient(db.url);
   try {
@@ -69,6 +75,8 @@ export async function startTestPlatform(label: string, options: Partial<Pick<Sta
     stack,
     prefix,
     dir,
+    databaseUrl: db.url,
+    output,
     auth,
     api,
     async deploy(name, sql, config) {

@@ -17,13 +17,14 @@ export function startProcess(
   name: string,
   command: string,
   args: string[],
-  options: { cwd: string; env: NodeJS.ProcessEnv; quiet?: boolean; onExit?: (code: number | null) => void },
+  options: { cwd: string; env: NodeJS.ProcessEnv; quiet?: boolean; onExit?: (code: number | null) => void; onLine?: (line: string) => void },
 ): ManagedProcess {
   const child = spawn(command, args, { cwd: options.cwd, env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let stopping = false;
   for (const stream of [child.stdout, child.stderr]) {
     const lines = createInterface({ input: stream });
     lines.on('line', (line) => {
+      options.onLine?.(line);
       if (!options.quiet) process.stdout.write(`[${name}] ${line}\n`);
     });
   }

@@ -23,6 +23,8 @@ export interface StackOptions {
   console?: boolean;
   /** Hide the processes' output (tests). */
   quiet?: boolean;
+  /** Hears every output line of every process (tests assert on what was logged). */
+  onOutput?: (name: string, line: string) => void;
   /** Called when a process exits on its own (it is then started again). */
   onUnexpectedExit?: (name: string, code: number | null) => void;
 }
@@ -61,7 +63,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   };
   const tsx = ['--import', 'tsx'];
   const supervise = (name: string, args: string[], cwd = repoRoot, extraEnv: Record<string, string> = {}) =>
-    superviseProcess(name, (onExit) => startProcess(name, process.execPath, args, { cwd, env: { ...env, ...extraEnv }, quiet: options.quiet, onExit }), {
+    superviseProcess(name, (onExit) => startProcess(name, process.execPath, args, { cwd, env: { ...env, ...extraEnv }, quiet: options.quiet, onExit, onLine: (line) => options.onOutput?.(name, line) }), {
       restartDelayMs: 2000,
       onExit: (code) => options.onUnexpectedExit?.(name, code),
     });

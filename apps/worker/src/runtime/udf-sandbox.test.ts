@@ -37,6 +37,15 @@ describe('UdfSandbox', () => {
     expect(f()).toBe('undefined,undefined,undefined,undefined,undefined,undefined,undefined,undefined');
   });
 
+  it('fails a function that reads the environment, the filesystem or the network, saying what is missing', async () => {
+    const env = await sandboxOf('() => process.env.HOME');
+    expect(() => env()).toThrow(expect.objectContaining({ code: 'UDF_FAILED', domain: 'user', message: "user function 'com.example.F' failed: ReferenceError: process is not defined" }));
+    const file = await sandboxOf('() => require("node:fs").readFileSync("/etc/passwd", "utf8")');
+    expect(() => file()).toThrow("user function 'com.example.F' failed: ReferenceError: require is not defined");
+    const net = await sandboxOf('() => fetch("http://127.0.0.1:4000/api/v1/health")');
+    expect(() => net()).toThrow("user function 'com.example.F' failed: ReferenceError: fetch is not defined");
+  });
+
   it('cannot import modules', async () => {
     const f = await sandboxOf('() => import("node:fs")');
     expect(() => f()).toThrow(/user function 'com.example.F' failed/);

@@ -36,6 +36,7 @@ import {
   type DeployRequest,
   type StopRequest,
   type UpdateJobRequest,
+  type UserFunctionSource,
 } from '@weir/contracts';
 import { sessionHeaders, signInUrl } from '../auth/browser-session';
 import { ApiRequestError } from './api-request-error';
@@ -121,8 +122,8 @@ export const apiClient = {
   createJob: (body: CreateJobRequest) => request(Job, 'POST', '/jobs', body),
   updateJob: (jobId: string, body: UpdateJobRequest) => request(Job, 'PUT', `/jobs/${id(jobId)}`, body),
   /** Validates SQL in the context of a saved job, or on its own when the job is not saved yet. */
-  validateSql: (jobId: string | null, sql: string, signal?: AbortSignal) =>
-    request(ValidateResponse, 'POST', jobId ? `/jobs/${id(jobId)}/validate` : '/validate', { sql }, signal),
+  validateSql: (jobId: string | null, sql: string, functions: UserFunctionSource[], signal?: AbortSignal) =>
+    request(ValidateResponse, 'POST', jobId ? `/jobs/${id(jobId)}/validate` : '/validate', { sql, functions }, signal),
   deployJob: (jobId: string, body: Partial<DeployRequest>) => request(Deployment, 'POST', `/jobs/${id(jobId)}/deploy`, body),
   getDeployment: (deploymentId: string, signal?: AbortSignal) =>
     request(Deployment, 'GET', `/deployments/${id(deploymentId)}`, undefined, signal),

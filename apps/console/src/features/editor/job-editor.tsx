@@ -1,6 +1,6 @@
 'use client';
 
-import type { Job, SqlDiagnostic } from '@weir/contracts';
+import type { Job, SqlDiagnostic, UserFunctionSource } from '@weir/contracts';
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
@@ -13,6 +13,8 @@ import { StatusBadge } from '../deployments/status-badge';
 import { Button } from '../shell/button';
 import { usePermission } from '../auth/session-context';
 import { PageHeader } from '../shell/page-header';
+import { sameFunctions, toFunctionDraft, toFunctionSource, type FunctionDraft } from './function-draft';
+import { FunctionsPanel } from './functions-panel';
 import { ProblemsList } from './problems-list';
 import type { SqlEditorHandle } from './sql-editor';
 import { useSqlValidation } from './use-sql-validation';
@@ -58,18 +60,23 @@ export function JobEditor({ jobId: initialJobId }: { jobId: string | null }) {
   const [notice, setNotice] = useState<string | null>(null);
   const editor = usePermission('EDITOR');
   const editorRef = useRef<SqlEditorHandle | null>(null);
-  const validation = useSqlValidation(jobId, sql);
+  const [functions, setFunctions] = useState<FunctionDraft[]>([]);
+  const [savedFunctions, setSavedFunctions] = useState<UserFunctionSource[]>([]);
+  const functionSources = functions.map(toFunctionSource);
+  const validation = useSqlValidation(jobId, sql, functionSources);
 
-  // The editor takes the saved SQL once; later polls only refresh status, never the text.
+  // The editor takes the saved SQL and functions once; later polls only refresh status, never the text.
   const loaded = job.data;
   useEffect(() => {
     if (loaded && savedSql === null) {
       setSql(loaded.latestVersion.sql);
       setSavedSql(loaded.latestVersion.sql);
+      setFunctions(loaded.latestVersion.functions.map(toFunctionDraft));
+      setSavedFunctions(loaded.latestVersion.functions);
     }
   }, [loaded, savedSql]);
 
-  const dirty = savedSql === null ? jobId === null : sql !== savedSql;
+  const dirty = savedSql === null ? jobId === null : sql !== savedSql || !sameFunctions(functions, savedFunctions);
   useEffect(() => {
     if (!dirty) return;
     const warn = (event: BeforeUnloadEvent) => event.preventDefault();
@@ -78,8 +85,11 @@ export function JobEditor({ jobId: initialJobId }: { jobId: string | null }) {
   }, [dirty]);
 
   const save = async (): Promise<Job> => {
-    const saved = jobId ? await apiClient.updateJob(jobId, { sql }) : await apiClient.createJob({ name: name.trim(), description: '', sql, functions: [] });
+    const saved = jobId
+      ? await apiClient.updateJob(jobId, { sql, functions: functionSources })
+      : await apiClient.createJob({ name: name.trim(), description: '', sql, functions: functionSources });
     setSavedSql(sql);
+    setSavedFunctions(saved.latestVersion.functions);
     job.setData(saved);
     setNotice(`v${saved.latestVersion.version} saved`);
     if (!jobId) {
@@ -185,6 +195,7 @@ export function JobEditor({ jobId: initialJobId }: { jobId: string | null }) {
         />
       </div>
       <ProblemsList validation={validation} onSelect={jump} />
+      {(jobId === null || savedSql !== null) && <FunctionsPanel functions={functions} onChange={setFunctions} readOnly={!editor.allowed} />}
     </div>
   );
 }
