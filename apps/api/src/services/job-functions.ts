@@ -28,15 +28,19 @@ export function typeStubs(functions: UserFunctionSource[]): Record<string, UserF
  * of it, so the API still executes no user code.
  */
 export function assertFunctionsParse(functions: UserFunctionSource[]): void {
-  const issues: { path: string; message: string }[] = [];
+  const broken: { identifier: string; issue: { path: string; message: string } }[] = [];
   functions.forEach((fn, index) => {
     try {
       new Script(`(${fn.source}\n)`, { filename: `udf:${fn.identifier}` });
     } catch (error) {
-      issues.push({ path: `functions.${index}.source`, message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      broken.push({ identifier: fn.identifier, issue: { path: `functions.${index}.source`, message } });
     }
   });
-  if (issues.length > 0) {
-    throw new WeirError('VALIDATION_FAILED', `user function '${functions[Number(issues[0].path.split('.')[1])].identifier}' does not parse: ${issues[0].message}`, { details: { issues } });
+  const first = broken[0];
+  if (first) {
+    throw new WeirError('VALIDATION_FAILED', `user function '${first.identifier}' does not parse: ${first.issue.message}`, {
+      details: { issues: broken.map((b) => b.issue) },
+    });
   }
 }
