@@ -31,4 +31,23 @@ describe('weir CLI', () => {
     expect(refused.stderr).toContain("--restore needs --checkpoint-dir or SET 'execution.checkpointing.dir'");
     expect(refused.status).toBe(1);
   }, 60_000);
+  it('runs a job naming a Java UDF class with the --function mapping to a JavaScript export, and says how when it is missing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'weir-cli-'));
+    const file = join(dir, 'udf.sql');
+    writeFileSync(file, "CREATE FUNCTION count_char AS 'com.github.nexmark.flink.udf.CountChar';\n"
+      + "CREATE TABLE s (n BIGINT) WITH ('connector' = 'print');\n"
+      + "INSERT INTO s SELECT count_char(v, 'c') FROM (VALUES ('abc'), ('ccc'), (CAST(NULL AS STRING))) AS t(v);\n");
+    writeFileSync(join(dir, 'count-char.mjs'), "export function countChar(s, c) { return s === null ? 0 : s.split(c).length - 1; }\ncountChar.resultType = 'BIGINT';\n");
+    const mapped = spawnSync(process.execPath, [BIN, 'run', file, '--function', 'com.github.nexmark.flink.udf.CountChar=./count-char.mjs#countChar'], { cwd: dir, encoding: 'utf8' });
+    expect(mapped.stderr).toBe('');
+    expect(mapped.stdout.trim().split('\n')).toEqual(['+I[1]', '+I[3]', '+I[0]']);
+
+    const unmapped = spawnSync(process.execPath, [BIN, 'validate', file], { cwd: dir, encoding: 'utf8' });
+    expect(unmapped.status).toBe(1);
+    expect(unmapped.stdout).toContain("weir run --function 'com.github.nexmark.flink.udf.CountChar=./udf/fn.ts#fn'");
+
+    const wrongExport = spawnSync(process.execPath, [BIN, 'run', file, '--function', 'com.github.nexmark.flink.udf.CountChar=./count-char.mjs#nope'], { cwd: dir, encoding: 'utf8' });
+    expect(wrongExport.status).toBe(1);
+    expect(wrongExport.stderr).toBe("weir: cannot load function 'com.github.nexmark.flink.udf.CountChar' from './count-char.mjs#nope': the module has no export 'nope' [UDF_LOAD_FAILED]\n");
+  }, 60_000);
 });

@@ -1,18 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { CHECKPOINT_OPTIONS, compileJobAsync, EngineError, findLatestCheckpoint, openDirectoryStorage, SqlError, startJob, validateSql, type Diagnostic } from '../index';
+import { loadFunctionMapping } from '../functions/udf/load-function-mapping';
 
 const USAGE = `usage:
   weir run FILE.sql [--set key=value ...]       run until every source is drained (or Ctrl-C)
       [--checkpoint-dir DIR]                    checkpoint into DIR (or SET 'execution.checkpointing.dir')
       [--restore latest|FOLDER]                 start from DIR's newest checkpoint, or a chk-N / sp-N-T folder
   weir validate FILE.sql [--set key=value ...]  print problems as FILE:LINE:COL: message
-  weir explain FILE.sql [--json] [--set ...]    print the physical plan`;
+  weir explain FILE.sql [--json] [--set ...]    print the physical plan
+every command:
+      [--function CLASS=MODULE#EXPORT ...]      run CREATE FUNCTION f AS 'CLASS' with a JavaScript or TypeScript
+                                                export (MODULE relative to the working directory)`;
 
 interface Args {
   command: string;
   file: string;
   set: Record<string, string>;
+  /** CREATE FUNCTION identifier → module#export, from --function. */
+  functions: Record<string, string>;
   json: boolean;
   checkpointDir?: string;
   restore?: string;
@@ -21,6 +27,7 @@ interface Args {
 function parseArgs(argv: string[]): Args | string {
   const [command, ...rest] = argv;
   const set: Record<string, string> = {};
+  const functions: Record<string, string> = {};
   let file: string | undefined;
   let json = false;
   const flags: { checkpointDir?: string; restore?: string } = {};
@@ -37,13 +44,18 @@ function parseArgs(argv: string[]): Args | string {
       const eq = pair?.indexOf('=') ?? -1;
       if (!pair || eq <= 0) return `--set expects key=value, got '${pair ?? ''}'`;
       set[pair.slice(0, eq)] = pair.slice(eq + 1);
+    } else if (arg === '--function' || arg.startsWith('--function=')) {
+      const pair = arg === '--function' ? rest[++i] : arg.slice(11);
+      const eq = pair?.indexOf('=') ?? -1;
+      if (!pair || eq <= 0 || eq === pair.length - 1) return `--function expects CLASS=MODULE#EXPORT, got '${pair ?? ''}'`;
+      functions[pair.slice(0, eq)] = pair.slice(eq + 1);
     } else if (arg.startsWith('--')) return `unknown option ${arg}`;
     else if (file === undefined) file = arg;
     else return `unexpected argument ${arg}`;
   }
   if (!command || !['run', 'validate', 'explain'].includes(command)) return command ? `unknown command '${command}'` : 'missing command';
   if (!file) return 'missing FILE.sql';
-  return { command, file, set, json, ...flags };
+  return { command, file, set, functions, json, ...flags };
 }
 
 function printDiagnostics(file: string, diagnostics: Diagnostic[]): void {
@@ -58,7 +70,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const sql = readFileSync(args.file, 'utf8');
   // User functions named by a relative module path are found beside the SQL file.
-  const options = { set: args.set, baseDir: dirname(resolve(args.file)) };
+  const options = { set: args.set, baseDir: dirname(resolve(args.file)), functions: await loadFunctionMapping(args.functions, process.cwd()) };
   if (args.command === 'validate') {
     const diagnostics = validateSql(sql, options);
     printDiagnostics(args.file, diagnostics);

@@ -74,7 +74,7 @@ export class UserFunctionCatalog extends Set<string> {
         return;
       }
     }
-    if (given === undefined) return fail(`Java classes cannot run in Weir; pass a JavaScript implementation in CompileOptions.functions under '${identifier}', or name a module such as './udf/fn.ts#fn'`);
+    if (given === undefined) return fail(`Java classes cannot run in Weir; give '${identifier}' a JavaScript implementation (the job's functions on the platform, \`weir run --function '${identifier}=./udf/fn.ts#fn'\`, or CompileOptions.functions), or name a module such as './udf/fn.ts#fn'`);
     const normalized = normalizeUserFunction(given);
     if (typeof normalized === 'string') return fail(normalized);
     const scalar = userScalarFunction(key, normalized);
