@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUTH, type CreatedPoolJoinToken, type Deployment, type Job, type WorkspacePool, type WorkspaceSummary } from '@weir/contracts';
+import { type CreatedPoolJoinToken, type Deployment, type Job, type WorkspacePool, type WorkspaceSummary } from '@weir/contracts';
 import { sequenceToFiles } from '../support/deployment-fixtures';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform';
 
@@ -13,21 +13,10 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-/** Calls the API as the admin, acting in the workspace `slug`. */
-async function inWorkspace<T>(slug: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${platform.stack.apiUrl}/api/v1${path}`, {
-    method,
-    headers: { ...platform.auth, [AUTH.workspaceHeader]: slug, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
-}
-
 async function deployIn(slug: string, name: string, path: string): Promise<Deployment> {
-  const job = await inWorkspace<Job>(slug, 'POST', '/jobs', { name, sql: sequenceToFiles(path, 1_000_000, 100) });
+  const job = await platform.api<Job>('POST', '/jobs', { name, sql: sequenceToFiles(path, 1_000_000, 100) }, slug);
   expect(job.status).toBe(201);
-  const deployed = await inWorkspace<Deployment>(slug, 'POST', `/jobs/${job.body.id}/deploy`, { config: {} });
+  const deployed = await platform.api<Deployment>('POST', `/jobs/${job.body.id}/deploy`, { config: {} }, slug);
   expect(deployed.status).toBe(201);
   return deployed.body;
 }
@@ -49,18 +38,18 @@ describe('exclusive worker pools', () => {
     const sharedRunning = await platform.waitFor(shared.id, ['RUNNING'], 60_000);
     expect(sharedRunning.currentRun?.workerId).not.toBe('team-x-worker');
 
-    expect((await inWorkspace('team-x', 'DELETE', `/workspaces/team-x/pool/join-tokens/${joinToken.body.id}`)).status).toBe(204);
+    expect((await platform.api('DELETE', `/workspaces/team-x/pool/join-tokens/${joinToken.body.id}`)).status).toBe(204);
     // Three membership checks' time: the worker has been refused and paused.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const afterRevoke = await deployIn('team-x', 'after-revoke', `${platform.dir}/after-revoke`);
     await new Promise((resolve) => setTimeout(resolve, 4000));
-    const waiting = await inWorkspace<Deployment>('team-x', 'GET', `/deployments/${afterRevoke.id}`);
+    const waiting = await platform.api<Deployment>('GET', `/deployments/${afterRevoke.id}`);
     expect(waiting.body.status).not.toBe('RUNNING');
     expect(waiting.body.currentRun?.workerId ?? null).toBeNull();
     // The run it already had goes on.
-    expect((await inWorkspace<Deployment>('team-x', 'GET', `/deployments/${own.id}`)).body.status).toBe('RUNNING');
+    expect((await platform.api<Deployment>('GET', `/deployments/${own.id}`)).body.status).toBe('RUNNING');
 
-    for (const id of [own.id, afterRevoke.id]) await inWorkspace('team-x', 'POST', `/deployments/${id}/stop`, {});
+    for (const id of [own.id, afterRevoke.id]) await platform.api('POST', `/deployments/${id}/stop`, {});
     await platform.api('POST', `/deployments/${shared.id}/stop`, {});
   }, 150_000);
 });

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import type { Deployment, Job, LoginResponse } from '@weir/contracts';
+import { AUTH, type Deployment, type Job, type LoginResponse } from '@weir/contracts';
 import { createPrismaClient, DEMO, seedAdmin } from '@weir/db';
 import { startStack, type Stack, type StackOptions } from '@weir/launcher';
 import { createTestDatabase, freePort, testRedisPrefix, testRedisUrl } from './test-database';
@@ -19,8 +19,8 @@ export interface TestPlatform {
   databaseUrl: string;
   /** Every line the platform's processes printed so far, `[name] line`. */
   output: string[];
-  /** Calls the API as the seeded admin (OWNER of the demo workspace). */
-  api<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  /** Calls the API as the seeded admin, in the demo workspace (OWNER) or the one named; a 204 answers body null. */
+  api<T>(method: string, path: string, body?: unknown, workspace?: string): Promise<{ status: number; body: T }>;
   /** Creates a job from `sql` and deploys it with `config`; throws with the API's answer when either is refused. */
   deploy(name: string, sql: string, config: unknown): Promise<Deployment>;
   /** Polls the deployment until its status is one of `wanted` (and `until` holds, when given). */
@@ -63,13 +63,18 @@ export async function startTestPlatform(label: string, options: Partial<Pick<Sta
   });
   if (!login.ok) throw new Error(`signing in the test admin failed (${login.status}): ${await login.text()}`);
   const auth = { authorization: `Bearer ${((await login.json()) as LoginResponse).token}` };
-  async function api<T>(method: string, path: string, body?: unknown) {
+  async function api<T>(method: string, path: string, body?: unknown, workspace?: string) {
     const res = await fetch(`${stack.apiUrl}/api/v1${path}`, {
       method,
-      headers: body === undefined ? auth : { ...auth, 'content-type': 'application/json' },
+      headers: {
+        ...auth,
+        ...(workspace === undefined ? {} : { [AUTH.workspaceHeader]: workspace }),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    return { status: res.status, body: (await res.json()) as T };
+    const text = await res.text();
+    return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
   }
   return {
     stack,

@@ -28,10 +28,9 @@ export class LivenessProbe {
       pipeline.get(this.keys.heartbeat(run.id));
       pipeline.exists(`${this.keys.bullPrefix}:${poolQueueOf(run.queue)}:${run.id}:lock`);
     }
-    const runIds = runs.map((r) => r.id);
     const replies = (await pipeline.exec()) ?? [];
     const now = Date.now();
-    runIds.forEach((id, i) => {
+    runs.forEach(({ id }, i) => {
       const [hb, lock] = replies.slice(2 * i, 2 * i + 2).map(([err, value]) => {
         if (err) throw err;
         return value;
