@@ -8,4 +8,4 @@ COPY test/package.json ./test/package.json
 RUN npm ci --no-audit --no-fund
 ENV NODE_ENV=production
 # SIGTERM reaches node directly (no shell in between), so runs stop gracefully.
-CMD ["node", "--import", "tsx", "apps/worker/src/main.ts"]
+CMD ["node", "--no-node-snapshot", "--import", "tsx", "apps/worker/src/main.ts"]

@@ -68,7 +68,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       onExit: (code) => options.onUnexpectedExit?.(name, code),
     });
   const processes: SupervisedProcess[] = [];
-  const workerArgs = [...tsx, join(repoRoot, 'apps/worker/src/main.ts')];
+  // isolated-vm (the UDF sandbox) needs Node's startup snapshot off from Node 20 on.
+  const workerArgs = ['--no-node-snapshot', ...tsx, join(repoRoot, 'apps/worker/src/main.ts')];
   const stop = async () => {
     await Promise.all(processes.reverse().map((p) => p.stop()));
   };

@@ -25,6 +25,12 @@ export interface JobEnd {
 
 type Pending = { resolve: (value: never) => void; reject: (error: Error) => void; sentAt: number };
 
+/**
+ * How long a thread that reported its end may take to leave on its own before it is terminated.
+ * Terminating it at once could tear its environment down under isolated-vm's background
+ * disposal of the run's UDF isolate, which aborts the whole worker process.
+ */
+const EXIT_GRACE_MS = 5_000;
 
 /**
  * One run of the engine in its own worker_thread: a heap and stack limit of its own, so an
@@ -115,7 +121,7 @@ export class IsolatedJob {
         this.finish({ outcome: message.outcome, metrics: message.metrics });
         return;
       case 'failed':
-        this.fail(deserializeError(message.error));
+        this.fail(deserializeError(message.error), 'thread-ended');
         return;
     }
   }
@@ -146,26 +152,35 @@ export class IsolatedJob {
   }
 
   private finish(result: JobEnd): void {
-    if (!this.close(new WeirError('CONFLICT', 'the run has ended'))) return;
+    if (!this.close(new WeirError('CONFLICT', 'the run has ended'), 'thread-ended')) return;
     this.settleRestored.resolve(null);
     this.settleDone.resolve(result);
   }
 
-  private fail(error: Error): void {
-    if (!this.close(error)) return;
+  private fail(error: Error, how: 'thread-ended' | 'terminate' = 'terminate'): void {
+    if (!this.close(error, how)) return;
     this.settleRestored.reject(error);
     this.settleDone.reject(error);
   }
 
-  /** Ends the run once: rejects what is still unanswered and lets the thread go. False when it had already ended. */
-  private close(unanswered: Error): boolean {
+  /**
+   * Ends the run once: rejects what is still unanswered and lets the thread go, at once when it is
+   * stuck or broken, after a grace when it reported its own end. False when it had already ended.
+   */
+  private close(unanswered: Error, how: 'thread-ended' | 'terminate'): boolean {
     if (this.closed) return false;
     this.closed = true;
     clearInterval(this.watchdog);
     for (const waiter of this.pending.values()) waiter.reject(unanswered);
     this.pending.clear();
     // The thread flushed what it writes before it reported; anything still running there is dropped.
-    void this.thread.terminate();
+    if (how === 'terminate') {
+      void this.thread.terminate();
+      return true;
+    }
+    const grace = setTimeout(() => void this.thread.terminate(), EXIT_GRACE_MS);
+    grace.unref();
+    this.thread.once('exit', () => clearTimeout(grace));
     return true;
   }
 

@@ -35,10 +35,13 @@ function fence(): Promise<void> {
 
 port.on('message', (message: HostMessage) => {
   if (message.type === 'start') {
-    run(message).then(
-      (done) => post(done),
-      (error: unknown) => post({ type: 'failed', error: serializeError(error) }),
-    );
+    // Once it has reported its end the thread closes its port and leaves on its own (see IsolatedJob).
+    run(message)
+      .then(
+        (done) => post(done),
+        (error: unknown) => post({ type: 'failed', error: serializeError(error) }),
+      )
+      .finally(() => port.close());
     return;
   }
   if (message.type === 'fence-answer') {

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { UserFunctionSource } from '@weir/contracts';
 import { UdfSandbox } from './udf-sandbox';
@@ -73,5 +75,15 @@ describe('UdfSandbox', () => {
 
   it('opens nothing for a run without functions', async () => {
     await expect(UdfSandbox.open([], limits)).resolves.toBeUndefined();
+  });
+
+  it("refuses to open in a node started without '--no-node-snapshot', which would abort at random", () => {
+    const module = fileURLToPath(new URL('./udf-sandbox.ts', import.meta.url));
+    const script = `const { UdfSandbox } = await import(${JSON.stringify(module)});
+      await UdfSandbox.open([{ identifier: 'f', language: 'javascript', source: '() => 1', resultType: 'INT' }], { memoryMb: 16, callTimeoutMs: 100 })
+        .then(() => console.log('opened'), (e) => console.log(e.code + ': ' + e.message));`;
+    const env = { ...process.env, NODE_OPTIONS: '' };
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { env, encoding: 'utf8' });
+    expect(out).toContain("UDF_SANDBOX_UNAVAILABLE: this worker cannot run user functions: its node was started without '--no-node-snapshot'");
   });
 });

@@ -95,7 +95,19 @@ export class UdfSandbox {
   }
 }
 
+/** isolated-vm aborts the process at random on Node 20+ when Node starts from its snapshot. */
+function startedWithoutSnapshot(): boolean {
+  const flag = '--no-node-snapshot';
+  return process.execArgv.includes(flag) || (process.env.NODE_OPTIONS ?? '').split(/\s+/).includes(flag);
+}
+
 async function loadIsolatedVm(): Promise<Ivm> {
+  if (!startedWithoutSnapshot()) {
+    throw new EngineError("this worker cannot run user functions: its node was started without '--no-node-snapshot', which the sandbox (isolated-vm) needs", {
+      code: 'UDF_SANDBOX_UNAVAILABLE',
+      domain: 'internal',
+    });
+  }
   try {
     const loaded = (await import('isolated-vm')) as Ivm & { default?: Ivm };
     return loaded.default ?? loaded;
