@@ -40,6 +40,8 @@ export interface SnapshotParticipant {
   cut(checkpointId: number, mode: CutMode): JobCut;
   /** Commits the sink handles of checkpoints up to `checkpointId`. */
   commit(checkpointId: number): Promise<void>;
+  /** Checkpoint `checkpointId` is complete (whatever the mode): sources may acknowledge what it holds. */
+  completed(checkpointId: number): Promise<void>;
 }
 
 /** Entries serialized into one frame. */
@@ -294,6 +296,7 @@ export class CheckpointCoordinator {
         this.forceFull = false;
       }
       if (flight.kind === 'SAVEPOINT' || this.config.mode === 'EXACTLY_ONCE') await this.participant.commit(flight.id);
+      await this.participant.completed(flight.id);
       const result: CheckpointResult = {
         checkpointId: flight.id, kind: flight.kind, status: 'COMPLETED', incremental: flight.mode === 'delta', triggeredAt: flight.triggeredAt,
         completedAt: metadata.completedAt, durationMs: metadata.completedAt - flight.triggeredAt, fullSizeBytes, incrementalSizeBytes,

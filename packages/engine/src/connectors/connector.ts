@@ -65,6 +65,13 @@ export interface SourceReader {
   poll(maxRows: number, nowMs: number): SourcePoll;
   snapshotPosition?(): unknown;
   restorePosition?(position: unknown): void;
+  /**
+   * The checkpoint that holds `position` (what `snapshotPosition` returned) is complete: a source
+   * that acknowledges what it read (a queue, a consumer group) may now acknowledge up to there.
+   */
+  checkpointComplete?(position: unknown): void | Promise<void>;
+  /** The run ended (finished, stopped or failed): release connections; called once. */
+  close?(): void | Promise<void>;
 }
 
 export interface SinkContext extends SubtaskInfo {
@@ -93,9 +100,13 @@ export interface SinkWriter {
   finish(): void;
   /** A promise while the destination asks the writer to slow down (backpressure), else null. */
   pending?(): Promise<void> | null;
+  /** A checkpoint is about to cut: from now `pending` settles only once everything written so far is delivered or staged. */
+  prepareSnapshot?(): void;
   preCommit?(checkpointId: number): unknown;
   commit?(committables: unknown[]): void | Promise<void>;
   recover?(committables: unknown[]): void | Promise<void>;
+  /** The run ended (finished, stopped or failed): release connections; called once, after `finish` when the input ended. */
+  close?(): void | Promise<void>;
 }
 
 /**
@@ -105,6 +116,8 @@ export interface SinkWriter {
 export interface LookupSource {
   lookup(key: Row): Row[] | Promise<Row[]>;
   loadAll?(): Row[] | Promise<Row[]>;
+  /** The run ended: release connections; called once. */
+  close?(): void | Promise<void>;
 }
 
 /** A connector: its option contract plus factories for the roles it can play. */

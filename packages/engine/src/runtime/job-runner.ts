@@ -108,6 +108,8 @@ export class JobRunner {
   private readonly sourceReaders: { uid: string; subtask: number; reader: SourceReader }[] = [];
   /** Sink handles staged by cuts and not yet committed, oldest first. */
   private pendingCommits: CommittableSnapshot[] = [];
+  /** Source positions of cuts whose checkpoint is not complete yet, for sources that acknowledge. */
+  private pendingAcks: { checkpointId: number; reader: SourceReader; position: unknown }[] = [];
   /** Set when checkpointing is on. */
   readonly coordinator: CheckpointCoordinator | undefined;
   private readonly delivery: 'EXACTLY_ONCE' | 'AT_LEAST_ONCE' | null;
@@ -144,6 +146,30 @@ export class JobRunner {
 
   /** Runs until every source finished ('finished') or stop() ('stopped'). */
   async run(): Promise<'finished' | 'stopped'> {
+    let outcome: 'finished' | 'stopped';
+    try {
+      outcome = await this.runToEnd();
+    } catch (error) {
+      // The run's own error is what its owner needs; a failure to close is kept beside it, as Java's suppressed exceptions.
+      await this.closeAll().catch((closeError: unknown) => {
+        if (error instanceof Error) Object.assign(error, { suppressed: [closeError] });
+      });
+      throw error;
+    }
+    await this.closeAll();
+    return outcome;
+  }
+
+  /** Releases what sources, operators and sinks hold outside the engine, once the run ended however. */
+  private async closeAll(): Promise<void> {
+    const closing: Promise<void>[] = [];
+    for (const { reader } of this.sourceReaders) if (reader.close) closing.push(Promise.resolve().then(() => reader.close?.()));
+    for (const subtasks of this.subtasks.values()) for (const subtask of subtasks) for (const operator of subtask.operators) if (operator.close) closing.push(Promise.resolve().then(() => operator.close?.()));
+    const failed = (await Promise.allSettled(closing)).find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+  }
+
+  private async runToEnd(): Promise<'finished' | 'stopped'> {
     try {
       await this.recoverSinks();
       await this.coordinator?.init();
@@ -421,6 +447,7 @@ export class JobRunner {
       },
       cut: (checkpointId, mode) => this.cut(checkpointId, mode),
       commit: (checkpointId) => this.commitUpTo(checkpointId),
+      completed: (checkpointId) => this.acknowledgeUpTo(checkpointId),
     };
   }
 
@@ -442,6 +469,9 @@ export class JobRunner {
       }
       if (writers.length > 0) operators.push({ uid: op.uid, planId: op.planId, name: op.name, kind: op.kind, parallelism: op.parallelism, subtask: op.subtask, writers });
     }
+    for (const { reader } of this.sourceReaders) {
+      if (reader.checkpointComplete && reader.snapshotPosition) this.pendingAcks.push({ checkpointId, reader, position: structuredClone(reader.snapshotPosition()) });
+    }
     return {
       operators,
       vertices: this.plan.vertices.map((vertex) => ({
@@ -451,6 +481,14 @@ export class JobRunner {
       sources: this.sourceReaders.filter((s) => s.reader.snapshotPosition).map((s) => ({ uid: s.uid, subtask: s.subtask, position: structuredClone(s.reader.snapshotPosition?.()) })),
       committables: this.pendingCommits.map((c) => ({ ...c, committable: structuredClone(c.committable) })),
     };
+  }
+
+  /** Each acknowledging source hears the newest of its positions that a complete checkpoint holds. */
+  private async acknowledgeUpTo(checkpointId: number): Promise<void> {
+    const due = new Map<SourceReader, unknown>();
+    for (const ack of this.pendingAcks) if (ack.checkpointId <= checkpointId) due.set(ack.reader, ack.position);
+    this.pendingAcks = this.pendingAcks.filter((a) => a.checkpointId > checkpointId);
+    for (const [reader, position] of due) await reader.checkpointComplete?.(position);
   }
 
   private async commitUpTo(checkpointId: number): Promise<void> {

@@ -63,6 +63,8 @@ export interface StreamOperator {
   recover?(committables: unknown[]): void | Promise<void>;
   /** Promise while the operator waits on its destination (backpressure), else null. */
   pending?(): Promise<void> | null;
+  /** The run ended, however: release what the operator holds outside the engine (connections). */
+  close?(): void | Promise<void>;
 }
 
 /** Builds an operator for a plan operator of some kind. */

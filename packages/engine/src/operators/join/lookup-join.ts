@@ -1,5 +1,6 @@
 import { readLookupCacheSpec } from '../../connectors/lookup-options';
 import { EngineError } from '../../errors';
+import type { LookupSource } from '../../connectors/connector';
 import type { LookupJoinConfig } from '../../plan/logical-plan';
 import { compileCalc, type CalcFunction } from '../../runtime/compile-calc';
 import type { OperatorContext, OperatorFactory, OperatorMetrics, Output, StreamOperator } from '../../runtime/operator';
@@ -25,6 +26,7 @@ export class LookupJoin implements StreamOperator {
   private readonly cache: LookupCache;
   private readonly queue: Queued[] = [];
   private inFlight: Promise<void> | null = null;
+  private readonly source: LookupSource;
 
   constructor(
     private readonly config: LookupJoinConfig,
@@ -37,7 +39,7 @@ export class LookupJoin implements StreamOperator {
     this.condition = config.condition ? compileCondition(config.condition) : undefined;
     const connector = context.connectors.require(config.connector);
     if (!connector.createLookup) throw new EngineError(`connector '${config.connector}' cannot be a lookup table`, { code: 'CONNECTOR_ROLE', domain: 'user' });
-    const source = connector.createLookup({ table: config.table, options: config.options, fields: config.dimFields, lookupKeys: config.dimKeys });
+    const source = (this.source = connector.createLookup({ table: config.table, options: config.options, fields: config.dimFields, lookupKeys: config.dimKeys }));
     const { spec } = readLookupCacheSpec(config.options, connector.defaultLookupCache ?? 'NONE');
     const namespace = `lookup_join:${operatorId}`;
     const dimKeys = config.dimKeys;
@@ -65,6 +67,10 @@ export class LookupJoin implements StreamOperator {
   }
 
   finish(): void {}
+
+  async close(): Promise<void> {
+    await this.source.close?.();
+  }
 
   private lookup(batch: RowBatch, kinds: RowKinds | undefined): void {
     const keys = this.keysOf(batch);

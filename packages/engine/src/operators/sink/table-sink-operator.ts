@@ -21,6 +21,10 @@ export class TableSinkOperator implements StreamOperator {
     this.writer.finish();
   }
 
+  prepareSnapshot(): void {
+    this.writer.prepareSnapshot?.();
+  }
+
   pending(): Promise<void> | null {
     return this.writer.pending?.() ?? null;
   }
@@ -35,6 +39,10 @@ export class TableSinkOperator implements StreamOperator {
 
   async recover(committables: unknown[]): Promise<void> {
     await this.writer.recover?.(committables);
+  }
+
+  async close(): Promise<void> {
+    await this.writer.close?.();
   }
 }
 

@@ -1,0 +1,110 @@
+import type { Row, RowBatch, SourcePoll, SourceReader } from '@weir/engine';
+
+/** How long an empty poll asks the runner to wait before it polls again. */
+const EMPTY_POLL_WAIT_MS = 10;
+
+/**
+ * A source reader over an asynchronous client: a fetch loop (`fetch`) pushes decoded rows into a
+ * bounded buffer and waits when it is full, and the runner's synchronous `poll` drains it, so the
+ * event loop never blocks and a slow job slows its source down (backpressure).
+ *
+ * The checkpointed position is that of the last row polled, not fetched: rows still buffered at a
+ * checkpoint are fetched again after a restore. The fetch loop starts on the first poll, after any
+ * `restorePosition`, and learns where to resume from `fetch(from)`.
+ */
+export abstract class BufferedSourceReader<P> implements SourceReader {
+  private readonly rows: Row[] = [];
+  private readonly kinds: number[] = [];
+  private readonly positions: P[] = [];
+  private head = 0;
+  private position: P | undefined;
+  private started = false;
+  private ended = false;
+  private failure: unknown;
+  private spaceWaiter: (() => void) | undefined;
+  private closing: Promise<void> | undefined;
+  protected closed = false;
+
+  constructor(
+    private readonly capacity: number,
+    private readonly emitsKinds = false,
+  ) {}
+
+  /** The fetch loop: pushes rows from `from` (undefined: the configured start) and returns at the bounded end. */
+  protected abstract fetch(from: P | undefined): Promise<void>;
+
+  /** Releases the client; the fetch loop sees `closed` and ends. */
+  protected abstract shutdown(): Promise<void>;
+
+  /** Adds a fetched row; `position` is where a restore resumes after it. Await `room()` between pushes. */
+  protected push(row: Row, position: P, kind = 0): void {
+    this.rows.push(row);
+    this.positions.push(position);
+    if (this.emitsKinds) this.kinds.push(kind);
+  }
+
+  /** Resolves when the buffer has room (at once when it has). */
+  protected room(): Promise<void> | undefined {
+    if (this.rows.length - this.head < this.capacity || this.closed) return undefined;
+    return new Promise((resolve) => (this.spaceWaiter = resolve));
+  }
+
+  /** The resolved start of a fresh run (e.g. the latest offset at start), so a checkpoint before the first row restores to it. */
+  protected startsAt(position: P): void {
+    if (this.position === undefined) this.position = position;
+  }
+
+  poll(maxRows: number, nowMs: number): SourcePoll {
+    if (!this.started) this.start();
+    if (this.failure !== undefined) throw this.failure;
+    const available = this.rows.length - this.head;
+    const n = Math.min(maxRows, available);
+    if (n === 0) {
+      const finished = this.ended;
+      return finished ? { rows: [], finished } : { rows: [], finished, nextPollAtMs: nowMs + EMPTY_POLL_WAIT_MS };
+    }
+    const rows: RowBatch = this.rows.slice(this.head, this.head + n);
+    const kinds = this.emitsKinds ? this.kinds.slice(this.head, this.head + n) : undefined;
+    this.position = this.positions[this.head + n - 1];
+    this.head += n;
+    if (this.head > 4096 && this.head * 2 > this.rows.length) this.compact();
+    const waiter = this.spaceWaiter;
+    this.spaceWaiter = undefined;
+    waiter?.();
+    return { rows, ...(kinds ? { kinds } : {}), finished: this.ended && this.head === this.rows.length };
+  }
+
+  snapshotPosition(): P | undefined {
+    return this.position;
+  }
+
+  restorePosition(position: unknown): void {
+    if (position !== undefined) this.position = position as P;
+  }
+
+  close(): Promise<void> {
+    this.closed = true;
+    this.spaceWaiter?.();
+    this.closing ??= this.shutdown();
+    return this.closing;
+  }
+
+  private start(): void {
+    this.started = true;
+    this.fetch(this.position).then(
+      () => {
+        this.ended = true;
+      },
+      (error: unknown) => {
+        if (!this.closed) this.failure = error;
+      },
+    );
+  }
+
+  private compact(): void {
+    this.rows.splice(0, this.head);
+    this.positions.splice(0, this.head);
+    if (this.emitsKinds) this.kinds.splice(0, this.head);
+    this.head = 0;
+  }
+}

@@ -1,0 +1,12 @@
+import { builtinConnectors, type ConnectorRegistry } from '@weir/engine';
+import { natsConnector } from './nats/nats-connector';
+
+/** Adds Weir's connectors to real systems to `registry`. */
+export function registerConnectors(registry: ConnectorRegistry): ConnectorRegistry {
+  return registry.register(natsConnector);
+}
+
+/** The engine's built-in connectors and every connector of this package. */
+export function allConnectors(): ConnectorRegistry {
+  return registerConnectors(builtinConnectors());
+}
