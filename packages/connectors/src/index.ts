@@ -1,9 +1,10 @@
 import { builtinConnectors, type ConnectorRegistry } from '@weir/engine';
+import { jdbcConnector } from './jdbc/jdbc-connector';
 import { natsConnector } from './nats/nats-connector';
 
 /** Adds Weir's connectors to real systems to `registry`. */
 export function registerConnectors(registry: ConnectorRegistry): ConnectorRegistry {
-  return registry.register(natsConnector);
+  return registry.register(jdbcConnector).register(natsConnector);
 }
 
 /** The engine's built-in connectors and every connector of this package. */

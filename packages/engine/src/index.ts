@@ -10,6 +10,7 @@ export { FieldParseError, formatField, parseField, toJsonValue, fromJsonValue } 
 export { formatJsonLine, parseJsonLine, type JsonOptions } from './connectors/filesystem/json-format';
 export type { PlanField } from './plan/plan-expr';
 export { parseDurationMs } from './connectors/datagen/datagen-options';
+export { LOOKUP_OPTIONS } from './connectors/lookup-options';
 export type { Row, RowBatch, RowKinds } from './runtime/row';
 export type { StateBackend, StateSnapshot } from './runtime/state-backend';
 export type { DataType } from './sql/data-type';

@@ -1,16 +1,20 @@
 import { compileJob, validateSql, SqlError, type CompiledJob } from '@weir/engine';
 import { WeirError, type SqlDiagnostic, type UserFunctionSource } from '@weir/contracts';
+import { allConnectors } from '@weir/connectors';
 import { typeStubs } from './job-functions';
+
+/** Every connector a worker runs, so validation knows their options as a run does. */
+const connectors = allConnectors();
 
 /** Diagnostics of a script and its user functions from the engine's own validator (the same one a run uses). */
 export function diagnose(sql: string, functions: UserFunctionSource[] = []): SqlDiagnostic[] {
-  return validateSql(sql, { functions: typeStubs(functions) }).map((d) => ({ ...d }));
+  return validateSql(sql, { connectors, functions: typeStubs(functions) }).map((d) => ({ ...d }));
 }
 
 /** Compiles a script for deployment; invalid SQL becomes SQL_INVALID with its diagnostics. */
 export function compileForDeploy(sql: string, functions: UserFunctionSource[] = []): CompiledJob {
   try {
-    return compileJob(sql, { functions: typeStubs(functions) });
+    return compileJob(sql, { connectors, functions: typeStubs(functions) });
   } catch (error) {
     if (error instanceof SqlError) {
       const first = error.diagnostics[0];

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { CHECKPOINT_OPTIONS, compileJobAsync, EngineError, findLatestCheckpoint, openDirectoryStorage, SqlError, startJob, validateSql, type Diagnostic } from '../index';
+import { CHECKPOINT_OPTIONS, compileJobAsync, EngineError, findLatestCheckpoint, openDirectoryStorage, SqlError, startJob, validateSql, type CheckpointResult, type Diagnostic } from '../index';
 import { loadFunctionMapping } from '../functions/udf/load-function-mapping';
+import { loadConnectorPlugins } from './connector-plugins';
 
 const USAGE = `usage:
   weir run FILE.sql [--set key=value ...]       run until every source is drained (or Ctrl-C)
@@ -70,7 +71,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const sql = readFileSync(args.file, 'utf8');
   // User functions named by a relative module path are found beside the SQL file.
-  const options = { set: args.set, baseDir: dirname(resolve(args.file)), functions: await loadFunctionMapping(args.functions, process.cwd()) };
+  const connectors = await loadConnectorPlugins();
+  const options = { set: args.set, baseDir: dirname(resolve(args.file)), functions: await loadFunctionMapping(args.functions, process.cwd()), connectors };
   if (args.command === 'validate') {
     const diagnostics = validateSql(sql, options);
     printDiagnostics(args.file, diagnostics);
@@ -86,15 +88,14 @@ async function main(argv: string[]): Promise<number> {
   const storage = dir ? openDirectoryStorage(dir) : undefined;
   const restorePath = storage && args.restore ? (args.restore === 'latest' ? await findLatestCheckpoint(storage) : args.restore) : null;
   if (args.restore === 'latest' && !restorePath) console.error(`weir: no completed checkpoint in ${dir}; starting from the beginning`);
-  const handle = startJob(job, storage ? {
-    checkpointing: {
-      storage,
-      ...(restorePath ? { restore: { storage, path: restorePath } } : {}),
-      onCheckpoint: (r) => {
-        if (r.status !== 'DISCARDED') console.error(`weir: ${r.kind.toLowerCase()} ${r.checkpointId} ${r.status}${r.location ? ` ${r.location}` : ''}${r.error ? `: ${r.error}` : ''}`);
-      },
+  const checkpointing = storage ? {
+    storage,
+    ...(restorePath ? { restore: { storage, path: restorePath } } : {}),
+    onCheckpoint: (r: CheckpointResult) => {
+      if (r.status !== 'DISCARDED') console.error(`weir: ${r.kind.toLowerCase()} ${r.checkpointId} ${r.status}${r.location ? ` ${r.location}` : ''}${r.error ? `: ${r.error}` : ''}`);
     },
-  } : {});
+  } : undefined;
+  const handle = startJob(job, { connectors, ...(checkpointing ? { checkpointing } : {}) });
   const onSignal = (): void => void handle.stop();
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);

@@ -21,6 +21,8 @@ export interface ConnectorTable {
   lookupKeys?: number[];
   /** Sinks fed with updates: the columns identifying a row (an upsert sink gets +U without -U). */
   upsertKeys?: number[];
+  /** The table's declared PRIMARY KEY columns (NOT ENFORCED, as Flink's), when it has one. */
+  primaryKey?: string[];
 }
 
 /** What a table is used as: read by a scan, written by a sink, or looked up by a lookup join. */

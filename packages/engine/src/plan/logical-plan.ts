@@ -51,6 +51,8 @@ export interface TableSinkConfig {
   partitionKeys?: string[];
   /** For updating input: the columns identifying a row, so an upsert sink can replace it by key. */
   upsertKeys?: number[];
+  /** The sink table's declared PRIMARY KEY, when it has one. */
+  primaryKey?: string[];
 }
 
 export interface UnionConfig {

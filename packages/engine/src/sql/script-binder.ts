@@ -182,7 +182,8 @@ export class ScriptBinder {
     const identity = projection.every((p, i) => p.kind === 'input' && p.index === i) && projection.length === relation.fields.length;
     const input = identity ? relation.nodeId : builder.add('calc', { projection, filter: null, fields }, [relation.nodeId]);
     const partitionKeys = sink.partitionKeys?.length ? { partitionKeys: sink.partitionKeys } : {};
-    const sinkId = builder.add('table_sink', { table: sink.name, connector: sink.options.connector, options: sink.options, fields, ...partitionKeys }, [input]);
+    const primaryKey = sink.primaryKey.length ? { primaryKey: sink.primaryKey } : {};
+    const sinkId = builder.add('table_sink', { table: sink.name, connector: sink.options.connector, options: sink.options, fields, ...partitionKeys, ...primaryKey }, [input]);
     if (builder === this.builder) this.sinkSpans.set(sinkId, { table: sink.name, span: statement.span });
     this.sinkCount++;
   }
@@ -213,7 +214,7 @@ export class ScriptBinder {
     if (!connector) return false;
     const key = `${role}:${table.name}`;
     const fields = (role !== 'sink' ? table.columns.filter((c) => c.kind !== 'computed') : persistedColumns(table)).map((c) => ({ name: c.name, type: c.type }));
-    const problems = checkConnectorOptions(connector, { table: table.name, options: table.options, fields, partitionKeys: table.partitionKeys }, role);
+    const problems = checkConnectorOptions(connector, { table: table.name, options: table.options, fields, partitionKeys: table.partitionKeys, ...(table.primaryKey.length ? { primaryKey: table.primaryKey } : {}) }, role);
     if (!this.checkedTables.has(key)) {
       this.checkedTables.add(key);
       for (const problem of problems) {

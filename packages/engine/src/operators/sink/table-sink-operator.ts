@@ -50,6 +50,6 @@ export const createTableSinkOperator: OperatorFactory = (operator, context, _out
   const config = operator.config as TableSinkConfig;
   const connector = context.connectors.require(config.connector);
   if (!connector.createSink) throw new EngineError(`connector '${config.connector}' cannot be a sink`, { code: 'CONNECTOR_ROLE', domain: 'user' });
-  const writer = connector.createSink({ table: config.table, options: config.options, fields: config.fields, partitionKeys: config.partitionKeys, upsertKeys: config.upsertKeys }, context);
+  const writer = connector.createSink({ table: config.table, options: config.options, fields: config.fields, partitionKeys: config.partitionKeys, upsertKeys: config.upsertKeys, primaryKey: config.primaryKey }, context);
   return new TableSinkOperator(writer, metrics);
 };
