@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type NatsConnection } from 'nats';
 import pg from 'pg';
+import { startTestPlatform, type TestPlatform } from '../support/test-platform';
 
 /*
  * The connectors issue's first pipeline, run as a user runs it: NATS JetStream JSON → a tumbling
@@ -148,5 +149,43 @@ describe('NATS JetStream → window → PostgreSQL upsert, from the CLI', () => 
     expect(await second.exited).toBe(0);
     expect(second.stderr.join('\n')).not.toContain('starting from the beginning');
     expect(await tableCounts(table)).toEqual(expected);
+  });
+});
+
+describe('NATS JetStream → window → PostgreSQL, deployed on the platform', () => {
+  let platform: TestPlatform;
+
+  beforeAll(async () => {
+    platform = await startTestPlatform('nats-pg', { workers: 1 });
+  });
+
+  afterAll(async () => {
+    await platform?.stop();
+  });
+
+  it('runs bounded on a worker to FINISHED with the expected rows', async () => {
+    const stream = await newStream();
+    await db.query('CREATE TABLE counts_deployed (window_start TIMESTAMP(3), item TEXT, clicks BIGINT, PRIMARY KEY (window_start, item))');
+    await publishClicks(stream, 0, 30);
+    const d = await platform.deploy('nats-pg-bounded', jobSql(stream, 'counts_deployed', ", 'scan.bounded.mode' = 'latest-offset'"), {});
+    await platform.waitFor(d.id, ['FINISHED'], 60_000);
+    expect(await tableCounts('counts_deployed')).toEqual(expectedCounts(30));
+  });
+
+  it("fails over when its worker is killed and restores from the checkpoint: the append table has each window once", async () => {
+    const stream = await newStream();
+    await db.query('CREATE TABLE counts_failover (window_start TIMESTAMP(3), item TEXT, clicks BIGINT)');
+    await publishClicks(stream, 0, 35);
+    const d = await platform.deploy('nats-pg-failover', jobSql(stream, 'counts_failover', '', 'exactly-once append'), { checkpointing: { intervalMs: 300 } });
+    const running = await platform.waitFor(d.id, ['RUNNING'], 30_000);
+    await until(async () => (await tableCounts('counts_failover')).length >= 9, 30_000, 'three windows committed');
+    process.kill(platform.workerOf(running).pid() as number, 'SIGKILL');
+    await publishClicks(stream, 35, 60);
+    await publishClicks(stream, 100, 101);
+    const back = await platform.waitFor(d.id, ['RUNNING'], 30_000, (x) => x.attempt === 2);
+    expect(back.currentRun?.restoredCheckpointId).toEqual(expect.any(Number));
+    const expected = expectedCounts(60);
+    await until(async () => JSON.stringify(await tableCounts('counts_failover')) === JSON.stringify(expected), 30_000, 'every window of clicks 0..59, once');
+    expect(await tableCounts('counts_failover')).toEqual(expected);
   });
 });
