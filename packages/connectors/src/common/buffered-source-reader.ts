@@ -1,5 +1,8 @@
 import type { Row, RowBatch, SourcePoll, SourceReader } from '@weir/engine';
 
+/** A buffer entry that moves the position without a row (see `mark`). */
+const MARKER: Row = [];
+
 /** How long an empty poll asks the runner to wait before it polls again. */
 const EMPTY_POLL_WAIT_MS = 10;
 
@@ -54,19 +57,29 @@ export abstract class BufferedSourceReader<P> implements SourceReader {
     if (this.position === undefined) this.position = position;
   }
 
+  /** Moves the position once every row pushed so far is polled, without a row (e.g. the end of a snapshot). */
+  protected mark(position: P): void {
+    this.rows.push(MARKER);
+    this.positions.push(position);
+    if (this.emitsKinds) this.kinds.push(0);
+  }
+
   poll(maxRows: number, nowMs: number): SourcePoll {
     if (!this.started) this.start();
     if (this.failure !== undefined) throw this.failure;
-    const available = this.rows.length - this.head;
-    const n = Math.min(maxRows, available);
-    if (n === 0) {
-      const finished = this.ended;
-      return finished ? { rows: [], finished } : { rows: [], finished, nextPollAtMs: nowMs + EMPTY_POLL_WAIT_MS };
+    const end = this.rows.length;
+    if (this.head === end) return this.ended ? { rows: [], finished: true } : { rows: [], finished: false, nextPollAtMs: nowMs + EMPTY_POLL_WAIT_MS };
+    const rows: RowBatch = [];
+    const kinds: number[] | undefined = this.emitsKinds ? [] : undefined;
+    let i = this.head;
+    for (; i < end && rows.length < maxRows; i++) {
+      const row = this.rows[i];
+      if (row === MARKER) continue;
+      rows.push(row);
+      kinds?.push(this.kinds[i]);
     }
-    const rows: RowBatch = this.rows.slice(this.head, this.head + n);
-    const kinds = this.emitsKinds ? this.kinds.slice(this.head, this.head + n) : undefined;
-    this.position = this.positions[this.head + n - 1];
-    this.head += n;
+    this.position = this.positions[i - 1];
+    this.head = i;
     if (this.head > 4096 && this.head * 2 > this.rows.length) this.compact();
     const waiter = this.spaceWaiter;
     this.spaceWaiter = undefined;
