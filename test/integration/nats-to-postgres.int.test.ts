@@ -1,12 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type NatsConnection } from 'nats';
 import pg from 'pg';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform';
+import { until, weirCli as weir } from '../support/weir-cli';
 
 /*
  * The connectors issue's first pipeline, run as a user runs it: NATS JetStream JSON → a tumbling
@@ -14,8 +14,6 @@ import { startTestPlatform, type TestPlatform } from '../support/test-platform';
  * restored from its last checkpoint without losing or doubling a row.
  */
 
-const REPO = resolve(import.meta.dirname, '../..');
-const WEIR = join(REPO, 'packages/engine/bin/weir.js');
 const NATS_URL = 'nats://127.0.0.1:4222';
 const BASE_MS = Date.UTC(2024, 0, 1, 10, 0, 0);
 let nc: NatsConnection;
@@ -91,28 +89,8 @@ GROUP BY window_start, window_end, item;
 `;
 }
 
-interface Cli {
-  child: ChildProcess;
-  stderr: string[];
-  exited: Promise<number | null>;
-}
 
-function weir(args: string[]): Cli {
-  const child = spawn(process.execPath, [WEIR, ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
-  const stderr: string[] = [];
-  child.stderr?.on('data', (chunk: Buffer) => stderr.push(...chunk.toString('utf8').split('\n').filter(Boolean)));
-  child.stdout?.resume();
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-  return { child, stderr, exited };
-}
 
-async function until(condition: () => Promise<boolean> | boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('NATS JetStream → window → PostgreSQL upsert, from the CLI', () => {
   it('runs bounded to the latest offset and leaves one row per window and item', async () => {

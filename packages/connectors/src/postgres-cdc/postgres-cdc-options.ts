@@ -12,7 +12,8 @@ export interface PostgresCdcSpec {
   table: string;
   slot: string;
   publication: string;
-  startup: 'initial' | 'latest-offset';
+  /** `snapshot`: the table as it is, then the source ends (a bounded run). */
+  startup: 'initial' | 'latest-offset' | 'snapshot';
   connectTimeoutMs: number;
 }
 
@@ -42,7 +43,7 @@ export function readPostgresCdcSpec(table: ConnectorTable) {
     table: table.options['table-name'] ?? '',
     slot,
     publication: reader.string('debezium.publication.name', `weir_${slot}`),
-    startup: reader.oneOf('scan.startup.mode', ['initial', 'latest-offset'] as const, 'initial'),
+    startup: reader.oneOf('scan.startup.mode', ['initial', 'latest-offset', 'snapshot'] as const, 'initial'),
     connectTimeoutMs: reader.duration('connect.timeout', 10_000),
   };
   return { spec, problems: reader.problems };

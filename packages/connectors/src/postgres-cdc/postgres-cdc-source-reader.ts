@@ -47,6 +47,11 @@ export class PostgresCdcSourceReader extends BufferedSourceReader<CdcPosition> {
     let start: { lsn: string; skip: number };
     try {
       await this.checkTable(client, where);
+      if (this.spec.startup === 'snapshot') {
+        await this.snapshotOnly(client, from?.phase === 'snapshot' ? from.rows : 0);
+        return;
+      }
+      await this.checkReplication(client, where);
       await this.ensurePublication(client, where);
       if (from?.phase === 'stream') start = { lsn: from.lsn, skip: from.skip };
       else if (this.spec.startup === 'initial') start = { lsn: await this.snapshot(client, from?.rows ?? 0), skip: 0 };
@@ -87,14 +92,21 @@ export class PostgresCdcSourceReader extends BufferedSourceReader<CdcPosition> {
     return new EngineError(`${what}: ${(error as Error).message}${typeof code === 'string' ? ` [${code}]` : ''}`, { code: 'CDC_FAILED', domain: 'external', cause: error });
   }
 
-  /** -U and -D need the whole old row, which the server sends only with REPLICA IDENTITY FULL. */
+  /** The table must exist; its replica identity is kept for `checkReplication`. */
   private async checkTable(client: PostgresClient, where: string): Promise<void> {
     const rows = await client.query(
       'SELECT c.relreplident FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname = $2',
       [this.spec.schema, this.spec.table],
     );
     if (rows.length === 0) throw new EngineError(`table ${where} does not exist`, { code: 'CDC_FAILED', domain: 'user' });
-    if (rows[0][0] !== 'f') {
+    this.replicaIdentity = rows[0][0] as string;
+  }
+
+  private replicaIdentity = '';
+
+  /** Replication needs wal_level = logical, and -U / -D the whole old row (REPLICA IDENTITY FULL). */
+  private async checkReplication(client: PostgresClient, where: string): Promise<void> {
+    if (this.replicaIdentity !== 'f') {
       throw new EngineError(`table ${where} must send whole old rows for updates and deletes: run ALTER TABLE ${this.qualified()} REPLICA IDENTITY FULL`, { code: 'CDC_FAILED', domain: 'user' });
     }
     const level = await client.query('SHOW wal_level');
@@ -120,6 +132,28 @@ export class PostgresCdcSourceReader extends BufferedSourceReader<CdcPosition> {
     if (covered.length === 0) throw new EngineError(`publication '${publication}' does not include table ${where}: ALTER PUBLICATION ${quoteIdentifier('postgres', publication)} ADD TABLE ${this.qualified()}`, { code: 'CDC_FAILED', domain: 'user' });
   }
 
+  /** The table as one REPEATABLE READ transaction sees it, without a slot (`scan.startup.mode` = 'snapshot'). */
+  private async snapshotOnly(client: PostgresClient, skip: number): Promise<void> {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    await this.readSnapshot(client, skip);
+    await client.query('COMMIT');
+  }
+
+  /** Pushes the table's rows (after `skip`) as +I, in a stable order so a restore can skip what it emitted. */
+  private async readSnapshot(client: PostgresClient, skip: number): Promise<void> {
+    const cols = this.columns.map((c) => quoteIdentifier('postgres', c)).join(', ');
+    let rows = 0;
+    await client.stream(`SELECT ${cols} FROM ${this.qualified()} ORDER BY ${this.columns.map((_, i) => i + 1).join(', ')}`, [], 1000, async (chunk) => {
+      for (const raw of chunk) {
+        rows++;
+        if (rows <= skip) continue;
+        this.push(raw.map((v, i) => toEngineValue(v, this.types[i])), { phase: 'snapshot', rows }, INSERT);
+      }
+      const room = this.room();
+      if (room) await room;
+    });
+  }
+
   /** A new slot with an exported snapshot; the snapshot's rows (after `skip`) as +I. Returns where the stream starts. */
   private async snapshot(client: PostgresClient, skip: number): Promise<string> {
     const replication = new pg.Client({ host: this.spec.hostname, port: this.spec.port, database: this.spec.database, user: this.spec.username, password: this.spec.password, replication: 'database' } as pg.ClientConfig);
@@ -132,17 +166,7 @@ export class PostgresCdcSourceReader extends BufferedSourceReader<CdcPosition> {
       const { consistent_point: lsn, snapshot_name: snapshotName } = created.rows[0] as { consistent_point: string; snapshot_name: string };
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       await client.query(`SET TRANSACTION SNAPSHOT '${snapshotName}'`);
-      const cols = this.columns.map((c) => quoteIdentifier('postgres', c)).join(', ');
-      let rows = 0;
-      await client.stream(`SELECT ${cols} FROM ${this.qualified()} ORDER BY ${this.columns.map((_, i) => i + 1).join(', ')}`, [], 1000, async (chunk) => {
-        for (const raw of chunk) {
-          rows++;
-          if (rows <= skip) continue;
-          this.push(raw.map((v, i) => toEngineValue(v, this.types[i])), { phase: 'snapshot', rows }, INSERT);
-        }
-        const room = this.room();
-        if (room) await room;
-      });
+      await this.readSnapshot(client, skip);
       await client.query('COMMIT');
       this.startsAt({ phase: 'snapshot', rows: 0 });
       // Once the snapshot's rows are polled a checkpoint restores into the stream, not into a new snapshot.
