@@ -2,6 +2,7 @@ import { createPrismaClient, DEMO, seedDemo } from '@weir/db';
 import { writeAdminPassword } from './admin-password';
 import { loadLauncherConfig } from './config';
 import { deployDemoJob } from './demo';
+import { ensureLogicalWal } from './logical-wal';
 import { providePostgres } from './postgres';
 import { provideRedis } from './redis';
 import { startStack, type Stack } from './stack';
@@ -29,6 +30,7 @@ try {
   const postgres = await providePostgres(config.DATABASE_URL, config.WEIR_DATA_DIR);
   cleanups.push(postgres.stop);
   say(`postgres: ${postgres.source}`);
+  say(`postgres: ${await ensureLogicalWal(postgres)}`);
   const redis = await provideRedis(config.REDIS_URL, config.WEIR_DATA_DIR);
   cleanups.push(redis.stop);
   say(`redis: ${redis.source} (${redis.url})`);

@@ -32,6 +32,8 @@ export async function providePostgres(envUrl: string | undefined, dataDir: strin
     user: 'postgres',
     password: 'weir',
     persistent: true,
+    // postgres-cdc reads logical replication.
+    postgresFlags: ['-c', 'wal_level=logical'],
     // Postgres refuses to run as root; the package then runs it as a `postgres` system user.
     createPostgresUser: process.getuid?.() === 0,
     onLog: () => {},
