@@ -1,12 +1,14 @@
 import { builtinConnectors, type ConnectorRegistry } from '@weir/engine';
 import { jdbcConnector } from './jdbc/jdbc-connector';
+import { mqttConnector } from './mqtt/mqtt-connector';
 import { natsConnector } from './nats/nats-connector';
 import { postgresCdcConnector } from './postgres-cdc/postgres-cdc-connector';
+import { rabbitmqConnector } from './rabbitmq/rabbitmq-connector';
 import { redisConnector } from './redis/redis-connector';
 
 /** Adds Weir's connectors to real systems to `registry`. */
 export function registerConnectors(registry: ConnectorRegistry): ConnectorRegistry {
-  return registry.register(jdbcConnector).register(natsConnector).register(postgresCdcConnector).register(redisConnector);
+  return registry.register(jdbcConnector).register(natsConnector).register(postgresCdcConnector).register(redisConnector).register(rabbitmqConnector).register(mqttConnector);
 }
 
 /** The engine's built-in connectors and every connector of this package. */

@@ -87,7 +87,12 @@ export abstract class BufferedSourceReader<P> implements SourceReader {
     return { rows, ...(kinds ? { kinds } : {}), finished: this.ended && this.head === this.rows.length };
   }
 
-  snapshotPosition(): P | undefined {
+  snapshotPosition(): unknown {
+    return this.position;
+  }
+
+  /** The position of the last row polled (what `snapshotPosition` checkpoints unless a reader adds to it). */
+  protected get polledPosition(): P | undefined {
     return this.position;
   }
 

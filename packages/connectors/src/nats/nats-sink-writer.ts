@@ -1,14 +1,16 @@
 import type { JetStreamClient, NatsConnection } from 'nats';
 import type { Row, RowBatch, RowKinds, SinkContext, SinkWriter } from '@weir/engine';
+import { DeliveryTracker } from '../common/delivery-tracker';
+import { ReplayableMessageIds } from '../common/replayable-message-ids';
 import { natsError, openNatsConnection } from './nats-connection';
 import type { NatsSpec } from './nats-options';
 
 /**
  * Publishes each row as one message on `subject`. To a JetStream stream every publish is awaited
  * (at least once; the job slows down at `sink.max-in-flight` unacknowledged publishes and a
- * checkpoint waits for all of them). Exactly once: each message carries `Nats-Msg-Id`
- * `<sink>/<subtask>/<checkpoint>/<n>`, which a restored run gives the same replayed rows, so the
- * stream's duplicate window (2 minutes by default) drops them. Core NATS: at most once.
+ * checkpoint waits for all of them). Exactly once: each message carries a `Nats-Msg-Id` that a
+ * restored run gives the same replayed rows (`ReplayableMessageIds`), so the stream's duplicate
+ * window (2 minutes by default) drops them. Core NATS: at most once.
  */
 export class NatsSinkWriter implements SinkWriter {
   private connection: NatsConnection | undefined;
@@ -16,35 +18,28 @@ export class NatsSinkWriter implements SinkWriter {
   private readonly opening: Promise<void>;
   /** Rows waiting for the connection. */
   private waiting: Row[] = [];
-  private inFlight = 0;
-  private drained: { promise: Promise<void>; resolve: () => void } | undefined;
-  private failure: unknown;
-  private flushing = false;
-  /** The checkpoint the current messages belong to and how many were sent since (message ids). */
-  private epoch = 0;
-  private sequence = 0;
+  private readonly deliveries: DeliveryTracker;
+  private readonly ids: ReplayableMessageIds;
 
   constructor(
     private readonly spec: NatsSpec,
-    private readonly context: SinkContext,
+    context: SinkContext,
     private readonly table: string,
   ) {
+    this.deliveries = new DeliveryTracker(spec.maxInFlight);
+    this.ids = new ReplayableMessageIds(context);
     this.opening = openNatsConnection(spec, `weir sink ${table}`).then(
       (nc) => {
         this.connection = nc;
         if (spec.stream) this.jetstream = nc.jetstream();
-        const waiting = this.waiting;
-        this.waiting = [];
-        for (const row of waiting) this.publish(row);
+        for (const row of this.waiting.splice(0)) this.publish(row);
       },
-      (error: unknown) => {
-        this.failure = error;
-      },
+      (error: unknown) => this.deliveries.fail(error),
     );
   }
 
   write(rows: RowBatch, _kinds?: RowKinds): void {
-    this.check();
+    this.deliveries.check();
     for (const row of rows) {
       if (this.connection) this.publish(row);
       else this.waiting.push(row);
@@ -52,34 +47,26 @@ export class NatsSinkWriter implements SinkWriter {
   }
 
   finish(): void {
-    this.flushing = true;
+    this.deliveries.drain();
   }
 
   pending(): Promise<void> | null {
-    this.check();
-    const busy = !this.connection || this.inFlight >= this.spec.maxInFlight || (this.flushing && (this.inFlight > 0 || this.waiting.length > 0));
-    if (!busy) return null;
-    if (!this.connection) return this.opening.then(() => this.check());
-    this.drained ??= withResolvers();
-    return this.drained.promise.then(() => this.check());
+    if (!this.connection) return this.opening.then(() => this.deliveries.check());
+    return this.deliveries.pending();
   }
 
   prepareSnapshot(): void {
-    this.flushing = true;
+    this.deliveries.drain();
   }
 
   preCommit(checkpointId: number): unknown {
-    this.flushing = false;
-    this.epoch = checkpointId;
-    this.sequence = 0;
-    return { checkpointId };
+    return this.ids.preCommit(checkpointId);
   }
 
   commit(): void {}
 
   recover(committables: unknown[]): void {
-    const last = committables.at(-1) as { checkpointId: number } | undefined;
-    if (last) this.epoch = last.checkpointId;
+    this.ids.recover(committables);
   }
 
   async close(): Promise<void> {
@@ -89,39 +76,12 @@ export class NatsSinkWriter implements SinkWriter {
 
   private publish(row: Row): void {
     const data = this.spec.format.encode(row);
-    const nc = this.connection as NatsConnection;
     if (!this.jetstream) {
-      nc.publish(this.spec.subject, data);
+      (this.connection as NatsConnection).publish(this.spec.subject, data);
       return;
     }
-    const options: { msgID?: string } = {};
-    if (this.spec.delivery === 'exactly-once') options.msgID = `${this.context.uid}/${this.context.subtaskIndex}/${this.epoch}/${this.sequence++}`;
-    this.inFlight++;
-    this.jetstream.publish(this.spec.subject, data, options).then(
-      () => this.settled(),
-      (error: unknown) => {
-        this.failure ??= natsError(`cannot publish to JetStream stream '${this.spec.stream}' (subject '${this.spec.subject}') from ${this.table}`, error);
-        this.settled();
-      },
-    );
+    const options = this.spec.delivery === 'exactly-once' ? { msgID: this.ids.next() } : {};
+    this.deliveries.track(this.jetstream.publish(this.spec.subject, data, options), (error) =>
+      natsError(`cannot publish to JetStream stream '${this.spec.stream}' (subject '${this.spec.subject}') from ${this.table}`, error));
   }
-
-  private settled(): void {
-    this.inFlight--;
-    if (this.inFlight < this.spec.maxInFlight && !(this.flushing && this.inFlight > 0)) {
-      const drained = this.drained;
-      this.drained = undefined;
-      drained?.resolve();
-    }
-  }
-
-  private check(): void {
-    if (this.failure !== undefined) throw this.failure;
-  }
-}
-
-function withResolvers(): { promise: Promise<void>; resolve: () => void } {
-  let resolve!: () => void;
-  const promise = new Promise<void>((r) => (resolve = r));
-  return { promise, resolve };
 }

@@ -1,9 +1,7 @@
 import { Redis } from 'ioredis';
 import { EngineError, formatField, type ConnectorTable, type PlanField, type Row, type RowBatch, type RowKinds, type SinkWriter } from '@weir/engine';
+import { DeliveryTracker } from '../common/delivery-tracker';
 import { compileKey, type RedisSpec } from './redis-options';
-
-/** Pipelines in flight before the job is held back. */
-const MAX_IN_FLIGHT = 16;
 
 /**
  * Writes rows as Redis data: `string` (SET key <format> [PX ttl]), `hash` (HSET key column value
@@ -16,10 +14,8 @@ export class RedisSinkWriter implements SinkWriter {
   private readonly redis: Redis;
   private readonly keyOf: (row: readonly unknown[]) => string;
   private readonly fields: PlanField[];
-  private inFlight = 0;
-  private failure: unknown;
-  private draining = false;
-  private waiters: (() => void)[] = [];
+  /** Pipelines in flight before the job is held back. */
+  private readonly deliveries = new DeliveryTracker(16);
 
   constructor(
     private readonly spec: RedisSpec,
@@ -32,7 +28,7 @@ export class RedisSinkWriter implements SinkWriter {
   }
 
   write(rows: RowBatch, kinds?: RowKinds): void {
-    this.check();
+    this.deliveries.check();
     const pipeline = this.redis.pipeline();
     const { dataType, ttlMs } = this.spec;
     for (let i = 0; i < rows.length; i++) {
@@ -71,36 +67,23 @@ export class RedisSinkWriter implements SinkWriter {
       }
     }
     if (pipeline.length === 0) return;
-    this.inFlight++;
-    pipeline.exec().then(
-      (results) => {
-        const failed = results?.find(([error]) => error);
-        if (failed) this.failure ??= this.error(failed[0] as Error);
-        this.settled();
-      },
-      (error: unknown) => {
-        this.failure ??= this.error(error);
-        this.settled();
-      },
-    );
+    const written = pipeline.exec().then((results) => {
+      const failed = results?.find(([error]) => error);
+      if (failed) throw failed[0];
+    });
+    this.deliveries.track(written, (error) => this.error(error));
   }
 
   finish(): void {
-    this.draining = true;
+    this.deliveries.drain();
   }
 
   prepareSnapshot(): void {
-    this.draining = true;
+    this.deliveries.drain();
   }
 
   pending(): Promise<void> | null {
-    this.check();
-    if (this.inFlight === 0) {
-      this.draining = false;
-      return null;
-    }
-    if (!this.draining && this.inFlight < MAX_IN_FLIGHT) return null;
-    return new Promise<void>((resolve) => this.waiters.push(resolve)).then(() => this.check());
+    return this.deliveries.pending();
   }
 
   async close(): Promise<void> {
@@ -116,19 +99,8 @@ export class RedisSinkWriter implements SinkWriter {
     return out;
   }
 
-  /** Waiters resume once the writer has room again, or, while it drains, once nothing is in flight. */
-  private settled(): void {
-    this.inFlight--;
-    if (this.failure === undefined && (this.draining ? this.inFlight > 0 : this.inFlight >= MAX_IN_FLIGHT)) return;
-    for (const resume of this.waiters.splice(0)) resume();
-  }
-
   private error(error: unknown): EngineError {
     return new EngineError(`cannot write to Redis at ${redact(this.spec.url)} (${this.spec.dataType} '${this.spec.key}'): ${(error as Error).message}`, { code: 'REDIS_FAILED', domain: 'external', cause: error });
-  }
-
-  private check(): void {
-    if (this.failure !== undefined) throw this.failure;
   }
 }
 

@@ -43,6 +43,8 @@ export interface SubtaskInfo {
   parallelism: number;
   /** The deployment's start offset, for sources that can start elsewhere than their beginning; absent: the source's default. */
   startOffset?: StartOffset;
+  /** The job's checkpointing mode, null when it does not checkpoint (a source that acknowledges on checkpoints then acknowledges at once). */
+  delivery?: 'EXACTLY_ONCE' | 'AT_LEAST_ONCE' | null;
 }
 
 /** What one source poll produced; `nextPollAtMs` asks the runner to wait (rate limits). */

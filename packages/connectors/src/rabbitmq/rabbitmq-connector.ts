@@ -1,0 +1,19 @@
+import type { Connector } from '@weir/engine';
+import { specOrThrow } from '../common/spec-or-throw';
+import { RABBITMQ_OPTIONS, readRabbitMqSpec } from './rabbitmq-options';
+import { RabbitMqSinkWriter } from './rabbitmq-sink-writer';
+import { RabbitMqSourceReader } from './rabbitmq-source-reader';
+
+/** `rabbitmq`: a queue source acknowledged on checkpoints (deduplicated by message id), and an exchange sink with confirms. */
+export const rabbitmqConnector: Connector = {
+  name: 'rabbitmq',
+  requiredOptions: [],
+  optionalOptions: RABBITMQ_OPTIONS,
+  validate: (table, role) => readRabbitMqSpec(table, role).problems,
+  createSource: (table, subtask) => {
+    const spec = specOrThrow(table.table, readRabbitMqSpec(table, 'source'));
+    // Competing consumers would split the queue arbitrarily; one subtask reads it, in order.
+    return new RabbitMqSourceReader({ ...spec, queue: spec.queue as string }, table.table, subtask.subtaskIndex === 0, Boolean(subtask.delivery));
+  },
+  createSink: (table, context) => new RabbitMqSinkWriter(specOrThrow(table.table, readRabbitMqSpec(table, 'sink')), context, table.table),
+};
