@@ -1,5 +1,6 @@
 import type { Connector } from '@weir/engine';
 import { specOrThrow } from '../common/spec-or-throw';
+import { isChangelogFormat } from '../formats/message-format';
 import { MQTT_OPTIONS, MQTT_REQUIRED, readMqttSpec } from './mqtt-options';
 import { MqttSinkWriter } from './mqtt-sink-writer';
 import { MqttSourceReader } from './mqtt-source-reader';
@@ -12,5 +13,7 @@ export const mqttConnector: Connector = {
   validate: (table, role) => readMqttSpec(table, role).problems,
   // A plain subscription delivers every message to each subscriber: one subtask subscribes.
   createSource: (table, subtask) => new MqttSourceReader(specOrThrow(table.table, readMqttSpec(table, 'source')), subtask.subtaskIndex === 0),
+  // Debezium, Canal and Maxwell messages carry updates and deletes.
+  sourceChangelogMode: (table) => (isChangelogFormat(table.options) ? 'all' : 'insert-only'),
   createSink: (table) => new MqttSinkWriter(specOrThrow(table.table, readMqttSpec(table, 'sink'))),
 };

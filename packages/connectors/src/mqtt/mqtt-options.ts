@@ -34,7 +34,7 @@ export function readMqttSpec(table: ConnectorTable, role: 'source' | 'sink' | 'l
     username: reader.string('username'),
     password: reader.string('password'),
     retain: reader.bool('sink.retain', false),
-    format: readMessageFormat(reader, table.fields),
+    format: readMessageFormat(reader, table.fields, role),
     parseErrors: readParseErrorPolicy(reader),
   };
   return { spec, problems: reader.problems };

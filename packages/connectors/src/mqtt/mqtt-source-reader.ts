@@ -21,7 +21,7 @@ export class MqttSourceReader extends BufferedSourceReader<number> {
     private readonly spec: MqttSpec,
     private readonly reads: boolean,
   ) {
-    super(BUFFER_ROWS);
+    super(BUFFER_ROWS, spec.format.changelog);
   }
 
   protected async fetch(): Promise<void> {
@@ -31,9 +31,9 @@ export class MqttSourceReader extends BufferedSourceReader<number> {
       client.on('message', (topic, payload) => {
         this.received++;
         try {
-          const row = this.spec.format.decode(payload);
-          if (row) this.push(row, this.received);
-          else this.skipped++;
+          const changes = this.spec.format.decode(payload);
+          for (const change of changes) this.push(change.row, this.received, change.kind);
+          if (changes.length === 0) this.skipped++;
         } catch (error) {
           if (this.spec.parseErrors === 'skip') {
             this.skipped++;

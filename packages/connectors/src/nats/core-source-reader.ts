@@ -1,6 +1,7 @@
 import type { NatsConnection, Subscription } from 'nats';
 import { EngineError } from '@weir/engine';
 import { BufferedSourceReader } from '../common/buffered-source-reader';
+import type { Change } from '../formats/changelog-formats';
 import { openNatsConnection } from './nats-connection';
 import type { NatsSpec } from './nats-options';
 
@@ -20,7 +21,7 @@ export class CoreSourceReader extends BufferedSourceReader<number> {
     private readonly spec: NatsSpec,
     private readonly table: string,
   ) {
-    super(BUFFER_ROWS);
+    super(BUFFER_ROWS, spec.format.changelog);
   }
 
   protected async fetch(): Promise<void> {
@@ -30,19 +31,19 @@ export class CoreSourceReader extends BufferedSourceReader<number> {
     let received = 0;
     for await (const m of subscription) {
       received++;
-      let row: unknown[] | null;
+      let changes: Change[];
       try {
-        row = this.spec.format.decode(m.data);
+        changes = this.spec.format.decode(m.data);
       } catch (error) {
         if (this.spec.parseErrors === 'fail') {
           throw new EngineError(`cannot read message ${received} received on NATS subject '${m.subject}': ${(error as Error).message}`, {
             code: 'FORMAT_PARSE_ERROR', domain: 'user', details: { subject: m.subject, received }, cause: error,
           });
         }
-        row = null;
+        changes = [];
       }
-      if (row === null) this.skipped++;
-      else this.push(row, received);
+      if (changes.length === 0) this.skipped++;
+      for (const change of changes) this.push(change.row, received, change.kind);
       const room = this.room();
       if (room) await room;
     }

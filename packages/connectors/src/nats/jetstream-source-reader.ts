@@ -1,6 +1,7 @@
 import { AckPolicy, DeliverPolicy, nanos, type ConsumerConfig, type ConsumerMessages, type JetStreamManager, type NatsConnection } from 'nats';
 import { EngineError } from '@weir/engine';
 import { BufferedSourceReader } from '../common/buffered-source-reader';
+import type { Change } from '../formats/changelog-formats';
 import { natsError, openNatsConnection } from './nats-connection';
 import type { NatsSpec } from './nats-options';
 
@@ -27,7 +28,7 @@ export class JetStreamSourceReader extends BufferedSourceReader<number> {
     private readonly spec: NatsSpec & { stream: string },
     private readonly table: string,
   ) {
-    super(BUFFER_ROWS);
+    super(BUFFER_ROWS, spec.format.changelog);
   }
 
   protected async fetch(from: number | undefined): Promise<void> {
@@ -60,23 +61,26 @@ export class JetStreamSourceReader extends BufferedSourceReader<number> {
       if (seq <= this.lastSeq) continue;
       const timestampMs = m.info.timestampNanos / 1e6;
       if ((boundSeq !== undefined && seq > boundSeq) || (spec.bound.mode === 'timestamp' && timestampMs > spec.bound.timestampMs)) break;
-      let row: unknown[] | null;
+      let changes: Change[];
       try {
-        row = spec.format.decode(m.data);
+        changes = spec.format.decode(m.data);
       } catch (error) {
         if (spec.parseErrors === 'fail') {
           throw new EngineError(`cannot read message ${seq} of JetStream stream '${spec.stream}' (subject '${m.subject}'): ${(error as Error).message}`, {
             code: 'FORMAT_PARSE_ERROR', domain: 'user', details: { stream: spec.stream, subject: m.subject, sequence: seq }, cause: error,
           });
         }
-        row = null;
+        changes = [];
       }
       this.lastSeq = seq;
       // Only the reply subject is kept for the ack, not the message with its payload (the client's JsMsg has it, untyped).
       const reply = (m as Partial<{ reply: string }>).reply;
       if (spec.durableName && reply) this.unacked.push({ seq, reply });
-      if (row === null) this.skipped++;
-      else this.push(row, seq);
+      if (changes.length === 0) {
+        this.skipped++;
+        this.mark(seq);
+      }
+      for (const change of changes) this.push(change.row, seq, change.kind);
       if (boundSeq !== undefined && (seq >= boundSeq || m.info.pending === 0)) break;
       const room = this.room();
       if (room) await room;

@@ -158,4 +158,21 @@ describe('nats connector: core subjects and sinks', () => {
     ]);
     expect(nats.validate?.(table({ stream: 'x', 'scan.startup.mode': 'group-offsets' }), 'source')?.[0]).toMatchObject({ option: 'scan.startup.mode', message: expect.stringContaining("must be 'earliest-offset', 'latest-offset', 'timestamp' or 'specific-offset'") });
   });
+
+  it('reads Debezium messages as a changelog that an aggregate retracts', async () => {
+    const stream = await newStream();
+    const change = (op: string, before: object | null, after: object | null) => ({ before, after, op });
+    await publish(`${stream}.cdc`, [
+      change('c', null, { id: 1, item: 'tea', qty: 2 }),
+      change('c', null, { id: 2, item: 'tea', qty: 3 }),
+      change('u', { id: 1, item: 'tea', qty: 2 }, { id: 1, item: 'jam', qty: 2 }),
+      change('d', { id: 2, item: 'tea', qty: 3 }, null),
+    ]);
+    const { job, lines } = runSql(`CREATE TABLE orders (id INT, item STRING, qty INT) WITH ('connector' = 'nats', 'servers' = '${SERVERS}', 'stream' = '${stream}',
+        'subject' = '${stream}.cdc', 'format' = 'debezium-json', 'scan.bounded.mode' = 'latest-offset');
+      CREATE TABLE out (item STRING, total BIGINT) WITH ('connector' = 'print');
+      INSERT INTO out SELECT item, SUM(qty) FROM orders GROUP BY item;`);
+    await job.done;
+    expect(lines).toEqual(['+I[tea, 2]', '-U[tea, 2]', '+U[tea, 5]', '-U[tea, 5]', '+U[tea, 3]', '+I[jam, 2]', '-D[tea, 3]']);
+  });
 });

@@ -1,5 +1,6 @@
 import type { Connector } from '@weir/engine';
 import { specOrThrow } from '../common/spec-or-throw';
+import { isChangelogFormat } from '../formats/message-format';
 import { CoreSourceReader } from './core-source-reader';
 import { JetStreamSourceReader } from './jetstream-source-reader';
 import { NatsSinkWriter } from './nats-sink-writer';
@@ -15,5 +16,7 @@ export const natsConnector: Connector = {
     const spec = specOrThrow(table.table, readNatsSpec(table, 'source'));
     return spec.stream ? new JetStreamSourceReader({ ...spec, stream: spec.stream }, table.table) : new CoreSourceReader(spec, table.table);
   },
+  // Debezium, Canal and Maxwell messages carry updates and deletes.
+  sourceChangelogMode: (table) => (isChangelogFormat(table.options) ? 'all' : 'insert-only'),
   createSink: (table, context) => new NatsSinkWriter(specOrThrow(table.table, readNatsSpec(table, 'sink')), context, table.table),
 };

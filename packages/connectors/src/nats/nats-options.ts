@@ -70,7 +70,7 @@ export function readNatsSpec(table: ConnectorTable, role: TableRole) {
     connectTimeoutMs: reader.duration('connect.timeout', 5_000),
     startup,
     bound,
-    format: readMessageFormat(reader, table.fields),
+    format: readMessageFormat(reader, table.fields, role),
     parseErrors: readParseErrorPolicy(reader),
     delivery,
     maxInFlight: reader.int('sink.max-in-flight', 1024, 1),

@@ -1,5 +1,6 @@
 import type { Connector } from '@weir/engine';
 import { specOrThrow } from '../common/spec-or-throw';
+import { isChangelogFormat } from '../formats/message-format';
 import { RABBITMQ_OPTIONS, readRabbitMqSpec } from './rabbitmq-options';
 import { RabbitMqSinkWriter } from './rabbitmq-sink-writer';
 import { RabbitMqSourceReader } from './rabbitmq-source-reader';
@@ -15,5 +16,7 @@ export const rabbitmqConnector: Connector = {
     // Competing consumers would split the queue arbitrarily; one subtask reads it, in order.
     return new RabbitMqSourceReader({ ...spec, queue: spec.queue as string }, table.table, subtask.subtaskIndex === 0, Boolean(subtask.delivery));
   },
+  // Debezium, Canal and Maxwell messages carry updates and deletes.
+  sourceChangelogMode: (table) => (isChangelogFormat(table.options) ? 'all' : 'insert-only'),
   createSink: (table, context) => new RabbitMqSinkWriter(specOrThrow(table.table, readRabbitMqSpec(table, 'sink')), context, table.table),
 };

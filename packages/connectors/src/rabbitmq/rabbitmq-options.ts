@@ -46,7 +46,7 @@ export function readRabbitMqSpec(table: ConnectorTable, role: TableRole) {
     routingKey: reader.string('routing-key', queue ?? ''),
     prefetch: reader.int('prefetch.count', 5000, 1),
     deduplicate: reader.oneOf('scan.deduplication', ['message-id', 'none'] as const, 'message-id') === 'message-id',
-    format: readMessageFormat(reader, table.fields),
+    format: readMessageFormat(reader, table.fields, role),
     parseErrors: readParseErrorPolicy(reader),
     confirms: reader.oneOf('sink.delivery-guarantee', ['at-least-once', 'none'] as const, 'at-least-once') === 'at-least-once',
   };

@@ -1,6 +1,7 @@
 import type { Channel, ChannelModel, ConsumeMessage } from 'amqplib';
 import { EngineError } from '@weir/engine';
 import { BufferedSourceReader } from '../common/buffered-source-reader';
+import type { Change } from '../formats/changelog-formats';
 import { openRabbitMq, rabbitError } from './rabbitmq-connection';
 import type { RabbitMqSpec } from './rabbitmq-options';
 
@@ -35,7 +36,7 @@ export class RabbitMqSourceReader extends BufferedSourceReader<number> {
     /** Without checkpoints nothing would ever acknowledge: the broker's auto-ack is used (at most once). */
     private readonly checkpointed: boolean,
   ) {
-    super(BUFFER_ROWS);
+    super(BUFFER_ROWS, spec.format.changelog);
   }
 
   override snapshotPosition(): RabbitPosition {
@@ -97,21 +98,22 @@ export class RabbitMqSourceReader extends BufferedSourceReader<number> {
       this.mark(tag);
       return;
     }
-    let row: unknown[] | null;
+    let changes: Change[];
     try {
-      row = this.spec.format.decode(message.content);
+      changes = this.spec.format.decode(message.content);
     } catch (error) {
       if (this.spec.parseErrors === 'fail') {
         throw new EngineError(`cannot read message ${id ?? `#${tag}`} of RabbitMQ queue '${this.spec.queue}': ${(error as Error).message}`, {
           code: 'FORMAT_PARSE_ERROR', domain: 'user', details: { queue: this.spec.queue, messageId: id, deliveryTag: tag }, cause: error,
         });
       }
-      row = null;
+      changes = [];
     }
     if (this.checkpointed) this.delivered.push({ tag, id });
-    if (row === null) {
+    if (changes.length === 0) {
       this.skipped++;
       this.mark(tag);
-    } else this.push(row, tag);
+    }
+    for (const change of changes) this.push(change.row, tag, change.kind);
   }
 }

@@ -33,8 +33,7 @@ export class RedisLookupSource implements LookupSource {
       if (this.spec.dataType === 'string') {
         const value = await this.redis.getBuffer(redisKey);
         if (value === null) return [];
-        const row = this.spec.format.decode(value);
-        return row ? [row] : [];
+        return this.spec.format.decode(value).map((change) => change.row);
       }
       const hash = await this.redis.hgetall(redisKey);
       if (Object.keys(hash).length === 0) return [];

@@ -53,7 +53,7 @@ export function readRedisSpec(table: ConnectorTable, role: TableRole) {
     dataType,
     key,
     ttlMs: ttl && ttl > 0 ? ttl : undefined,
-    format: readMessageFormat(reader, table.fields),
+    format: readMessageFormat(reader, table.fields, role),
     group: reader.string('stream.group'),
     consumer: reader.string('stream.consumer', 'weir'),
     startup: reader.oneOf('scan.startup.mode', ['earliest-offset', 'latest-offset'] as const, 'earliest-offset'),
