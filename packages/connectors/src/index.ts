@@ -1,4 +1,5 @@
 import { builtinConnectors, type ConnectorRegistry } from '@weir/engine';
+import { httpConnector } from './http/http-connector';
 import { jdbcConnector } from './jdbc/jdbc-connector';
 import { mqttConnector } from './mqtt/mqtt-connector';
 import { natsConnector } from './nats/nats-connector';
@@ -8,7 +9,7 @@ import { redisConnector } from './redis/redis-connector';
 
 /** Adds Weir's connectors to real systems to `registry`. */
 export function registerConnectors(registry: ConnectorRegistry): ConnectorRegistry {
-  return registry.register(jdbcConnector).register(natsConnector).register(postgresCdcConnector).register(redisConnector).register(rabbitmqConnector).register(mqttConnector);
+  return registry.register(jdbcConnector).register(natsConnector).register(postgresCdcConnector).register(redisConnector).register(rabbitmqConnector).register(mqttConnector).register(httpConnector);
 }
 
 /** The engine's built-in connectors and every connector of this package. */
