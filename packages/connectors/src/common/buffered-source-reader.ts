@@ -72,7 +72,9 @@ export abstract class BufferedSourceReader<P> implements SourceReader {
     const rows: RowBatch = [];
     const kinds: number[] | undefined = this.emitsKinds ? [] : undefined;
     let i = this.head;
+    const onPolled = this.onPolled;
     for (; i < end && rows.length < maxRows; i++) {
+      onPolled?.call(this, this.positions[i]);
       const row = this.rows[i];
       if (row === MARKER) continue;
       rows.push(row);
@@ -90,6 +92,9 @@ export abstract class BufferedSourceReader<P> implements SourceReader {
   snapshotPosition(): unknown {
     return this.position;
   }
+
+  /** When a reader defines it, called with the position of every entry polled (a reader over several partitions keeps each one's). */
+  protected onPolled?(position: P): void;
 
   /** The position of the last row polled (what `snapshotPosition` checkpoints unless a reader adds to it). */
   protected get polledPosition(): P | undefined {
