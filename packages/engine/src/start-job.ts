@@ -25,6 +25,8 @@ export interface VertexMetricsSnapshot {
   watermarkMs?: number;
   /** Window operators: rows dropped because their window had already fired. */
   lateRecordsDropped?: number;
+  /** Sources: records skipped as unreadable (`scan.parse-error.policy` = 'skip'). */
+  recordsSkipped?: number;
   /** Time the operator's vertex (all its subtasks, every operator chained in it) spent working, ms. */
   busyTimeMs: number;
   /** Estimated bytes the vertex received over its incoming edges (sampled rows: numbers 8 bytes, strings their length). */
@@ -115,6 +117,7 @@ export function startJob(job: CompiledJob, options: StartJobOptions = {}): JobHa
           vertexId: m.vertexId, name: m.name, recordsIn: m.recordsIn, recordsOut: m.recordsOut, operatorId: m.operatorId,
           ...(m.watermarkMs === undefined ? {} : { watermarkMs: m.watermarkMs }),
           ...(m.lateRecordsDropped === undefined ? {} : { lateRecordsDropped: m.lateRecordsDropped }),
+          ...(m.recordsSkipped === undefined ? {} : { recordsSkipped: m.recordsSkipped }),
           busyTimeMs: Math.round(account?.busyTimeMs ?? 0),
           ...(account ? {
             bytesIn: account.bytesIn, bytesOut: account.bytesOut, backPressuredTimeMs: Math.round(account.backPressuredTimeMs),

@@ -2,6 +2,8 @@ import type { Row, RowBatch, SourcePoll, SourceReader } from '@weir/engine';
 
 /** A buffer entry that moves the position without a row (see `mark`). */
 const MARKER: Row = [];
+/** A marker for a record that was read and skipped as unreadable (see `skipRecord`). */
+const SKIPPED: Row = [];
 
 /** How long an empty poll asks the runner to wait before it polls again. */
 const EMPTY_POLL_WAIT_MS = 10;
@@ -57,6 +59,24 @@ export abstract class BufferedSourceReader<P> implements SourceReader {
     if (this.position === undefined) this.position = position;
   }
 
+  /**
+   * Pushes the changes one record carried. `null` (a parse error the policy skips) or none from a
+   * plain format (an error `*.ignore-parse-errors` swallowed) is counted as skipped; none from a
+   * changelog format (a DDL or filtered message) only moves the position.
+   */
+  protected pushRecord(changes: readonly { kind: number; row: Row }[] | null, position: P, changelog: boolean): void {
+    if (changes === null || (changes.length === 0 && !changelog)) this.skipRecord(position);
+    else if (changes.length === 0) this.mark(position);
+    for (const change of changes ?? []) this.push(change.row, position, change.kind);
+  }
+
+  /** A record its format could not read, skipped by the source's policy: moves the position and is counted. */
+  protected skipRecord(position: P): void {
+    this.rows.push(SKIPPED);
+    this.positions.push(position);
+    if (this.emitsKinds) this.kinds.push(0);
+  }
+
   /** Moves the position once every row pushed so far is polled, without a row (e.g. the end of a snapshot). */
   protected mark(position: P): void {
     this.rows.push(MARKER);
@@ -73,10 +93,15 @@ export abstract class BufferedSourceReader<P> implements SourceReader {
     const kinds: number[] | undefined = this.emitsKinds ? [] : undefined;
     let i = this.head;
     const onPolled = this.onPolled;
+    let skipped = 0;
     for (; i < end && rows.length < maxRows; i++) {
       onPolled?.call(this, this.positions[i]);
       const row = this.rows[i];
       if (row === MARKER) continue;
+      if (row === SKIPPED) {
+        skipped++;
+        continue;
+      }
       rows.push(row);
       kinds?.push(this.kinds[i]);
     }
@@ -86,7 +111,7 @@ export abstract class BufferedSourceReader<P> implements SourceReader {
     const waiter = this.spaceWaiter;
     this.spaceWaiter = undefined;
     waiter?.();
-    return { rows, ...(kinds ? { kinds } : {}), finished: this.ended && this.head === this.rows.length };
+    return { rows, ...(kinds ? { kinds } : {}), ...(skipped > 0 ? { skipped } : {}), finished: this.ended && this.head === this.rows.length };
   }
 
   snapshotPosition(): unknown {

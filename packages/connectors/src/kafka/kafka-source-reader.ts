@@ -26,7 +26,6 @@ export class KafkaSourceReader extends BufferedSourceReader<RecordPosition> {
   private admin: Admin | undefined;
   private readonly polled = new Map<string, string>();
   private restored: Map<string, string> | undefined;
-  skipped = 0;
 
   constructor(
     private readonly spec: KafkaSpec,
@@ -140,11 +139,7 @@ export class KafkaSourceReader extends BufferedSourceReader<RecordPosition> {
                 code: 'FORMAT_PARSE_ERROR', domain: 'user', details: { topic: batch.topic, partition: batch.partition, offset: message.offset }, cause: error,
               });
             }
-            if (changes.length === 0) {
-              this.skipped++;
-              this.mark({ tp, next });
-            }
-            for (const change of changes) this.push(change.row, { tp, next }, change.kind);
+            this.pushRecord(changes, { tp, next }, spec.valueFormat.changelog);
             resolveOffset(message.offset);
             if (bounded && end !== undefined && BigInt(next) >= BigInt(end)) break;
             const room = this.room();

@@ -15,7 +15,6 @@ const BUFFER_ROWS = 8192;
 export class MqttSourceReader extends BufferedSourceReader<number> {
   private client: MqttClient | undefined;
   private received = 0;
-  skipped = 0;
 
   constructor(
     private readonly spec: MqttSpec,
@@ -31,12 +30,10 @@ export class MqttSourceReader extends BufferedSourceReader<number> {
       client.on('message', (topic, payload) => {
         this.received++;
         try {
-          const changes = this.spec.format.decode(payload);
-          for (const change of changes) this.push(change.row, this.received, change.kind);
-          if (changes.length === 0) this.skipped++;
+          this.pushRecord(this.spec.format.decode(payload), this.received, this.spec.format.changelog);
         } catch (error) {
           if (this.spec.parseErrors === 'skip') {
-            this.skipped++;
+            this.pushRecord(null, this.received, this.spec.format.changelog);
             return;
           }
           reject(new EngineError(`cannot read message ${this.received} received on MQTT topic '${topic}': ${(error as Error).message}`, { code: 'FORMAT_PARSE_ERROR', domain: 'user', details: { topic }, cause: error }));

@@ -15,7 +15,6 @@ const BUFFER_ROWS = 8192;
 export class CoreSourceReader extends BufferedSourceReader<number> {
   private connection: NatsConnection | undefined;
   private subscription: Subscription | undefined;
-  skipped = 0;
 
   constructor(
     private readonly spec: NatsSpec,
@@ -31,7 +30,7 @@ export class CoreSourceReader extends BufferedSourceReader<number> {
     let received = 0;
     for await (const m of subscription) {
       received++;
-      let changes: Change[];
+      let changes: Change[] | null;
       try {
         changes = this.spec.format.decode(m.data);
       } catch (error) {
@@ -40,10 +39,9 @@ export class CoreSourceReader extends BufferedSourceReader<number> {
             code: 'FORMAT_PARSE_ERROR', domain: 'user', details: { subject: m.subject, received }, cause: error,
           });
         }
-        changes = [];
+        changes = null;
       }
-      if (changes.length === 0) this.skipped++;
-      for (const change of changes) this.push(change.row, received, change.kind);
+      this.pushRecord(changes, received, this.spec.format.changelog);
       const room = this.room();
       if (room) await room;
     }

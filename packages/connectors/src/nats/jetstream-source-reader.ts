@@ -21,8 +21,6 @@ export class JetStreamSourceReader extends BufferedSourceReader<number> {
   /** Reply subjects of polled messages not yet acknowledged (durable consumers), oldest first. */
   private readonly unacked: { seq: number; reply: string }[] = [];
   private boundTimer: NodeJS.Timeout | undefined;
-  /** Messages skipped by the parse-error policy. */
-  skipped = 0;
 
   constructor(
     private readonly spec: NatsSpec & { stream: string },
@@ -61,7 +59,7 @@ export class JetStreamSourceReader extends BufferedSourceReader<number> {
       if (seq <= this.lastSeq) continue;
       const timestampMs = m.info.timestampNanos / 1e6;
       if ((boundSeq !== undefined && seq > boundSeq) || (spec.bound.mode === 'timestamp' && timestampMs > spec.bound.timestampMs)) break;
-      let changes: Change[];
+      let changes: Change[] | null;
       try {
         changes = spec.format.decode(m.data);
       } catch (error) {
@@ -70,17 +68,13 @@ export class JetStreamSourceReader extends BufferedSourceReader<number> {
             code: 'FORMAT_PARSE_ERROR', domain: 'user', details: { stream: spec.stream, subject: m.subject, sequence: seq }, cause: error,
           });
         }
-        changes = [];
+        changes = null;
       }
       this.lastSeq = seq;
       // Only the reply subject is kept for the ack, not the message with its payload (the client's JsMsg has it, untyped).
       const reply = (m as Partial<{ reply: string }>).reply;
       if (spec.durableName && reply) this.unacked.push({ seq, reply });
-      if (changes.length === 0) {
-        this.skipped++;
-        this.mark(seq);
-      }
-      for (const change of changes) this.push(change.row, seq, change.kind);
+      this.pushRecord(changes, seq, spec.format.changelog);
       if (boundSeq !== undefined && (seq >= boundSeq || m.info.pending === 0)) break;
       const room = this.room();
       if (room) await room;

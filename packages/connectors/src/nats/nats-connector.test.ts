@@ -74,12 +74,13 @@ describe('nats connector: JetStream source', () => {
     await expect(job.done).rejects.toThrow(`cannot read message 2 of JetStream stream '${stream}' (subject '${stream}.orders'): malformed JSON`);
   });
 
-  it('skips malformed messages when scan.parse-error.policy is skip', async () => {
+  it('skips malformed messages when scan.parse-error.policy is skip, counting them in the source\'s recordsSkipped', async () => {
     const stream = await newStream();
     await publish(`${stream}.orders`, [order(1), 'not json', { id: 'x' }, order(4)]);
     const { job, lines } = runSql(sourceDdl(stream, ", 'scan.bounded.mode' = 'latest-offset', 'scan.parse-error.policy' = 'skip'"));
     await job.done;
     expect(lines.map((l) => l.slice(0, 5))).toEqual(['+I[1,', '+I[4,']);
+    expect(job.metrics().find((m) => m.name === 'Source: orders')).toMatchObject({ recordsOut: 2, recordsSkipped: 2 });
   });
 
   it('restores from a savepoint at the stream sequence: nothing lost, nothing doubled', async () => {

@@ -27,7 +27,6 @@ export class RabbitMqSourceReader extends BufferedSourceReader<number> {
   /** Delivered messages not yet acknowledged, oldest first. */
   private readonly delivered: { tag: number; id: string | undefined }[] = [];
   private duplicates = new Set<string>();
-  skipped = 0;
 
   constructor(
     private readonly spec: RabbitMqSpec & { queue: string },
@@ -98,7 +97,7 @@ export class RabbitMqSourceReader extends BufferedSourceReader<number> {
       this.mark(tag);
       return;
     }
-    let changes: Change[];
+    let changes: Change[] | null;
     try {
       changes = this.spec.format.decode(message.content);
     } catch (error) {
@@ -107,13 +106,9 @@ export class RabbitMqSourceReader extends BufferedSourceReader<number> {
           code: 'FORMAT_PARSE_ERROR', domain: 'user', details: { queue: this.spec.queue, messageId: id, deliveryTag: tag }, cause: error,
         });
       }
-      changes = [];
+      changes = null;
     }
     if (this.checkpointed) this.delivered.push({ tag, id });
-    if (changes.length === 0) {
-      this.skipped++;
-      this.mark(tag);
-    }
-    for (const change of changes) this.push(change.row, tag, change.kind);
+    this.pushRecord(changes, tag, this.spec.format.changelog);
   }
 }

@@ -74,7 +74,7 @@ export class RedisStreamReader extends BufferedSourceReader<string> {
           if (group) this.unacked.push(id);
           const row = this.decode(id, values);
           if (row) this.push(row, id);
-          else this.mark(id);
+          else this.skipRecord(id);
           if (end !== undefined && compareIds(id, end) >= 0) return;
         }
         if (end !== undefined && entries.length === 0 && (!group || cursor === '>') && compareIds(last, end) >= 0) return;

@@ -100,6 +100,8 @@ async function main(argv: string[]): Promise<number> {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   await handle.done;
+  // A source told to skip unreadable records says how many it skipped, so a clean exit is not mistaken for a clean input.
+  for (const m of handle.metrics()) if (m.recordsSkipped) console.error(`weir: ${m.name} skipped ${m.recordsSkipped} unreadable records`);
   return 0;
 }
 

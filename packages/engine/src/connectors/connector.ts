@@ -54,6 +54,8 @@ export interface SourcePoll {
   kinds?: RowKinds;
   finished: boolean;
   nextPollAtMs?: number;
+  /** Records the source read but skipped as unreadable since the last poll (counted in its `recordsSkipped`). */
+  skipped?: number;
 }
 
 /**

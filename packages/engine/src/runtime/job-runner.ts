@@ -228,6 +228,10 @@ export class JobRunner {
         this.busyTimer.time(subtask.busy, () => {
           poll = (subtask.reader as SourceReader).poll(SOURCE_BATCH_ROWS, now);
           if (poll.rows.length > 0) this.sourceBatch(subtask, poll.rows, now, poll.nextPollAtMs !== undefined, poll.kinds);
+          if (poll.skipped) {
+            const metrics = this.metricsOf(subtask.vertex.operators[0].id);
+            metrics.recordsSkipped = (metrics.recordsSkipped ?? 0) + poll.skipped;
+          }
         });
         subtask.nextPollAtMs = poll.nextPollAtMs ?? 0;
         if (poll.rows.length > 0) progressed = true;

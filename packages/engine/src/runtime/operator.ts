@@ -16,6 +16,8 @@ export interface OperatorMetrics {
   recordsOut: number;
   /** Rows a window operator dropped because their window had already fired. */
   lateRecordsDropped?: number;
+  /** Sources: records their format could not read, skipped by `scan.parse-error.policy` = 'skip' or `*.ignore-parse-errors`. */
+  recordsSkipped?: number;
   /** The operator's current event-time watermark (the minimum over its subtasks is not kept: the last seen). */
   watermarkMs?: number;
 }
