@@ -8,6 +8,8 @@ export { ConnectorRegistry, builtinConnectors } from './connectors/connector-reg
 export type { Connector, ConnectorTable, ConnectorProblem, SourceReader, SourcePoll, SinkWriter, SinkContext, LookupSource, SubtaskInfo, TableRole } from './connectors/connector';
 export { FieldParseError, formatField, parseField, toJsonValue, fromJsonValue } from './connectors/filesystem/field-codec';
 export { formatJsonLine, parseJsonLine, type JsonOptions } from './connectors/filesystem/json-format';
+export { parseCsvRecord, splitCsvRecords, type CsvOptions } from './connectors/filesystem/csv-format';
+export { compileCsvLines } from './connectors/filesystem/csv-line-formatter';
 export type { PlanField } from './plan/plan-expr';
 export { parseDurationMs } from './connectors/datagen/datagen-options';
 export { LOOKUP_OPTIONS } from './connectors/lookup-options';

@@ -49,4 +49,17 @@ describe('message formats', () => {
     readMessageFormat(reader, fields, 'sink');
     expect(reader.problems).toEqual([{ code: 'OPTION_UNSUPPORTED', message: "the 'canal-json' format is read by sources; writing it is not implemented, use 'json'", option: 'format' }]);
   });
+
+  it('reads and writes one CSV record per message, with quotes, a null literal and Flink\'s csv options', () => {
+    const reader = new OptionReader({ format: 'csv', 'csv.null-literal': 'N/A' });
+    const format = readMessageFormat(reader, fields);
+    expect(reader.problems).toEqual([]);
+    const bytes = (text: string) => new TextEncoder().encode(text);
+    expect(format.decode(bytes('7,"tea, green",3.50'))).toEqual([{ kind: 0, row: [7, 'tea, green', 350] }]);
+    expect(format.decode(bytes('8,N/A,N/A'))).toEqual([{ kind: 0, row: [8, null, null] }]);
+    expect(new TextDecoder().decode(format.encode([7, 'tea, green', 350]))).toBe('7,"tea, green",3.50');
+    expect(() => format.decode(bytes('7,tea'))).toThrow('expected 3 fields, got 2');
+    expect(decode({ format: 'csv', 'csv.ignore-parse-errors': 'true' }, '7,tea')).toEqual([]);
+    expect(decode({ format: 'csv', 'csv.field-delimiter': ';' }, '9;jam;1.25')).toEqual([{ kind: 0, row: [9, 'jam', 125] }]);
+  });
 });

@@ -1,4 +1,4 @@
-import { FieldParseError, formatJsonLine, parseJsonLine, type DataType, type PlanField, type Row, type TableRole } from '@weir/engine';
+import { compileCsvLines, FieldParseError, formatJsonLine, parseCsvRecord, parseJsonLine, splitCsvRecords, type CsvOptions, type DataType, type PlanField, type Row, type TableRole } from '@weir/engine';
 import type { OptionReader } from '../common/option-reader';
 import { canalDecoder, CHANGELOG_FORMAT_OPTIONS, debeziumDecoder, maxwellDecoder, type Change, type ChangeDecoder } from './changelog-formats';
 
@@ -13,7 +13,7 @@ export interface MessageFormat {
   encode(row: Row): Uint8Array;
 }
 
-const FORMATS = ['json', 'raw', 'debezium-json', 'canal-json', 'maxwell-json'] as const;
+const FORMATS = ['json', 'csv', 'raw', 'debezium-json', 'canal-json', 'maxwell-json'] as const;
 const CHANGELOG_FORMATS = new Set<string>(['debezium-json', 'canal-json', 'maxwell-json']);
 
 /** Whether a table's `format` carries a changelog (its source then emits -U, +U and -D). */
@@ -25,6 +25,7 @@ export function isChangelogFormat(options: Record<string, string>): boolean {
 export const FORMAT_OPTIONS = [
   'format', 'json.ignore-parse-errors', 'json.fail-on-missing-field', 'json.timestamp-format.standard', 'json.encode.decimal-as-plain-number',
   'raw.charset', 'scan.parse-error.policy', ...CHANGELOG_FORMAT_OPTIONS,
+  'csv.field-delimiter', 'csv.quote-character', 'csv.disable-quote-character', 'csv.ignore-parse-errors', 'csv.null-literal', 'csv.allow-comments',
 ] as const;
 
 /** What a source does with a record its format cannot read: fail the job (Flink's default) or skip and count it. */
@@ -37,6 +38,7 @@ const encoder = new TextEncoder();
 export function readMessageFormat(reader: OptionReader, fields: readonly PlanField[], role: TableRole = 'source'): MessageFormat {
   const format = reader.oneOf('format', FORMATS, 'json');
   if (format === 'raw') return rawFormat(reader, fields);
+  if (format === 'csv') return csvFormat(reader, fields);
   if (CHANGELOG_FORMATS.has(format)) {
     if (role === 'sink') reader.problems.push({ code: 'OPTION_UNSUPPORTED', message: `the '${format}' format is read by sources; writing it is not implemented, use 'json'`, option: 'format' });
     const ignore = reader.bool(`${format}.ignore-parse-errors`, false);
@@ -68,18 +70,23 @@ export function readMessageFormat(reader: OptionReader, fields: readonly PlanFie
   return {
     changelog: false,
     decode: (bytes) => {
-      let text: string;
-      try {
-        text = decoder.decode(bytes);
-      } catch {
-        if (json.ignoreParseErrors) return [];
-        throw new FieldParseError('the message is not UTF-8 text');
-      }
+      const text = utf8(bytes, json.ignoreParseErrors);
+      if (text === undefined) return [];
       const row = parseJsonLine(text, names, types, json);
       return row ? [{ kind: 0, row }] : [];
     },
     encode: (row) => encoder.encode(formatJsonLine(row, columns, names, types, json)),
   };
+}
+
+/** The message as text; undefined when it is not UTF-8 and errors are ignored (else a parse error). */
+function utf8(bytes: Uint8Array, ignoreErrors: boolean): string | undefined {
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    if (ignoreErrors) return undefined;
+    throw new FieldParseError('the message is not UTF-8 text');
+  }
 }
 
 /** Reads the parse-error policy of a source. */
@@ -99,5 +106,40 @@ function rawFormat(reader: OptionReader, fields: readonly PlanField[]): MessageF
     changelog: false,
     decode: (data) => [{ kind: 0, row: [bytes ? data : new TextDecoder(charset).decode(data)] }],
     encode: (row) => (row[0] === null || row[0] === undefined ? new Uint8Array(0) : bytes ? (row[0] as Uint8Array) : encoder.encode(String(row[0]))),
+  };
+}
+
+/** Flink's csv format for messages: one record per message, Flink's `csv.*` options. */
+function csvFormat(reader: OptionReader, fields: readonly PlanField[]): MessageFormat {
+  const char = (option: string, fallback: string): string => {
+    const text = reader.string(option, fallback);
+    const unescaped = text === '\\t' ? '\t' : text;
+    if (unescaped.length !== 1) reader.invalid(option, 'a single character');
+    return unescaped;
+  };
+  const options: CsvOptions = {
+    fieldDelimiter: char('csv.field-delimiter', ','),
+    quoteCharacter: reader.bool('csv.disable-quote-character', false) ? null : char('csv.quote-character', '"'),
+    allowComments: reader.bool('csv.allow-comments', false),
+    nullLiteral: reader.string('csv.null-literal') ?? null,
+    ignoreParseErrors: reader.bool('csv.ignore-parse-errors', false),
+  };
+  const names = fields.map((f) => f.name);
+  const types = fields.map((f) => f.type);
+  const lines = compileCsvLines(fields.map((_, i) => i), types, options);
+  return {
+    changelog: false,
+    decode: (bytes) => {
+      const text = utf8(bytes, options.ignoreParseErrors);
+      if (text === undefined) return [];
+      const records = splitCsvRecords(text, options);
+      if (records.length !== 1) {
+        if (options.ignoreParseErrors) return [];
+        throw new FieldParseError(`expected one CSV record per message, got ${records.length}`);
+      }
+      const row = parseCsvRecord(records[0], names, types, options);
+      return row ? [{ kind: 0, row }] : [];
+    },
+    encode: (row) => encoder.encode(lines([row], 0, 1).replace(/\n$/, '')),
   };
 }
