@@ -61,6 +61,15 @@ export class OptionReader {
     return text ?? '';
   }
 
+  /** An integer of at least `min` that this combination of options requires (`why` says which). */
+  requireInt(option: string, why: string, min = 0): number {
+    if (this.options[option] === undefined) {
+      this.require(option, why);
+      return min;
+    }
+    return this.int(option, min, min);
+  }
+
   invalid(option: string, expected: string): void {
     this.problems.push({ code: 'OPTION_INVALID', message: `option '${option}' must be ${expected}, got '${this.options[option]}'`, option });
   }

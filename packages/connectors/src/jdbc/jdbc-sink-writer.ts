@@ -41,7 +41,6 @@ export class JdbcSinkWriter implements SinkWriter {
   private flushing: Promise<void> | null = null;
   private failure: unknown;
   private draining = false;
-  private finished = false;
   private readonly timer: NodeJS.Timeout | undefined;
   private markerReady = false;
 
@@ -81,7 +80,6 @@ export class JdbcSinkWriter implements SinkWriter {
   }
 
   finish(): void {
-    this.finished = true;
     this.draining = !this.exactlyOnce;
   }
 

@@ -89,7 +89,7 @@ export function readKafkaSpec(table: ConnectorTable, role: TableRole, upsert: bo
   const offsets = (mode: 'startup' | 'bounded'): KafkaOffsetSpec => {
     const modes = mode === 'startup' ? (['earliest-offset', 'latest-offset', 'group-offsets', 'timestamp', 'specific-offsets'] as const) : (['unbounded', 'latest-offset', 'group-offsets', 'timestamp', 'specific-offsets'] as const);
     const chosen = reader.oneOf(`scan.${mode}.mode`, modes, mode === 'startup' ? 'group-offsets' : 'unbounded');
-    if (chosen === 'timestamp') return { mode: 'timestamp', timestampMs: reader.int(`scan.${mode}.timestamp-millis`, Number(reader.require(`scan.${mode}.timestamp-millis`, `when 'scan.${mode}.mode' is 'timestamp'`)) || 0) };
+    if (chosen === 'timestamp') return { mode: 'timestamp', timestampMs: reader.requireInt(`scan.${mode}.timestamp-millis`, `when 'scan.${mode}.mode' is 'timestamp'`) };
     if (chosen === 'specific-offsets') {
       const text = reader.require(`scan.${mode}.specific-offsets`, `when 'scan.${mode}.mode' is 'specific-offsets'`);
       const parsed = text ? parseSpecificOffsets(text) : undefined;

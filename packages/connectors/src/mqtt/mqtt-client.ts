@@ -1,10 +1,11 @@
 import mqtt, { type MqttClient } from 'mqtt';
 import { EngineError } from '@weir/engine';
+import { redactUrl } from '../common/redact-url';
 import type { MqttSpec } from './mqtt-options';
 
 /** An MQTT failure as an external EngineError that says where. */
 export function mqttError(spec: MqttSpec, what: string, error: unknown): EngineError {
-  return new EngineError(`${what} (MQTT at ${spec.url.replace(/\/\/[^@/]*@/, '//')}): ${(error as Error).message}`, { code: 'MQTT_FAILED', domain: 'external', cause: error });
+  return new EngineError(`${what} (MQTT at ${redactUrl(spec.url)}): ${(error as Error).message}`, { code: 'MQTT_FAILED', domain: 'external', cause: error });
 }
 
 /** Connects (the client reconnects by itself afterwards); bad credentials fail with the broker's reason code. */

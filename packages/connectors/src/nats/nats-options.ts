@@ -41,13 +41,14 @@ export function readNatsSpec(table: ConnectorTable, role: TableRole) {
   const reader = new OptionReader(table.options);
   const stream = reader.string('stream');
   const startupMode = reader.oneOf('scan.startup.mode', ['earliest-offset', 'latest-offset', 'timestamp', 'specific-offset'] as const, stream ? 'earliest-offset' : 'latest-offset');
-  let startup: NatsStartup = { mode: startupMode === 'specific-offset' || startupMode === 'timestamp' ? 'earliest-offset' : startupMode };
-  if (startupMode === 'timestamp') startup = { mode: 'timestamp', timestampMs: Number(reader.require('scan.startup.timestamp-millis', "when 'scan.startup.mode' is 'timestamp'")) || 0 };
-  if (startupMode === 'specific-offset') startup = { mode: 'specific-offset', sequence: reader.int('scan.startup.specific-offset', 1, 1) };
-  if (startupMode === 'specific-offset' && table.options['scan.startup.specific-offset'] === undefined) reader.require('scan.startup.specific-offset', "when 'scan.startup.mode' is 'specific-offset'");
+  const startup: NatsStartup = startupMode === 'timestamp'
+    ? { mode: 'timestamp', timestampMs: reader.requireInt('scan.startup.timestamp-millis', "when 'scan.startup.mode' is 'timestamp'") }
+    : startupMode === 'specific-offset'
+      ? { mode: 'specific-offset', sequence: reader.requireInt('scan.startup.specific-offset', "when 'scan.startup.mode' is 'specific-offset'", 1) }
+      : { mode: startupMode };
   const boundMode = reader.oneOf('scan.bounded.mode', ['unbounded', 'latest-offset', 'timestamp'] as const, 'unbounded');
   const bound: NatsBound = boundMode === 'timestamp'
-    ? { mode: 'timestamp', timestampMs: reader.int('scan.bounded.timestamp-millis', Number(reader.require('scan.bounded.timestamp-millis', "when 'scan.bounded.mode' is 'timestamp'")) || 0) }
+    ? { mode: 'timestamp', timestampMs: reader.requireInt('scan.bounded.timestamp-millis', "when 'scan.bounded.mode' is 'timestamp'") }
     : { mode: boundMode };
   if (!stream && role !== 'sink') {
     for (const option of ['scan.bounded.mode', 'scan.startup.mode', 'consumer.durable-name'] as const) {

@@ -46,12 +46,12 @@ export class PostgresCdcSourceReader extends BufferedSourceReader<CdcPosition> {
     const client = await this.connect();
     let start: { lsn: string; skip: number };
     try {
-      await this.checkTable(client, where);
+      const replicaIdentity = await this.checkTable(client, where);
       if (this.spec.startup === 'snapshot') {
         await this.snapshotOnly(client, from?.phase === 'snapshot' ? from.rows : 0);
         return;
       }
-      await this.checkReplication(client, where);
+      await this.checkReplication(client, where, replicaIdentity);
       await this.ensurePublication(client, where);
       if (from?.phase === 'stream') start = { lsn: from.lsn, skip: from.skip };
       else if (this.spec.startup === 'initial') start = { lsn: await this.snapshot(client, from?.rows ?? 0), skip: 0 };
@@ -92,21 +92,19 @@ export class PostgresCdcSourceReader extends BufferedSourceReader<CdcPosition> {
     return new EngineError(`${what}: ${(error as Error).message}${typeof code === 'string' ? ` [${code}]` : ''}`, { code: 'CDC_FAILED', domain: 'external', cause: error });
   }
 
-  /** The table must exist; its replica identity is kept for `checkReplication`. */
-  private async checkTable(client: PostgresClient, where: string): Promise<void> {
+  /** The table must exist; answers its replica identity ('f' for FULL). */
+  private async checkTable(client: PostgresClient, where: string): Promise<string> {
     const rows = await client.query(
       'SELECT c.relreplident FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname = $2',
       [this.spec.schema, this.spec.table],
     );
     if (rows.length === 0) throw new EngineError(`table ${where} does not exist`, { code: 'CDC_FAILED', domain: 'user' });
-    this.replicaIdentity = rows[0][0] as string;
+    return rows[0][0] as string;
   }
 
-  private replicaIdentity = '';
-
   /** Replication needs wal_level = logical, and -U / -D the whole old row (REPLICA IDENTITY FULL). */
-  private async checkReplication(client: PostgresClient, where: string): Promise<void> {
-    if (this.replicaIdentity !== 'f') {
+  private async checkReplication(client: PostgresClient, where: string, replicaIdentity: string): Promise<void> {
+    if (replicaIdentity !== 'f') {
       throw new EngineError(`table ${where} must send whole old rows for updates and deletes: run ALTER TABLE ${this.qualified()} REPLICA IDENTITY FULL`, { code: 'CDC_FAILED', domain: 'user' });
     }
     const level = await client.query('SHOW wal_level');

@@ -1,14 +1,10 @@
 import { connect, type ChannelModel } from 'amqplib';
 import { EngineError } from '@weir/engine';
-
-/** The URI without its password, for messages. */
-export function redactUri(uri: string): string {
-  return uri.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
-}
+import { redactUrl } from '../common/redact-url';
 
 /** A RabbitMQ failure as an external EngineError that says where. */
 export function rabbitError(uri: string, what: string, error: unknown): EngineError {
-  return new EngineError(`${what} (RabbitMQ at ${redactUri(uri)}): ${(error as Error).message}`, { code: 'RABBITMQ_FAILED', domain: 'external', cause: error });
+  return new EngineError(`${what} (RabbitMQ at ${redactUrl(uri)}): ${(error as Error).message}`, { code: 'RABBITMQ_FAILED', domain: 'external', cause: error });
 }
 
 /** Connects; a refused connection or bad credentials fail with the broker's reason. */

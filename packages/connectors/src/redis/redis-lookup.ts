@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { EngineError, parseField, type ConnectorTable, type LookupSource, type PlanField, type Row } from '@weir/engine';
 import { compileKey, type RedisSpec } from './redis-options';
-import { redact } from './redis-sink-writer';
+import { redactUrl } from '../common/redact-url';
 
 /**
  * Lookups by key: the key template filled from the join's key values, then GET (a `string`
@@ -39,7 +39,7 @@ export class RedisLookupSource implements LookupSource {
       if (Object.keys(hash).length === 0) return [];
       return [this.fields.map((f) => (hash[f.name] === undefined ? null : parseField(hash[f.name], f.type)))];
     } catch (error) {
-      throw new EngineError(`cannot look up '${redisKey}' in Redis at ${redact(this.spec.url)}: ${(error as Error).message}`, { code: 'REDIS_FAILED', domain: 'external', cause: error });
+      throw new EngineError(`cannot look up '${redisKey}' in Redis at ${redactUrl(this.spec.url)}: ${(error as Error).message}`, { code: 'REDIS_FAILED', domain: 'external', cause: error });
     }
   }
 

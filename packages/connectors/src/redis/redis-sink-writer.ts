@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import { EngineError, formatField, type ConnectorTable, type PlanField, type Row, type RowBatch, type RowKinds, type SinkWriter } from '@weir/engine';
 import { DeliveryTracker } from '../common/delivery-tracker';
+import { redactUrl } from '../common/redact-url';
 import { compileKey, type RedisSpec } from './redis-options';
 
 /**
@@ -100,11 +101,7 @@ export class RedisSinkWriter implements SinkWriter {
   }
 
   private error(error: unknown): EngineError {
-    return new EngineError(`cannot write to Redis at ${redact(this.spec.url)} (${this.spec.dataType} '${this.spec.key}'): ${(error as Error).message}`, { code: 'REDIS_FAILED', domain: 'external', cause: error });
+    return new EngineError(`cannot write to Redis at ${redactUrl(this.spec.url)} (${this.spec.dataType} '${this.spec.key}'): ${(error as Error).message}`, { code: 'REDIS_FAILED', domain: 'external', cause: error });
   }
 }
 
-/** The URL without its password, for messages. */
-export function redact(url: string): string {
-  return url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
-}

@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import { EngineError, parseField, type ConnectorTable, type PlanField } from '@weir/engine';
 import { BufferedSourceReader } from '../common/buffered-source-reader';
 import type { RedisSpec } from './redis-options';
-import { redact } from './redis-sink-writer';
+import { redactUrl } from '../common/redact-url';
 
 const BUFFER_ROWS = 8192;
 const COUNT = 512;
@@ -84,7 +84,7 @@ export class RedisStreamReader extends BufferedSourceReader<string> {
     } catch (error) {
       if (this.closed) return;
       if (error instanceof EngineError) throw error;
-      throw new EngineError(`cannot read Redis stream '${key}' at ${redact(this.spec.url)}: ${(error as Error).message}`, { code: 'REDIS_FAILED', domain: 'external', cause: error });
+      throw new EngineError(`cannot read Redis stream '${key}' at ${redactUrl(this.spec.url)}: ${(error as Error).message}`, { code: 'REDIS_FAILED', domain: 'external', cause: error });
     }
   }
 
