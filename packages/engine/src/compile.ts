@@ -7,6 +7,7 @@ import { ScriptBinder, type BoundScript } from './sql/script-binder';
 import { loadUserFunctions } from './functions/udf/load-user-functions';
 import { UserFunctionCatalog, type UserFunctionOptions } from './functions/udf/user-function-catalog';
 import type { UserFunction } from './functions/udf/user-function';
+import type { ExternalCatalog } from './sql/external-catalog';
 
 export interface CompileOptions {
   /** Session configuration applied before the script, as SET statements would. */
@@ -20,6 +21,8 @@ export interface CompileOptions {
   functions?: Record<string, UserFunction>;
   /** Directory that relative module identifiers of CREATE FUNCTION resolve against (the SQL file's). */
   baseDir?: string;
+  /** Tables the script may use by name without declaring them (the workspace catalog, JDBC catalogs). */
+  catalog?: ExternalCatalog;
 }
 
 /** A job ready to run: its serializable physical plan. */
@@ -32,7 +35,7 @@ function analyze(sql: string, options: CompileOptions & UserFunctionOptions, req
   const sink = new DiagnosticSink();
   const script = parseScript(sql, sink);
   const userFunctions = new UserFunctionCatalog({ functions: options.functions, baseDir: options.baseDir, loadErrors: options.loadErrors, requireLoaded });
-  const bound = new ScriptBinder(sink, options.connectors ?? builtinConnectors(), { ...options.set }, userFunctions).bind(script);
+  const bound = new ScriptBinder(sink, options.connectors ?? builtinConnectors(), { ...options.set }, userFunctions, options.catalog).bind(script);
   return { diagnostics: sortDiagnostics(sink.items), bound };
 }
 

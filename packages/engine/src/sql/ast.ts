@@ -141,7 +141,17 @@ export type Statement =
   | InsertStatement
   | { kind: 'statementSet'; inserts: InsertStatement[]; span: Span }
   | { kind: 'explain'; statement: Statement; span: Span }
-  | { kind: 'query'; query: Query; span: Span };
+  | { kind: 'query'; query: Query; span: Span }
+  /** `USE CATALOG c`. */
+  | { kind: 'useCatalog'; name: Ident; span: Span }
+  /** `USE db` or `USE c.db`. */
+  | { kind: 'use'; name: Ident[]; span: Span }
+  | { kind: 'show'; what: ShowTarget; span: Span }
+  /** `DESCRIBE t` (or `DESC t`). */
+  | { kind: 'describe'; name: Ident[]; span: Span };
+
+/** What a SHOW statement lists. */
+export type ShowTarget = 'CATALOGS' | 'DATABASES' | 'TABLES' | 'VIEWS' | 'FUNCTIONS';
 
 export interface Script {
   statements: Statement[];

@@ -93,7 +93,7 @@ function bindLookupJoin(binder: QueryBinder, ref: Extract<TableRef, { kind: 'joi
     throw new BindAbort();
   }
   const name = dimRef.name[dimRef.name.length - 1];
-  const entry = binder.catalog.get(name.name);
+  const entry = binder.catalog.lookup(dimRef.name);
   if (entry?.kind !== 'table') return binder.unsupported(`FOR SYSTEM_TIME AS OF needs a table declared with CREATE TABLE; '${name.name}' is ${entry ? 'a view' : 'not one'}`, name.span);
   if (!entry.valid) throw new BindAbort();
   const columns = entry.columns.filter((c) => c.kind !== 'computed');

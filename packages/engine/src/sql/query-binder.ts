@@ -183,7 +183,7 @@ export class QueryBinder {
         const qualifier = ref.alias?.name ?? name.name;
         const cte = this.findCte(name.name);
         if (cte) return { relation: this.cteRelation(name.name, cte), qualifier };
-        const entry = this.catalog.get(name.name);
+        const entry = this.catalog.lookup(ref.name);
         if (!entry) {
           const names = [...this.ctes.flatMap((scope) => [...scope.keys()]), ...this.catalog.names()];
           this.diagnostics.error('TABLE_NOT_FOUND', `table '${name.name}' not found${didYouMean(name.name, names)}`, name.span);

@@ -11,7 +11,8 @@ import { reuseCommonNodes } from '../plan/reuse';
 import { splitTwoPhaseAggregates } from '../plan/two-phase-aggregate';
 import type { PlanExpr, PlanField } from '../plan/plan-expr';
 import type { InsertStatement, Query, Script, Statement } from './ast';
-import { Catalog, persistedColumns, type CatalogTable } from './catalog';
+import { Catalog, DEFAULT_DATABASE, persistedColumns, type CatalogTable } from './catalog';
+import { ExternalTables, type ExternalCatalog } from './external-catalog';
 import { canAssign, formatType } from './data-type';
 import type { DiagnosticSink } from './diagnostic';
 import { sessionOptionProblem } from './session-options';
@@ -30,7 +31,7 @@ export interface BoundScript {
 
 /** Validates statements in order against a growing catalog and builds one logical plan for all INSERTs. */
 export class ScriptBinder {
-  private readonly catalog = new Catalog();
+  private readonly catalog: Catalog;
   private readonly builder = new LogicalPlanBuilder();
   private readonly checkedTables = new Set<string>();
   /** Where each sink node's INSERT (or SELECT) was written, for changelog errors. */
@@ -43,7 +44,10 @@ export class ScriptBinder {
     private readonly connectors: ConnectorRegistry,
     private readonly config: Record<string, string>,
     private readonly userFunctions: UserFunctionCatalog = new UserFunctionCatalog(),
-  ) {}
+    external?: ExternalCatalog,
+  ) {
+    this.catalog = new Catalog(external ? new ExternalTables(external, diagnostics, () => connectors.names()) : undefined);
+  }
 
   /** Binds every statement, continuing after errors so all problems are reported at once. */
   bind(script: Script): BoundScript {
@@ -127,6 +131,32 @@ export class ScriptBinder {
       case 'query':
         this.collect(statement.query, builder);
         return;
+      case 'useCatalog':
+        if (!this.catalog.catalogs().includes(statement.name.name)) {
+          this.diagnostics.error('CATALOG_NOT_FOUND', `catalog '${statement.name.name}' does not exist${didYouMean(statement.name.name, this.catalog.catalogs())}`, statement.name.span);
+          return;
+        }
+        this.catalog.currentCatalog = statement.name.name;
+        this.catalog.currentDatabase = this.catalog.databases(statement.name.name)[0] ?? DEFAULT_DATABASE;
+        return;
+      case 'use': {
+        const [catalog, database] = statement.name.length > 1 ? [statement.name[0].name, statement.name[1]] : [this.catalog.currentCatalog, statement.name[0]];
+        const known = this.catalog.databases(catalog);
+        if (!known.includes(database.name)) {
+          this.diagnostics.error('DATABASE_NOT_FOUND', `database '${database.name}' does not exist in catalog '${catalog}'${didYouMean(database.name, known)}`, database.span);
+          return;
+        }
+        this.catalog.currentCatalog = catalog;
+        this.catalog.currentDatabase = database.name;
+        return;
+      }
+      case 'show':
+        return;
+      case 'describe': {
+        const name = statement.name[statement.name.length - 1];
+        if (!this.catalog.lookup(statement.name)) this.diagnostics.error('TABLE_NOT_FOUND', `table '${name.name}' not found${didYouMean(name.name, this.catalog.names())}`, name.span);
+        return;
+      }
     }
   }
 
@@ -137,7 +167,7 @@ export class ScriptBinder {
   private insert(statement: InsertStatement, builder: LogicalPlanBuilder): void {
     this.insertCount++;
     const name = statement.table[statement.table.length - 1];
-    const entry = this.catalog.get(name.name);
+    const entry = this.catalog.lookup(statement.table);
     let sink: CatalogTable | undefined;
     if (!entry) this.diagnostics.error('TABLE_NOT_FOUND', `table '${name.name}' not found${didYouMean(name.name, this.catalog.names())}`, name.span);
     else if (entry.kind === 'view') this.diagnostics.error('INVALID_SINK', `cannot INSERT INTO view '${name.name}'; views are read-only`, name.span);

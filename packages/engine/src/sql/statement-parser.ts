@@ -1,8 +1,10 @@
-import type { ColumnDef, Ident, InsertStatement, Statement, TableOption } from './ast';
+import type { ColumnDef, Ident, InsertStatement, ShowTarget, Statement, TableOption } from './ast';
 import { QueryParser } from './query-parser';
 import type { Span } from './span';
 
 type CreateTable = Extract<Statement, { kind: 'createTable' }>;
+
+const SHOW_TARGETS: ShowTarget[] = ['CATALOGS', 'DATABASES', 'TABLES', 'VIEWS', 'FUNCTIONS'];
 
 /** Flink statements: CREATE TABLE/VIEW/FUNCTION, SET, RESET, INSERT, STATEMENT SET, EXPLAIN, queries. */
 export class StatementParser extends QueryParser {
@@ -37,7 +39,17 @@ export class StatementParser extends QueryParser {
       const query = this.parseQuery();
       return { kind: 'query', query, span: query.span };
     }
-    return this.fail('a statement (CREATE, INSERT, SET, EXECUTE STATEMENT SET, EXPLAIN or SELECT)');
+    if (this.acceptWords('USE')) {
+      if (this.acceptWords('CATALOG')) return { kind: 'useCatalog', name: this.parseIdent(), span: this.spanFrom(start) };
+      return { kind: 'use', name: this.parseCompoundName('a database name'), span: this.spanFrom(start) };
+    }
+    if (this.acceptWords('SHOW')) {
+      const what = SHOW_TARGETS.find((target) => this.acceptWords(target));
+      if (!what) return this.fail(SHOW_TARGETS.join(', '));
+      return { kind: 'show', what, span: this.spanFrom(start) };
+    }
+    if (this.acceptWords('DESCRIBE') || this.acceptWords('DESC')) return { kind: 'describe', name: this.parseCompoundName('a table name'), span: this.spanFrom(start) };
+    return this.fail('a statement (CREATE, INSERT, SET, EXECUTE STATEMENT SET, EXPLAIN, SELECT, USE, SHOW or DESCRIBE)');
   }
 
   private parseSet(start: Span): Statement {
