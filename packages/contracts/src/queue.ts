@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PinnedCatalogTable } from './catalog';
 import { CheckpointResult, CheckpointSettings, FailureCause, RestoredFrom } from './checkpoints';
 import { StartOffset } from './deployments';
 import { EncryptedSecret } from './secrets';
@@ -51,6 +52,8 @@ export const DeploymentRunPayload = z.object({
   memoryLimitMb: z.number().int().min(1),
   /** The workspace secrets the SQL references, still encrypted: the worker decrypts and substitutes them. */
   secrets: z.array(EncryptedSecret).default([]),
+  /** The catalog tables the deployment was pinned to; their `${secret.…}` references are among `secrets`. */
+  catalogTables: z.array(PinnedCatalogTable).default([]),
 });
 export type DeploymentRunPayload = z.infer<typeof DeploymentRunPayload>;
 

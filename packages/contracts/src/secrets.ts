@@ -46,7 +46,13 @@ export interface SecretReference {
   length: number;
 }
 
-const REFERENCE = /\$\{secret\.([A-Za-z_][A-Za-z0-9_]*)\}/g;
+// Dots and dashes only occur in the names of connection secrets (`connection.<id>.<option>`), which users cannot create.
+const REFERENCE = /\$\{secret\.([A-Za-z_][A-Za-z0-9_.-]*)\}/g;
+
+/** The secret name under which a connection's secret option travels to a worker. */
+export function connectionSecretName(connectionId: string, option: string): string {
+  return `connection.${connectionId}.${option}`;
+}
 
 /** Every `${secret.NAME}` of a SQL text, in order. */
 export function secretReferences(sql: string): SecretReference[] {
@@ -64,10 +70,19 @@ export function secretReferences(sql: string): SecretReference[] {
  * inside a string literal (`'password' = '${secret.PG_PASSWORD}'`). Throws naming a missing one.
  */
 export function substituteSecrets(sql: string, values: ReadonlyMap<string, string>): string {
-  return sql.replace(REFERENCE, (_whole, name: string) => {
+  return replaceReferences(sql, values, (value) => value.replace(/'/g, "''"));
+}
+
+/** An option value with each `${secret.NAME}` replaced by its value as is (it is no SQL literal). */
+export function substituteSecretsInValue(value: string, values: ReadonlyMap<string, string>): string {
+  return replaceReferences(value, values, (v) => v);
+}
+
+function replaceReferences(text: string, values: ReadonlyMap<string, string>, escape: (value: string) => string): string {
+  return text.replace(REFERENCE, (_whole, name: string) => {
     const value = values.get(name);
-    if (value === undefined) throw new Error(`secret '${name}' is not defined in the job's workspace`);
-    return value.replace(/'/g, "''");
+    if (value === undefined) throw new Error(name.startsWith('connection.') ? `a secret option of connection ${name.split('.')[1]} is no longer set` : `secret '${name}' is not defined in the job's workspace`);
+    return escape(value);
   });
 }
 
