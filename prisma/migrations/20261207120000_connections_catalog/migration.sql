@@ -1,10 +1,6 @@
 -- No release wrote CatalogTable rows (the table had no API), so its old shape is dropped as is.
 DELETE FROM "CatalogTable";
 
-
-> @weir/db@0.1.0 prisma
-> prisma --config ../../prisma.config.ts migrate diff --from-config-datasource --to-schema ../../prisma/schema.prisma --script
-
 -- CreateEnum
 CREATE TYPE "CatalogTableRole" AS ENUM ('SOURCE', 'SINK', 'DIMENSION');
 
