@@ -17,3 +17,6 @@ export function registerConnectors(registry: ConnectorRegistry): ConnectorRegist
 export function allConnectors(): ConnectorRegistry {
   return registerConnectors(builtinConnectors());
 }
+
+export { browseConnection, sampleConnection, testConnection, TEST_TIMEOUT_MS } from './connections/connection-tools';
+export { connectionOptionProblems, connectionSpec, isSecretOption, type ConnectionField, type ConnectionSpec } from './connections/connection-specs';
