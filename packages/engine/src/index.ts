@@ -2,6 +2,7 @@ export { compileJob, compileJobAsync, jobFromPlan, validateSql, type CompiledJob
 export { startJob, type JobHandle, type ProcessingClock, type StartJobOptions, type StopOptions, type VertexMetricsSnapshot } from './start-job';
 export { EngineError, SqlError, type ErrorDomain } from './errors';
 export type { Diagnostic } from './sql/diagnostic';
+export { checkTableDefinition, type TableCheckOptions, type TableDefinitionCheck } from './sql/table-check';
 export { catalogOfTables, type CatalogTableEntry, type CatalogTableSource, type ExternalCatalog } from './sql/external-catalog';
 export { DEFAULT_CATALOG, DEFAULT_DATABASE, type TablePath } from './sql/catalog';
 export type { PhysicalPlanJson, PhysicalVertex, PhysicalEdge, PhysicalOperator, Partitioning } from './plan/physical-plan';

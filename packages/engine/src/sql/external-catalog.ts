@@ -40,6 +40,16 @@ export function catalogOfTables(entries: readonly CatalogTableEntry[]): External
   };
 }
 
+type CreateTable = Extract<Statement, { kind: 'createTable' }>;
+
+/** A CREATE TABLE under another name, with options it does not set itself added (positioned at its WITH). */
+export function withOptions(create: CreateTable, name: string, extra: Record<string, string> = {}): CreateTable {
+  const written = new Set(create.options.map((o) => o.key));
+  const added: TableOption[] = Object.entries(extra).filter(([key]) => !written.has(key)).map(([key, value]) => ({ key, value, keySpan: create.withSpan, valueSpan: create.withSpan }));
+  const last = create.name[create.name.length - 1];
+  return { ...create, name: [{ ...last, name }], ifNotExists: false, options: [...create.options, ...added] };
+}
+
 /** Turns an external catalog's DDL into catalog tables, reporting a broken definition where the script names it. */
 export class ExternalTables implements ExternalTableResolver {
   constructor(
@@ -54,18 +64,15 @@ export class ExternalTables implements ExternalTableResolver {
     const label = path.catalog === DEFAULT_CATALOG && path.database === DEFAULT_DATABASE ? path.name : `${path.catalog}.${path.database}.${path.name}`;
     const own = new DiagnosticSink();
     const statements = parseScript(source.ddl, own).statements;
-    const create = statements.find((s): s is Extract<Statement, { kind: 'createTable' }> => s.kind === 'createTable');
+    const create = statements.find((s): s is CreateTable => s.kind === 'createTable');
     if (!create || statements.length !== 1) {
       const parseError = own.items[0];
       const why = parseError ? ` (line ${parseError.line}, column ${parseError.column} of its definition): ${parseError.message}` : ': its definition is not one CREATE TABLE statement';
       this.diagnostics.error('CATALOG_TABLE_INVALID', `catalog table '${label}' is invalid${why}`, at);
       return undefined;
     }
-    const written = new Set(create.options.map((o) => o.key));
-    const merged: TableOption[] = [...create.options, ...Object.entries(source.options ?? {}).filter(([key]) => !written.has(key)).map(([key, value]) => ({ key, value, keySpan: create.withSpan, valueSpan: create.withSpan }))];
-    const last = create.name[create.name.length - 1];
     const scratch = new Catalog();
-    defineTable({ ...create, name: [{ ...last, name: path.name }], ifNotExists: false, options: merged }, scratch, own, this.connectorNames());
+    defineTable(withOptions(create, path.name, source.options), scratch, own, this.connectorNames());
     const table = scratch.get(path.name);
     if (table?.kind !== 'table') return undefined;
     const problem = own.items.find((d) => d.severity === 'error');

@@ -1,4 +1,5 @@
-import { checkConnectorOptions, type ConnectorRegistry } from '../connectors/connector-registry';
+import type { ConnectorRegistry } from '../connectors/connector-registry';
+import { problemSpan, tableRoleProblems } from './table-roles';
 import type { TableRole } from '../connectors/connector';
 import { UserFunctionCatalog } from '../functions/udf/user-function-catalog';
 import { describeNode, inferChangelogModes } from '../plan/changelog-mode';
@@ -243,15 +244,10 @@ export class ScriptBinder {
     const connector = this.connectors.get(table.options.connector);
     if (!connector) return false;
     const key = `${role}:${table.name}`;
-    const fields = (role !== 'sink' ? table.columns.filter((c) => c.kind !== 'computed') : persistedColumns(table)).map((c) => ({ name: c.name, type: c.type }));
-    const problems = checkConnectorOptions(connector, { table: table.name, options: table.options, fields, partitionKeys: table.partitionKeys, ...(table.primaryKey.length ? { primaryKey: table.primaryKey } : {}) }, role);
+    const problems = tableRoleProblems(connector, table, role);
     if (!this.checkedTables.has(key)) {
       this.checkedTables.add(key);
-      for (const problem of problems) {
-        const spans = problem.option ? table.optionSpans[problem.option] : undefined;
-        const at = spans ? (problem.code === 'OPTION_UNSUPPORTED' ? spans.key : spans.value) : table.withSpan ?? span;
-        this.diagnostics.error(problem.code, `table '${table.name}': ${problem.message}`, at);
-      }
+      for (const problem of problems) this.diagnostics.error(problem.code, `table '${table.name}': ${problem.message}`, problemSpan(table, problem) ?? span);
     }
     return problems.length === 0;
   }
