@@ -19,6 +19,8 @@ import { healthRoutes } from './routes/health/routes';
 import { jobRoutes } from './routes/jobs/routes';
 import { poolRoutes } from './routes/pools/routes';
 import { secretRoutes } from './routes/secrets/routes';
+import { connectionRoutes } from './routes/connections/routes';
+import { catalogRoutes } from './routes/catalog/routes';
 import { tokenRoutes } from './routes/tokens/routes';
 import { workspaceRoutes } from './routes/workspaces/routes';
 
@@ -65,6 +67,8 @@ export async function buildApp(ctx: RouteContext, logger: Logger) {
       await v1.register(tokenRoutes(ctx));
       await v1.register(auditRoutes(ctx));
       await v1.register(secretRoutes(ctx));
+      await v1.register(connectionRoutes(ctx));
+      await v1.register(catalogRoutes(ctx));
       await v1.register(poolRoutes(ctx));
       await v1.register(jobRoutes(ctx));
       await v1.register(deploymentRoutes(ctx));

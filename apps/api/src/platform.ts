@@ -22,6 +22,8 @@ import { Reconciler } from './scheduler/reconciler';
 import { createRunEventHandler } from './scheduler/run-events';
 import { RunLauncher } from './scheduler/run-launcher';
 import { AuditLog } from './services/audit-log';
+import { CatalogService } from './services/catalog-service';
+import { ConnectionService } from './services/connection-service';
 import { DeploymentHistory } from './services/deployment-history';
 import { DeploymentService } from './services/deployment-service';
 import { JobService } from './services/job-service';
@@ -55,10 +57,13 @@ export async function startApiPlatform(config: ApiConfig, log: Logger): Promise<
   const liveness = new LivenessProbe(redis, config.WEIR_REDIS_PREFIX);
   const control = new ControlChannel(redis, config.WEIR_REDIS_PREFIX);
   const epochs = new FencingEpochs(redis, config.WEIR_REDIS_PREFIX);
-  const secrets = new SecretService(db, secretKeyring(config.WEIR_SECRET_KEY, config.WEIR_SECRET_KEY_VERSION, config.WEIR_SECRET_KEYS_PREVIOUS));
-  const launcher = new RunLauncher(db, queues, epochs, secrets);
+  const keyring = secretKeyring(config.WEIR_SECRET_KEY, config.WEIR_SECRET_KEY_VERSION, config.WEIR_SECRET_KEYS_PREVIOUS);
+  const secrets = new SecretService(db, keyring);
+  const connections = new ConnectionService(db, keyring);
+  const catalog = new CatalogService(db, connections);
+  const launcher = new RunLauncher(db, queues, epochs, secrets, connections);
   const failover = new FailoverHandler(db, launcher, epochs, systemClock, log.child({ component: 'failover' }));
-  const deployments = new DeploymentService(db, launcher, epochs, liveness, systemClock, config.WEIR_HEARTBEAT_TIMEOUT_MS, secrets);
+  const deployments = new DeploymentService(db, launcher, epochs, liveness, systemClock, config.WEIR_HEARTBEAT_TIMEOUT_MS, secrets, catalog);
   const savepoints = new SavepointService(db, redis, config.WEIR_REDIS_PREFIX, control, deployments, config.WEIR_SAVEPOINT_TIMEOUT_MS);
   const history = new DeploymentHistory(db);
   const jobs = new JobService(db, deployments);
@@ -94,6 +99,8 @@ export async function startApiPlatform(config: ApiConfig, log: Logger): Promise<
     pools: new PoolService(db, systemClock),
     audit,
     secrets,
+    connections,
+    catalog,
     cookies: { secure: config.WEIR_SECURE_COOKIES === 'true' },
     version: '0.1.0',
   }, log);

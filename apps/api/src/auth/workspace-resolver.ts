@@ -66,6 +66,10 @@ export class WorkspaceResolver {
         return (await this.db.deployment.findUnique({ where: { id }, select: { job: { select: { workspaceId: true } } } }))?.job.workspaceId;
       case 'token':
         return (await this.db.apiToken.findUnique({ where: { id }, select: { workspaceId: true } }))?.workspaceId;
+      case 'connection':
+        return (await this.db.connection.findUnique({ where: { id }, select: { workspaceId: true } }))?.workspaceId;
+      case 'catalog-table':
+        return (await this.db.catalogTable.findUnique({ where: { id }, select: { workspaceId: true } }))?.workspaceId;
     }
   }
 }

@@ -9,6 +9,8 @@ import type { DeploymentService } from '../services/deployment-service';
 import type { JobService } from '../services/job-service';
 import type { PoolService } from '../services/pool-service';
 import type { SavepointService } from '../services/savepoint-service';
+import type { CatalogService } from '../services/catalog-service';
+import type { ConnectionService } from '../services/connection-service';
 import type { SecretService } from '../services/secret-service';
 import type { TokenService } from '../services/token-service';
 import type { WorkspaceService } from '../services/workspace-service';
@@ -28,6 +30,8 @@ export interface RouteContext {
   tokens: TokenService;
   audit: AuditLog;
   secrets: SecretService;
+  connections: ConnectionService;
+  catalog: CatalogService;
   pools: PoolService;
   /** `secure` marks cookies HTTPS-only (set it behind TLS). */
   cookies: { secure: boolean };

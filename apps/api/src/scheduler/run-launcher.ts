@@ -1,6 +1,7 @@
-import { poolQueueOf, QueueJobName, type DeploymentRunPayload, type RestoreSpec, type SnapshotRef } from '@weir/contracts';
+import { poolQueueOf, QueueJobName, type DeploymentRunPayload, type PinnedCatalogTable, type RestoreSpec, type SnapshotRef } from '@weir/contracts';
 import type { Deployment, Prisma, PrismaClient, Run } from '@weir/db';
 import { versionFunctions } from '../services/job-functions';
+import type { ConnectionService } from '../services/connection-service';
 import type { SecretService } from '../services/secret-service';
 import type { FencingEpochs } from './fencing-epochs';
 import type { PoolQueues } from './pool-queues';
@@ -30,6 +31,7 @@ export class RunLauncher {
     private readonly queues: PoolQueues,
     private readonly epochs: FencingEpochs,
     private readonly secrets: SecretService,
+    private readonly connections: ConnectionService,
   ) {}
 
   /**
@@ -38,6 +40,7 @@ export class RunLauncher {
    */
   async launch(d: LaunchableDeployment, run: Pick<Run, 'id' | 'attempt' | 'epoch'>, delayMs = 0): Promise<void> {
     const { config, checkpointing, restoredFrom } = storedDeployment(d);
+    const catalogTables = d.catalogTables as PinnedCatalogTable[];
     const payload: DeploymentRunPayload = {
       deploymentId: d.id,
       runId: run.id,
@@ -54,7 +57,8 @@ export class RunLauncher {
       ...(config.startOffset ? { startOffset: config.startOffset } : {}),
       memoryLimitMb: config.memoryLimitMb,
       // Read at every launch, so a restart after a secret changed runs with the new value.
-      secrets: await this.secrets.encryptedFor(d.job.workspaceId, d.jobVersion.sql),
+      secrets: [...(await this.secrets.encryptedFor(d.job.workspaceId, d.jobVersion.sql)), ...(await this.connections.encryptedFor(d.job.workspaceId, catalogTables.flatMap((t) => Object.values(t.options))))],
+      catalogTables,
     };
     // The older attempt must be fenced before the new one can possibly start.
     await this.epochs.raise(d.id, run.epoch);

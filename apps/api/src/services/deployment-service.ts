@@ -18,6 +18,7 @@ import { isTerminal, type DeploymentState } from '../scheduler/transitions';
 import { checkpointSettingsFor } from './checkpoint-settings';
 import { resolveRestore } from './restore-resolution';
 import { versionFunctions } from './job-functions';
+import type { CatalogService } from './catalog-service';
 import { compileForDeploy } from './sql-validation';
 
 const withRuns = {
@@ -39,6 +40,7 @@ export class DeploymentService {
     private readonly clock: Clock,
     private readonly heartbeatTimeoutMs: number,
     private readonly secrets: SecretService,
+    private readonly catalog: CatalogService,
   ) {}
 
   async get(workspaceId: string, id: string): Promise<Deployment> {
@@ -67,7 +69,8 @@ export class DeploymentService {
       });
     }
     const config = body.config;
-    const checkpointing = checkpointSettingsFor(compileForDeploy(version.sql, versionFunctions(version.config)), config.checkpointing);
+    const catalog = await this.catalog.workspaceCatalog(workspaceId);
+    const checkpointing = checkpointSettingsFor(compileForDeploy(version.sql, versionFunctions(version.config), catalog.catalog), config.checkpointing);
     await this.secrets.assertReferencesDefined(workspaceId, version.sql);
     const retired = await this.assertNoActiveDeployment(jobId, job.name);
     const restoredFrom = await resolveRestore(this.db, workspaceId, jobId, config.restore);
@@ -85,6 +88,7 @@ export class DeploymentService {
           state: 'PENDING',
           config,
           checkpointing,
+          catalogTables: catalog.used(),
           ...(restoredFrom ? { restoredFrom } : {}),
           runs: { create: { attempt: 1, epoch: 1 } },
         },

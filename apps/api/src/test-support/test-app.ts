@@ -11,6 +11,8 @@ import { WorkspaceResolver } from '../auth/workspace-resolver';
 import type { RouteContext } from '../routes/context';
 import { systemClock } from '../scheduler/clock';
 import { AuditLog } from '../services/audit-log';
+import { CatalogService } from '../services/catalog-service';
+import { ConnectionService } from '../services/connection-service';
 import { SecretService } from '../services/secret-service';
 import { PoolService } from '../services/pool-service';
 import { TokenService } from '../services/token-service';
@@ -39,6 +41,7 @@ export async function buildTestApp(
   if (stale.length > 0) await redis.del(...stale);
   const audit = new AuditLog(db);
   const limiter = new LoginLimiter(redis, options.redisPrefix, { attemptsPerMinute: 1000, maxFailures: 5, lockoutMs: 60_000, ...options.limits });
+  const connections = new ConnectionService(db, TEST_KEYRING);
   const app = await buildApp(
     {
       jobs: unused,
@@ -56,6 +59,8 @@ export async function buildTestApp(
       pools: new PoolService(db, systemClock),
       audit,
       secrets: new SecretService(db, TEST_KEYRING),
+      connections,
+      catalog: new CatalogService(db, connections),
       cookies: { secure: false },
       version: 'test',
     },

@@ -28,6 +28,7 @@ function payload(sql: string, overrides: Partial<DeploymentRunPayload> = {}): De
     sql,
     functions: [],
     secrets: [],
+    catalogTables: [],
     parallelism: 1,
     checkpointing: { enabled: true, intervalMs: 200, mode: 'EXACTLY_ONCE', timeoutMs: 60_000, minPauseMs: 0, incremental: false, numRetained: 2, maxChainLength: 8 },
     restore: { kind: 'none' },

@@ -1,4 +1,4 @@
-import { redactSecrets, substituteSecrets, WeirError, type DeploymentRunPayload } from '@weir/contracts';
+import { redactSecrets, substituteSecrets, substituteSecretsInValue, WeirError, type DeploymentRunPayload } from '@weir/contracts';
 import { decryptSecret, type SecretKeyring } from '@weir/contracts/secret-box';
 
 /** A run's payload with its secrets in place, and the values to keep out of logs and errors. */
@@ -8,13 +8,14 @@ export interface ResolvedSecrets {
 }
 
 /**
- * Decrypts the payload's secrets and substitutes them into the SQL. Only this worker ever holds
+ * Decrypts the payload's secrets and substitutes them into the SQL and the options of its catalog tables. Only this worker ever holds
  * the values; the thread gets the substituted SQL and the payload no ciphertexts.
  */
 export function resolveRunSecrets(payload: DeploymentRunPayload, keyring: SecretKeyring): ResolvedSecrets {
   const values = new Map(payload.secrets.map((secret) => [secret.name, decryptSecret(keyring, secret)]));
   try {
-    return { payload: { ...payload, sql: substituteSecrets(payload.sql, values), secrets: [] }, values: [...values.values()] };
+    const catalogTables = payload.catalogTables.map((table) => ({ ...table, options: Object.fromEntries(Object.entries(table.options).map(([key, value]) => [key, substituteSecretsInValue(value, values)])) }));
+    return { payload: { ...payload, sql: substituteSecrets(payload.sql, values), catalogTables, secrets: [] }, values: [...values.values()] };
   } catch (error) {
     // A secret deleted after the deploy: the run cannot start until it is set again.
     throw new WeirError('SQL_INVALID', error instanceof Error ? error.message : String(error), { domain: 'user' });

@@ -9,7 +9,14 @@ export interface SampleLimits {
 /** What a probe read: table rows with their catalog's columns, or raw messages to be decoded. */
 export type RawSample =
   | { kind: 'table'; rows: Record<string, unknown>[]; columns: ObjectColumn[]; primaryKey: string[]; timedOut: boolean }
-  | { kind: 'messages'; messages: string[]; timedOut: boolean; fileFormat?: 'json' | 'csv' };
+  | {
+      kind: 'messages';
+      messages: string[];
+      timedOut: boolean;
+      fileFormat?: 'json' | 'csv';
+      /** Options the table needs that only the sample found out (the JetStream stream a subject is stored in). */
+      options?: Record<string, string>;
+    };
 
 /** How Weir talks to one type of external system to test it, browse it and sample it. */
 export interface ConnectionProbe {

@@ -142,7 +142,7 @@ describe('NATS connections', () => {
     expect(sample.format).toBe('json');
     expect(sample.timedOut).toBe(false);
     expect(sample.ddl).toBe(
-      `CREATE TABLE orders (\n  \`id\` INT,\n  \`at\` TIMESTAMP_LTZ(3),\n  \`customer\` ROW<\`name\` STRING>,\n  \`items\` ARRAY<INT>,\n  WATERMARK FOR \`at\` AS \`at\` - INTERVAL '5' SECOND\n) WITH (\n  'connector' = 'nats',\n  'subject' = 'probe_${suffix}.orders',\n  'format' = 'json',\n  'json.timestamp-format.standard' = 'ISO-8601'\n)`,
+      `CREATE TABLE orders (\n  \`id\` INT,\n  \`at\` TIMESTAMP_LTZ(3),\n  \`customer\` ROW<\`name\` STRING>,\n  \`items\` ARRAY<INT>,\n  WATERMARK FOR \`at\` AS \`at\` - INTERVAL '5' SECOND\n) WITH (\n  'connector' = 'nats',\n  'subject' = 'probe_${suffix}.orders',\n  'stream' = '${stream}',\n  'format' = 'json',\n  'json.timestamp-format.standard' = 'ISO-8601'\n)`,
     );
   });
 

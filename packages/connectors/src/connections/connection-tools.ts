@@ -94,7 +94,7 @@ export async function sampleConnection(type: ConnectionType, options: Record<str
   const decoded = decode(raw);
   const inferred = raw.kind === 'table' ? { columns: raw.columns.map(({ name, type: t, nullable }) => ({ name, type: t, nullable })), notes: { isoTimestamps: false } } : inferColumns(decoded.rows);
   const primaryKey = raw.kind === 'table' ? raw.primaryKey : [];
-  const objectOptions = objectSpecificOptions(spec.tableOptions(chosen, options, request.object), spec.tableOptions(chosen, options));
+  const objectOptions = { ...objectSpecificOptions(spec.tableOptions(chosen, options, request.object), spec.tableOptions(chosen, options)), ...(raw.kind === 'messages' ? raw.options : {}) };
   const formatOptions = decoded.format === 'json' ? { format: 'json', ...(inferred.notes.isoTimestamps ? { 'json.timestamp-format.standard': 'ISO-8601' } : {}) } : decoded.format === 'csv' ? { format: 'csv' } : decoded.format === 'raw' ? { format: 'raw' } : {};
   const columns: InferredColumn[] = decoded.format === 'raw' ? [{ name: 'message', type: 'STRING', nullable: true }] : inferred.columns;
   const ddl = renderTableDdl({

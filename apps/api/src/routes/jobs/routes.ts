@@ -61,7 +61,8 @@ export function jobRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
         const sql = req.body.sql ?? saved?.sql ?? '';
         const functions = req.body.functions ?? saved?.functions ?? [];
         assertFunctionsParse(functions);
-        const diagnostics = [...diagnose(sql, functions), ...(await ctx.secrets.missingReferences(workspaceId, sql))];
+        const { catalog } = await ctx.catalog.workspaceCatalog(workspaceId);
+        const diagnostics = [...diagnose(sql, functions, catalog), ...(await ctx.secrets.missingReferences(workspaceId, sql))];
         return { ok: !diagnostics.some((d) => d.severity === 'error'), diagnostics };
       },
     );
@@ -71,7 +72,9 @@ export function jobRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
       { config: read('current'), schema: { tags: ['jobs'], body: ValidateRequest.required({ sql: true }), response: { 200: ValidateResponse, ...errors } } },
       async (req) => {
         assertFunctionsParse(req.body.functions ?? []);
-        const diagnostics = [...diagnose(req.body.sql, req.body.functions), ...(await ctx.secrets.missingReferences(accessOf(req).workspaceId, req.body.sql))];
+        const { workspaceId } = accessOf(req);
+        const { catalog } = await ctx.catalog.workspaceCatalog(workspaceId);
+        const diagnostics = [...diagnose(req.body.sql, req.body.functions, catalog), ...(await ctx.secrets.missingReferences(workspaceId, req.body.sql))];
         return { ok: !diagnostics.some((d) => d.severity === 'error'), diagnostics };
       },
     );

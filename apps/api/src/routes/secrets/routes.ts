@@ -50,11 +50,11 @@ export function secretRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
       '/secrets/rotate',
       {
         config: { access: { role: 'OWNER', in: 'current' } },
-        schema: { tags: ['secrets'], description: 'Re-encrypts every secret of the workspace under the current key version (WEIR_SECRET_KEY_VERSION).', response: { 200: RotateSecretsResponse, ...errors } },
+        schema: { tags: ['secrets'], description: "Re-encrypts every secret of the workspace, and its connections' secret options, under the current key version (WEIR_SECRET_KEY_VERSION).", response: { 200: RotateSecretsResponse, ...errors } },
       },
       async (req) => {
         const { workspaceId } = accessOf(req);
-        const reencrypted = await ctx.secrets.rotate(workspaceId);
+        const reencrypted = (await ctx.secrets.rotate(workspaceId)) + (await ctx.connections.rotate(workspaceId));
         const keyVersion = ctx.secrets.currentKeyVersion;
         await ctx.audit.recordRequest(req, 'secret.rotate', workspaceId, { type: 'workspace', id: workspaceId }, { keyVersion, reencrypted });
         return { keyVersion, reencrypted };

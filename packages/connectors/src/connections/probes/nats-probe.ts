@@ -30,9 +30,11 @@ async function jetstreamEnabled(nc: NatsConnection): Promise<boolean> {
 /** Messages of a JetStream stream (or of one subject in it), the newest `maxRows` of a stream, the first of a subject. */
 async function readStream(nc: NatsConnection, stream: string, subject: string | undefined, limits: SampleLimits, deadline: number): Promise<RawSample> {
   const jsm = await nc.jetstreamManager();
-  const { state } = await jsm.streams.info(stream);
+  const { state, config } = await jsm.streams.info(stream);
   const messages: string[] = [];
-  if (state.messages === 0) return { kind: 'messages', messages, timedOut: false };
+  // A JetStream table names its stream (else it reads the subject at most once, live) and a subject, the stream's own when it has one.
+  const options = { stream, subject: subject ?? (config.subjects.length === 1 ? config.subjects[0] : '>') };
+  if (state.messages === 0) return { kind: 'messages', messages, timedOut: false, options };
   const start = subject ? state.first_seq : Math.max(state.first_seq, state.last_seq - limits.maxRows + 1);
   const consumer = await nc.jetstream().consumers.get(stream, { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: start, ...(subject ? { filterSubjects: subject } : {}) });
   const iterator = await consumer.fetch({ max_messages: limits.maxRows, expires: Math.max(1_000, deadline - Date.now()) });
@@ -40,7 +42,7 @@ async function readStream(nc: NatsConnection, stream: string, subject: string | 
     messages.push(message.string());
     if (message.info.pending === 0 || messages.length >= limits.maxRows) break;
   }
-  return { kind: 'messages', messages, timedOut: Date.now() >= deadline && messages.length < limits.maxRows };
+  return { kind: 'messages', messages, timedOut: Date.now() >= deadline && messages.length < limits.maxRows, options };
 }
 
 /** Core NATS keeps nothing: listen on the subject for up to maxSeconds. */
