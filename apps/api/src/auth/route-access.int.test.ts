@@ -51,7 +51,9 @@ beforeAll(async () => {
   const token = await issueApiToken(db, { workspaceId: workspaceA, createdById: owner.id, name: 'deploy-bot', role: 'EDITOR', expiresAt: null });
   await db.secret.create({ data: { workspaceId: workspaceA, name: 'PG_PASSWORD', keyVersion: 2, iv: '', tag: '', ciphertext: '' } });
   const joinToken = await db.poolJoinToken.create({ data: { workspaceId: workspaceA, createdById: owner.id, name: 'rack-1', prefix: 'weir_join_x', tokenHash: 'not-a-hash' } });
-  Object.assign(fixtures, { jobs: job.id, deployments: deployment.id, workspaces: workspaceA, tokens: token.id, userId: owner.id, secretName: 'PG_PASSWORD', tokenId: joinToken.id });
+  const connection = await db.connection.create({ data: { workspaceId: workspaceA, name: 'warehouse', type: 'postgres', options: { hostname: '127.0.0.1', 'database-name': 'x', username: 'u' } } });
+  const table = await db.catalogTable.create({ data: { workspaceId: workspaceA, name: 'orders', ddl: "CREATE TABLE orders (id INT) WITH ('connector' = 'datagen')", connector: 'datagen', roles: ['SOURCE'], columns: [] } });
+  Object.assign(fixtures, { connections: connection.id, catalog: table.id, jobs: job.id, deployments: deployment.id, workspaces: workspaceA, tokens: token.id, userId: owner.id, secretName: 'PG_PASSWORD', tokenId: joinToken.id });
 
   const doc = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json<{ paths: Record<string, Record<string, unknown>> }>();
   routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
