@@ -21,6 +21,7 @@ import { poolRoutes } from './routes/pools/routes';
 import { secretRoutes } from './routes/secrets/routes';
 import { connectionRoutes } from './routes/connections/routes';
 import { catalogRoutes } from './routes/catalog/routes';
+import { lineageRoutes } from './routes/lineage/routes';
 import { tokenRoutes } from './routes/tokens/routes';
 import { workspaceRoutes } from './routes/workspaces/routes';
 
@@ -69,6 +70,7 @@ export async function buildApp(ctx: RouteContext, logger: Logger) {
       await v1.register(secretRoutes(ctx));
       await v1.register(connectionRoutes(ctx));
       await v1.register(catalogRoutes(ctx));
+      await v1.register(lineageRoutes(ctx));
       await v1.register(poolRoutes(ctx));
       await v1.register(jobRoutes(ctx));
       await v1.register(deploymentRoutes(ctx));

@@ -24,6 +24,7 @@ import { RunLauncher } from './scheduler/run-launcher';
 import { AuditLog } from './services/audit-log';
 import { CatalogService } from './services/catalog-service';
 import { ConnectionService } from './services/connection-service';
+import { LineageService } from './services/lineage-service';
 import { DeploymentHistory } from './services/deployment-history';
 import { DeploymentService } from './services/deployment-service';
 import { JobService } from './services/job-service';
@@ -101,6 +102,7 @@ export async function startApiPlatform(config: ApiConfig, log: Logger): Promise<
     secrets,
     connections,
     catalog,
+    lineage: new LineageService(db, catalog),
     cookies: { secure: config.WEIR_SECURE_COOKIES === 'true' },
     version: '0.1.0',
   }, log);

@@ -3,6 +3,7 @@ export * from './auth';
 export * from './secrets';
 export * from './connections';
 export * from './catalog';
+export * from './lineage';
 export * from './user-functions';
 export * from './sql';
 export * from './jobs';

@@ -11,6 +11,7 @@ import type { PoolService } from '../services/pool-service';
 import type { SavepointService } from '../services/savepoint-service';
 import type { CatalogService } from '../services/catalog-service';
 import type { ConnectionService } from '../services/connection-service';
+import type { LineageService } from '../services/lineage-service';
 import type { SecretService } from '../services/secret-service';
 import type { TokenService } from '../services/token-service';
 import type { WorkspaceService } from '../services/workspace-service';
@@ -32,6 +33,7 @@ export interface RouteContext {
   secrets: SecretService;
   connections: ConnectionService;
   catalog: CatalogService;
+  lineage: LineageService;
   pools: PoolService;
   /** `secure` marks cookies HTTPS-only (set it behind TLS). */
   cookies: { secure: boolean };

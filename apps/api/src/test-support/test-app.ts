@@ -13,6 +13,7 @@ import { systemClock } from '../scheduler/clock';
 import { AuditLog } from '../services/audit-log';
 import { CatalogService } from '../services/catalog-service';
 import { ConnectionService } from '../services/connection-service';
+import { LineageService } from '../services/lineage-service';
 import { SecretService } from '../services/secret-service';
 import { PoolService } from '../services/pool-service';
 import { TokenService } from '../services/token-service';
@@ -42,6 +43,7 @@ export async function buildTestApp(
   const audit = new AuditLog(db);
   const limiter = new LoginLimiter(redis, options.redisPrefix, { attemptsPerMinute: 1000, maxFailures: 5, lockoutMs: 60_000, ...options.limits });
   const connections = new ConnectionService(db, TEST_KEYRING);
+  const catalog = new CatalogService(db, connections);
   const app = await buildApp(
     {
       jobs: unused,
@@ -60,7 +62,8 @@ export async function buildTestApp(
       audit,
       secrets: new SecretService(db, TEST_KEYRING),
       connections,
-      catalog: new CatalogService(db, connections),
+      catalog,
+      lineage: new LineageService(db, catalog),
       cookies: { secure: false },
       version: 'test',
     },

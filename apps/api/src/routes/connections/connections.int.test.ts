@@ -1,4 +1,4 @@
-import type { ApiError, CatalogTableSaved, Connection, ConnectionTestResult, RotateSecretsResponse, ValidateResponse } from '@weir/contracts';
+import type { ApiError, CatalogTableSaved, Connection, ConnectionTestResult, Lineage, RotateSecretsResponse, ValidateResponse } from '@weir/contracts';
 import { secretKeyring } from '@weir/contracts/secret-box';
 import { createPrismaClient, createTestDatabase, DEFAULT_DATABASE_URL, type PrismaClient, type TestDatabase } from '@weir/db';
 import mysql from 'mysql2/promise';
@@ -128,5 +128,26 @@ describe('/catalog/tables', () => {
     const table = created.json<CatalogTableSaved>().table;
     expect((await inject('DELETE', `/catalog/tables/${table.id}`)).statusCode).toBe(204);
     expect((await inject('DELETE', `/connections/${connection.id}`)).statusCode).toBe(204);
+  });
+});
+
+describe('/lineage', () => {
+  it('chains two jobs through a catalog table and names a job whose SQL no longer reads', async () => {
+    const path = `/tmp/weir-lineage-${Math.random().toString(16).slice(2, 8)}`;
+    const mid = (await inject('POST', '/catalog/tables', { ddl: `CREATE TABLE mid (id INT, url STRING) WITH ('connector' = 'filesystem', 'path' = '${path}', 'format' = 'json')`, roles: ['source', 'sink'] })).json<CatalogTableSaved>().table;
+    const job = (name: string, sql: string) => db.job.create({ data: { workspaceId, name, latestVersion: 1, versions: { create: { version: 1, sql } } } });
+    const writer = await job('clicks-to-mid', "CREATE TABLE gen (id INT) WITH ('connector' = 'datagen');\nINSERT INTO mid SELECT id, 'x' FROM gen;");
+    const reader = await job('mid-to-out', "CREATE TABLE out_t (id INT) WITH ('connector' = 'blackhole');\nINSERT INTO out_t SELECT id FROM mid;");
+    const broken = await job('broken', 'INSERT INTO nowhere SELECT 1;');
+
+    const lineage = (await inject('GET', '/lineage')).json<Lineage>();
+    const table = lineage.tables.find((t) => t.name === 'mid');
+    expect(table).toEqual({ id: `filesystem|path ${path}`, name: 'mid', connector: 'filesystem', object: `path ${path}`, catalogTableId: mid.id });
+    expect(lineage.edges.filter((e) => e.table === table?.id)).toEqual([
+      { table: table?.id, job: writer.id, kind: 'write', columns: ['id', 'url'] },
+      { table: table?.id, job: reader.id, kind: 'read', columns: ['id'] },
+    ]);
+    expect(lineage.jobs.find((j) => j.id === broken.id)?.problem).toMatch(/table 'nowhere' not found/);
+    expect(lineage.jobs.find((j) => j.id === reader.id)).toEqual({ id: reader.id, name: 'mid-to-out', version: 1, status: null });
   });
 });
