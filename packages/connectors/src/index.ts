@@ -19,5 +19,5 @@ export function allConnectors(): ConnectorRegistry {
 }
 
 export { browseConnection, sampleConnection, testConnection, TEST_TIMEOUT_MS } from './connections/connection-tools';
-export { connectionOptionProblems, connectionSpec, isSecretOption, type ConnectionField, type ConnectionSpec } from './connections/connection-specs';
+export { connectionOptionProblems, connectionSpec, isSecretOption, type ConnectionSpec } from './connections/connection-specs';
 export { tableIdentity, type TableIdentity } from './connections/table-identity';

@@ -132,3 +132,65 @@ export const SampleResponse = z.object({
   timedOut: z.boolean(),
 });
 export type SampleResponse = z.infer<typeof SampleResponse>;
+
+/** One option a connection type takes, as the console's form shows it. */
+export interface ConnectionField {
+  key: string;
+  required: boolean;
+  /** Stored encrypted, never returned, never in a job's SQL. */
+  secret: boolean;
+  default?: string;
+  doc: string;
+}
+
+/** The options of one connection type. */
+export interface ConnectionFields {
+  fields: ConnectionField[];
+  /** Keys with this prefix are accepted too, and are secret (HTTP headers carry tokens). */
+  secretPrefix?: string;
+  /** The connectors its tables use; onboarding proposes the first. */
+  connectors: string[];
+}
+
+const field = (key: string, doc: string, extra: Partial<ConnectionField> = {}): ConnectionField => ({ key, required: false, secret: false, doc, ...extra });
+const sqlFields = (port: string, postgres: boolean): ConnectionField[] => [
+  field('hostname', 'host name or address', { required: true }),
+  field('port', 'TCP port', { default: port }),
+  field('database-name', 'database to connect to', { required: true }),
+  field('username', 'user name', { required: true }),
+  field('password', 'password', { secret: true }),
+  ...(postgres ? [field('sslmode', 'disable, require or verify-full')] : []),
+];
+
+/** What each connection type takes. */
+export const CONNECTION_FIELDS: Record<ConnectionType, ConnectionFields> = {
+  postgres: { fields: sqlFields('5432', true), connectors: ['jdbc', 'postgres-cdc'] },
+  mysql: { fields: sqlFields('3306', false), connectors: ['jdbc'] },
+  kafka: {
+    fields: [
+      field('properties.bootstrap.servers', 'host:port list, comma separated', { required: true }),
+      field('properties.security.protocol', 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL'),
+      field('properties.sasl.mechanism', 'PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512'),
+      field('properties.sasl.username', 'SASL user name'),
+      field('properties.sasl.password', 'SASL password', { secret: true }),
+    ],
+    connectors: ['kafka', 'upsert-kafka'],
+  },
+  nats: {
+    fields: [field('servers', 'nats://host:port list, comma separated', { required: true }), field('username', 'user name'), field('password', 'password', { secret: true }), field('token', 'authentication token', { secret: true })],
+    connectors: ['nats'],
+  },
+  mqtt: { fields: [field('url', 'mqtt://host:port or mqtts://…', { required: true }), field('username', 'user name'), field('password', 'password', { secret: true })], connectors: ['mqtt'] },
+  rabbitmq: {
+    fields: [
+      field('uri', 'amqp://host:port/vhost, without credentials', { required: true }),
+      field('username', 'user name'),
+      field('password', 'password', { secret: true }),
+      field('management.url', 'the management API (http://host:15672), to list queues'),
+    ],
+    connectors: ['rabbitmq'],
+  },
+  redis: { fields: [field('url', 'redis://host:port/db, without a password', { required: true }), field('password', 'password', { secret: true })], connectors: ['redis'] },
+  http: { fields: [field('url', 'base URL; a table adds its path', { required: true })], secretPrefix: 'headers.', connectors: ['http'] },
+  filesystem: { fields: [field('path', 'a directory on the workers (and the API, to browse it)', { required: true })], connectors: ['filesystem'] },
+};

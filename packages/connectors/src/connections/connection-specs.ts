@@ -1,52 +1,24 @@
-import type { ConnectionType } from '@weir/contracts';
-
-/** One option a connection type takes. */
-export interface ConnectionField {
-  key: string;
-  required: boolean;
-  /** Stored encrypted, never returned, never in a job's SQL. */
-  secret: boolean;
-  default?: string;
-  doc: string;
-}
+import { CONNECTION_FIELDS, type ConnectionFields, type ConnectionType } from '@weir/contracts';
 
 /** What a connection of one type holds and how tables on it get their connector options. */
-export interface ConnectionSpec {
+export interface ConnectionSpec extends ConnectionFields {
   type: ConnectionType;
-  fields: ConnectionField[];
-  /** Keys matching this prefix are accepted and secret (HTTP headers carry tokens). */
-  secretPrefix?: string;
-  /** Connectors a table on this connection can use; the first is what onboarding proposes. */
-  connectors: string[];
   /** The connector options a table on `object` gets from the connection, secrets as the values given. */
   tableOptions(connector: string, options: Record<string, string>, object?: string): Record<string, string>;
 }
 
-const field = (key: string, doc: string, extra: Partial<ConnectionField> = {}): ConnectionField => ({ key, required: false, secret: false, doc, ...extra });
 const pick = (options: Record<string, string>, keys: string[]) => Object.fromEntries(keys.filter((k) => options[k] !== undefined).map((k) => [k, options[k]]));
 
-function sqlSpec(type: 'postgres' | 'mysql', port: string): ConnectionSpec {
-  return {
-    type,
-    fields: [
-      field('hostname', 'host name or address', { required: true }),
-      field('port', 'TCP port', { default: port }),
-      field('database-name', 'database to connect to', { required: true }),
-      field('username', 'user name', { required: true }),
-      field('password', 'password', { secret: true }),
-      ...(type === 'postgres' ? [field('sslmode', 'disable, require or verify-full')] : []),
-    ],
-    connectors: type === 'postgres' ? ['jdbc', 'postgres-cdc'] : ['jdbc'],
-    tableOptions(connector, options, object) {
-      const port = options.port ?? (type === 'postgres' ? '5432' : '3306');
-      const credentials = pick(options, ['username', 'password']);
-      if (connector === 'postgres-cdc') {
-        const [schema, table] = splitObject(object);
-        return { hostname: options.hostname, port, 'database-name': options['database-name'], ...credentials, ...(schema ? { 'schema-name': schema } : {}), ...(table ? { 'table-name': table } : {}) };
-      }
-      const ssl = options.sslmode ? `?sslmode=${encodeURIComponent(options.sslmode)}` : '';
-      return { url: `jdbc:${type === 'postgres' ? 'postgresql' : 'mysql'}://${options.hostname}:${port}/${options['database-name']}${ssl}`, ...credentials, ...(object ? { 'table-name': object } : {}) };
-    },
+function sqlTableOptions(type: 'postgres' | 'mysql'): ConnectionSpec['tableOptions'] {
+  return (connector, options, object) => {
+    const port = options.port ?? (type === 'postgres' ? '5432' : '3306');
+    const credentials = pick(options, ['username', 'password']);
+    if (connector === 'postgres-cdc') {
+      const [schema, table] = splitObject(object);
+      return { hostname: options.hostname, port, 'database-name': options['database-name'], ...credentials, ...(schema ? { 'schema-name': schema } : {}), ...(table ? { 'table-name': table } : {}) };
+    }
+    const ssl = options.sslmode ? `?sslmode=${encodeURIComponent(options.sslmode)}` : '';
+    return { url: `jdbc:${type === 'postgres' ? 'postgresql' : 'mysql'}://${options.hostname}:${port}/${options['database-name']}${ssl}`, ...credentials, ...(object ? { 'table-name': object } : {}) };
   };
 }
 
@@ -57,69 +29,17 @@ export function splitObject(object: string | undefined): [string | undefined, st
   return dot < 0 ? [undefined, object] : [object.slice(0, dot), object.slice(dot + 1)];
 }
 
-const SPECS: ConnectionSpec[] = [
-  sqlSpec('postgres', '5432'),
-  sqlSpec('mysql', '3306'),
-  {
-    type: 'kafka',
-    fields: [
-      field('properties.bootstrap.servers', 'host:port list, comma separated', { required: true }),
-      field('properties.security.protocol', 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL'),
-      field('properties.sasl.mechanism', 'PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512'),
-      field('properties.sasl.username', 'SASL user name'),
-      field('properties.sasl.password', 'SASL password', { secret: true }),
-    ],
-    connectors: ['kafka', 'upsert-kafka'],
-    tableOptions: (_connector, options, object) => ({ ...options, ...(object ? { topic: object } : {}) }),
-  },
-  {
-    type: 'nats',
-    fields: [
-      field('servers', 'nats://host:port list, comma separated', { required: true }),
-      field('username', 'user name'),
-      field('password', 'password', { secret: true }),
-      field('token', 'authentication token', { secret: true }),
-    ],
-    connectors: ['nats'],
-    tableOptions: (_connector, options, object) => ({ ...options, ...natsObject(object) }),
-  },
-  {
-    type: 'mqtt',
-    fields: [field('url', 'mqtt://host:port or mqtts://…', { required: true }), field('username', 'user name'), field('password', 'password', { secret: true })],
-    connectors: ['mqtt'],
-    tableOptions: (_connector, options, object) => ({ ...options, ...(object ? { topic: object } : {}) }),
-  },
-  {
-    type: 'rabbitmq',
-    fields: [
-      field('uri', 'amqp://host:port/vhost, without credentials', { required: true }),
-      field('username', 'user name'),
-      field('password', 'password', { secret: true }),
-      field('management.url', 'the management API (http://host:15672), to list queues'),
-    ],
-    connectors: ['rabbitmq'],
-    tableOptions: (_connector, options, object) => ({ ...pick(options, ['uri', 'username', 'password']), ...(object ? { queue: object } : {}) }),
-  },
-  {
-    type: 'redis',
-    fields: [field('url', 'redis://host:port/db, without a password', { required: true }), field('password', 'password', { secret: true })],
-    connectors: ['redis'],
-    tableOptions: (_connector, options, object) => ({ ...options, ...redisObject(object) }),
-  },
-  {
-    type: 'http',
-    fields: [field('url', 'base URL; a table adds its path', { required: true })],
-    secretPrefix: 'headers.',
-    connectors: ['http'],
-    tableOptions: (_connector, options, object) => ({ ...options, url: joinUrl(options.url ?? '', object) }),
-  },
-  {
-    type: 'filesystem',
-    fields: [field('path', 'a directory on the workers (and the API, to browse it)', { required: true })],
-    connectors: ['filesystem'],
-    tableOptions: (_connector, options, object) => ({ path: object ? `${options.path.replace(/\/+$/, '')}/${object}` : options.path }),
-  },
-];
+const TABLE_OPTIONS: Record<ConnectionType, ConnectionSpec['tableOptions']> = {
+  postgres: sqlTableOptions('postgres'),
+  mysql: sqlTableOptions('mysql'),
+  kafka: (_connector, options, object) => ({ ...options, ...(object ? { topic: object } : {}) }),
+  nats: (_connector, options, object) => ({ ...options, ...natsObject(object) }),
+  mqtt: (_connector, options, object) => ({ ...options, ...(object ? { topic: object } : {}) }),
+  rabbitmq: (_connector, options, object) => ({ ...pick(options, ['uri', 'username', 'password']), ...(object ? { queue: object } : {}) }),
+  redis: (_connector, options, object) => ({ ...options, ...redisObject(object) }),
+  http: (_connector, options, object) => ({ ...options, url: joinUrl(options.url ?? '', object) }),
+  filesystem: (_connector, options, object) => ({ path: object ? `${options.path.replace(/\/+$/, '')}/${object}` : options.path }),
+};
 
 /** A NATS object is a JetStream stream (`stream:NAME`) or a subject. */
 function natsObject(object: string | undefined): Record<string, string> {
@@ -142,9 +62,7 @@ function joinUrl(base: string, path: string | undefined): string {
 
 /** The spec of a connection type. */
 export function connectionSpec(type: ConnectionType): ConnectionSpec {
-  const spec = SPECS.find((s) => s.type === type);
-  if (!spec) throw new Error(`no connection spec for '${type}'`);
-  return spec;
+  return { type, ...CONNECTION_FIELDS[type], tableOptions: TABLE_OPTIONS[type] };
 }
 
 /** True when a connection type stores `key` encrypted. */
