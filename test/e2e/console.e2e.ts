@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { startStack } from '@weir/launcher';
 import type { Deployment, Job, JobSavepointList, LoginResponse } from '@weir/contracts';
 import { createPrismaClient, DEMO, seedAdmin } from '@weir/db';
+import { connect as connectNats } from 'nats';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, freePort, testRedisPrefix, testRedisUrl } from '../support/test-database';
@@ -464,6 +465,67 @@ describe('console', () => {
       await expect.poll(() => page.getByTestId('pool-mode-shared').textContent(), { timeout: 15_000 }).toContain('in use');
     } finally {
       page.off('dialog', accept);
+    }
+  });
+  it('onboards a NATS subject carrying JSON through the wizard, then writes a job on the table by name, validates and deploys it', async () => {
+    const stream = `E2E_${randomBytes(4).toString('hex').toUpperCase()}`;
+    const subject = `${stream.toLowerCase()}.orders`;
+    const nc = await connectNats({ servers: 'nats://127.0.0.1:4222' });
+    try {
+      await (await nc.jetstreamManager()).streams.add({ name: stream, subjects: [`${stream.toLowerCase()}.>`] });
+      for (let id = 1; id <= 5; id++) await nc.jetstream().publish(subject, JSON.stringify({ id, item: `item-${id}`, customer: { name: `c${id}` } }));
+
+      await page.goto(`${stack.consoleUrl}/connections`);
+      await page.getByTestId('new-connection-button').click();
+      await page.getByTestId('connection-name').fill('e2e-bus');
+      await page.getByTestId('connection-type').selectOption('nats');
+      await page.getByTestId('connection-option-servers').fill('nats://127.0.0.1:4222');
+      await page.getByTestId('connection-form').locator('button[type="submit"]').click();
+      const row = page.getByTestId('connection-row').filter({ hasText: 'e2e-bus' });
+      await row.waitFor({ timeout: 15_000 });
+      await row.getByTestId('test-connection').click();
+      await expect.poll(() => row.getByTestId('test-result').getAttribute('data-ok').catch(() => null), { timeout: 15_000 }).toBe('true');
+      await screenshot('30-connections');
+
+      await row.getByRole('link', { name: 'Add table' }).click();
+      await page.waitForURL(/\/tables\/new\?connection=/);
+      await page.getByTestId('wizard-object').fill(subject);
+      await page.getByTestId('wizard-sample').click();
+      await expect.poll(() => page.getByTestId('sample-row').count(), { timeout: 15_000 }).toBe(5);
+      expect(await page.getByTestId('wizard-columns').textContent()).toContain('customer ROW<`name` STRING>');
+      await page.getByTestId('wizard-table-name').fill('e2e_orders');
+      await page.locator('[data-testid="sql-editor"] .monaco-editor').waitFor({ state: 'visible', timeout: 30_000 });
+      await screenshot('31-onboarding-wizard');
+      await page.getByTestId('wizard-register').click();
+      await page.waitForURL(/\/tables\/[0-9a-f-]{36}$/, { timeout: 15_000 });
+      await expect.poll(() => page.locator('h1').textContent(), { timeout: 15_000 }).toContain('e2e_orders');
+      await screenshot('32-table');
+
+      await page.goto(`${stack.consoleUrl}/jobs/new`);
+      await page.getByTestId('job-name').fill(`e2e-catalog-${randomBytes(3).toString('hex')}`);
+      await typeSql(["CREATE TABLE snk (id INT, item STRING, who STRING) WITH ('connector' = 'blackhole');", 'INSERT INTO snk SELECT id, item, customer.name FROM e2e_orders;']);
+      await expect.poll(problemsState, { timeout: 15_000 }).toBe('ok');
+      await page.getByTestId('save-button').click();
+      await expect.poll(() => page.getByTestId('save-status').textContent().catch(() => null), { timeout: 15_000 }).toBe('v1 saved');
+      await page.getByTestId('deploy-button').click();
+      await page.waitForURL(/\/jobs\/[^/]+$/, { timeout: 15_000 });
+      await expect.poll(() => page.getByTestId('status-badge').textContent(), { timeout: 30_000 }).toBe('RUNNING');
+      const jobId = new URL(page.url()).pathname.split('/')[2] ?? '';
+      expect((await apiJob(jobId)).deployment?.status).toBe('RUNNING');
+
+      await page.goto(`${stack.consoleUrl}/lineage`);
+      const tableNode = page.locator('[data-testid="lineage-table"][data-name="e2e_orders"]');
+      await tableNode.waitFor({ timeout: 15_000 });
+      await tableNode.click();
+      await expect.poll(() => page.getByTestId('lineage-use').first().textContent(), { timeout: 10_000 }).toContain('read by');
+      await screenshot('33-lineage');
+      await page.goto(`${stack.consoleUrl}/jobs/${jobId}`);
+      await page.getByTestId('stop-button').click();
+      await page.getByTestId('stop-submit').click();
+      await expect.poll(() => page.getByTestId('status-badge').textContent(), { timeout: 30_000 }).toBe('STOPPED');
+    } finally {
+      await (await nc.jetstreamManager()).streams.delete(stream).catch(() => undefined);
+      await nc.close();
     }
   });
 });

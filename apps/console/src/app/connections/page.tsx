@@ -1,0 +1,5 @@
+import { ConnectionList } from '@/features/connections/connection-list';
+
+export default function Page() {
+  return <ConnectionList />;
+}

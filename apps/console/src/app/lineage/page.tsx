@@ -1,0 +1,5 @@
+import { LineageGraph } from '@/features/catalog/lineage-graph';
+
+export default function Page() {
+  return <LineageGraph />;
+}
