@@ -11,8 +11,9 @@ import { until } from '../support/weir-cli';
  * The catalogs issue's promise, through the API as the console's wizard drives it: from two
  * connections to a running job without writing a CREATE TABLE. NATS JSON is sampled into a
  * source table, a PostgreSQL table is read from its own catalog into a sink table, and
- * `INSERT INTO pg_sink SELECT … FROM nats_orders` validates, deploys and writes rows. The
- * PostgreSQL password never shows in an answer, a log line, a job version or a deployment.
+ * `INSERT INTO pg_sink SELECT … FROM nats_orders` validates, deploys and writes rows, the item
+ * through a workspace function called by name. The PostgreSQL password never shows in an
+ * answer, a log line, a job version or a deployment.
  */
 
 const PASSWORD = `pg-pass-${randomUUID()}`;
@@ -76,16 +77,17 @@ describe('onboarding from connections to a running job', () => {
     const sink = keep(await ok<CatalogTableSaved>('POST', '/catalog/tables', { ddl: pgSample.ddl.replace('CREATE TABLE orders_sink', 'CREATE TABLE pg_sink'), connectionId: pgConnection.id, roles: ['sink', 'dimension'] }));
     expect(sink.table.columns).toEqual([{ name: 'id', type: 'INT NOT NULL' }, { name: 'item', type: 'STRING' }, { name: 'qty', type: 'INT' }]);
 
-    const sql = 'INSERT INTO pg_sink SELECT id, item, qty FROM nats_orders;';
+    keep(await ok('POST', '/catalog/functions', { name: 'shout', className: 'com.example.Shout', source: '(s) => s === null ? null : s.toUpperCase()', resultType: 'STRING' }));
+    const sql = 'INSERT INTO pg_sink SELECT id, shout(item), qty FROM nats_orders;';
     expect(keep(await ok<ValidateResponse>('POST', '/validate', { sql }))).toEqual({ ok: true, diagnostics: [] });
     const job = keep(await ok<Job>('POST', '/jobs', { name: 'onboarded', sql }));
     const deployment = keep(await ok<Deployment>('POST', `/jobs/${job.id}/deploy`, { config: {} }));
     await platform.waitFor(deployment.id, ['RUNNING'], 60_000);
     await until(async () => (await db.query('SELECT count(*)::int AS n FROM orders_sink')).rows[0].n === 3, 30_000, 'three rows in orders_sink');
     expect((await db.query('SELECT id, item, qty FROM orders_sink ORDER BY id')).rows).toEqual([
-      { id: 1, item: 'item-1', qty: 10 },
-      { id: 2, item: 'item-2', qty: 20 },
-      { id: 3, item: 'item-3', qty: 30 },
+      { id: 1, item: 'ITEM-1', qty: 10 },
+      { id: 2, item: 'ITEM-2', qty: 20 },
+      { id: 3, item: 'ITEM-3', qty: 30 },
     ]);
 
     // A catalog edit after the deploy does not reach the running job: it is flagged instead.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SqlDiagnostic } from './sql';
+import { UserFunctions } from './user-functions';
 
 /** What a registered table is for; one table may have several roles. */
 export const CatalogTableRole = z.enum(['source', 'sink', 'dimension']);
@@ -65,3 +66,34 @@ export const PinnedCatalogTable = z.object({
   options: z.record(z.string(), z.string()).default({}),
 });
 export type PinnedCatalogTable = z.infer<typeof PinnedCatalogTable>;
+
+/** A function's SQL name: what a job calls, with or without CREATE FUNCTION. */
+export const FunctionName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, 'must be letters, digits and _, starting with a letter or _');
+
+/**
+ * Registers a scalar function for the whole workspace: jobs call it by `name` without CREATE
+ * FUNCTION, and `CREATE FUNCTION f AS '<className>'` binds to it, so a Flink job naming a Java
+ * class runs unchanged. The source is JavaScript evaluating to a function; workers run it sandboxed.
+ */
+export const CatalogFunctionRequest = z.object({
+  name: FunctionName,
+  className: z.string().trim().min(1).max(500).nullable().default(null),
+  language: z.literal('javascript').default('javascript'),
+  source: z.string().min(1).max(200_000),
+  resultType: z.string().trim().min(1).max(500),
+  argumentTypes: z.array(z.string().trim().min(1).max(500)).max(64).optional(),
+  description: z.string().max(2000).default(''),
+});
+export type CatalogFunctionRequest = z.infer<typeof CatalogFunctionRequest>;
+
+export const CatalogFunction = CatalogFunctionRequest.extend({ id: z.string(), createdAt: z.string(), updatedAt: z.string() });
+export type CatalogFunction = z.infer<typeof CatalogFunction>;
+export const CatalogFunctionList = z.object({ items: z.array(CatalogFunction) });
+export type CatalogFunctionList = z.infer<typeof CatalogFunctionList>;
+
+/** The workspace functions a deployment was pinned to: their sources, and SQL name → identifier among them. */
+export const PinnedFunctions = z.object({
+  sources: UserFunctions.default([]),
+  names: z.record(z.string(), z.string()).default({}),
+});
+export type PinnedFunctions = z.infer<typeof PinnedFunctions>;

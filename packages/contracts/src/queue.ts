@@ -54,6 +54,8 @@ export const DeploymentRunPayload = z.object({
   secrets: z.array(EncryptedSecret).default([]),
   /** The catalog tables the deployment was pinned to; their `${secret.…}` references are among `secrets`. */
   catalogTables: z.array(PinnedCatalogTable).default([]),
+  /** Functions callable by SQL name without CREATE FUNCTION: name → identifier of one of `functions`. */
+  catalogFunctions: z.record(z.string(), z.string()).default({}),
 });
 export type DeploymentRunPayload = z.infer<typeof DeploymentRunPayload>;
 

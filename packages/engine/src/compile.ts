@@ -23,6 +23,12 @@ export interface CompileOptions {
   baseDir?: string;
   /** Tables the script may use by name without declaring them (the workspace catalog, JDBC catalogs). */
   catalog?: ExternalCatalog;
+  /**
+   * Functions callable by name without CREATE FUNCTION (a workspace's registered functions): SQL
+   * name → the identifier their implementation has in `functions`. A script's CREATE FUNCTION of
+   * the same name replaces one.
+   */
+  catalogFunctions?: Record<string, string>;
 }
 
 /** A job ready to run: its serializable physical plan. */
@@ -35,6 +41,7 @@ function analyze(sql: string, options: CompileOptions & UserFunctionOptions, req
   const sink = new DiagnosticSink();
   const script = parseScript(sql, sink);
   const userFunctions = new UserFunctionCatalog({ functions: options.functions, baseDir: options.baseDir, loadErrors: options.loadErrors, requireLoaded });
+  userFunctions.declareCatalogFunctions(options.catalogFunctions ?? {}, sink);
   const bound = new ScriptBinder(sink, options.connectors ?? builtinConnectors(), { ...options.set }, userFunctions, options.catalog).bind(script);
   return { diagnostics: sortDiagnostics(sink.items), bound };
 }

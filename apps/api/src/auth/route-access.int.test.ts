@@ -53,7 +53,8 @@ beforeAll(async () => {
   const joinToken = await db.poolJoinToken.create({ data: { workspaceId: workspaceA, createdById: owner.id, name: 'rack-1', prefix: 'weir_join_x', tokenHash: 'not-a-hash' } });
   const connection = await db.connection.create({ data: { workspaceId: workspaceA, name: 'warehouse', type: 'postgres', options: { hostname: '127.0.0.1', 'database-name': 'x', username: 'u' } } });
   const table = await db.catalogTable.create({ data: { workspaceId: workspaceA, name: 'orders', ddl: "CREATE TABLE orders (id INT) WITH ('connector' = 'datagen')", connector: 'datagen', roles: ['SOURCE'], columns: [] } });
-  Object.assign(fixtures, { connections: connection.id, catalog: table.id, jobs: job.id, deployments: deployment.id, workspaces: workspaceA, tokens: token.id, userId: owner.id, secretName: 'PG_PASSWORD', tokenId: joinToken.id });
+  const fn = await db.catalogFunction.create({ data: { workspaceId: workspaceA, name: 'shout', source: '(s) => s', resultType: 'STRING' } });
+  Object.assign(fixtures, { connections: connection.id, 'catalog/tables': table.id, 'catalog/functions': fn.id, jobs: job.id, deployments: deployment.id, workspaces: workspaceA, tokens: token.id, userId: owner.id, secretName: 'PG_PASSWORD', tokenId: joinToken.id });
 
   const doc = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json<{ paths: Record<string, Record<string, unknown>> }>();
   routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
@@ -69,7 +70,8 @@ afterAll(async () => {
 
 /** The route's path with workspace A's resources filled in; a new resource kind must be given a fixture here. */
 function urlOf(path: string): string {
-  const kind = path.split('/')[1] ?? '';
+  // The collection a {id} belongs to: `jobs`, `catalog/tables`.
+  const kind = path.includes('/{id}') ? path.slice(1, path.indexOf('/{id}')) : '';
   return `/api/v1${path.replace('{id}', () => {
     const id = fixtures[kind];
     if (!id) throw new Error(`no fixture for the {id} of ${path}: add one for '${kind}' to this test`);

@@ -70,6 +70,8 @@ export class WorkspaceResolver {
         return (await this.db.connection.findUnique({ where: { id }, select: { workspaceId: true } }))?.workspaceId;
       case 'catalog-table':
         return (await this.db.catalogTable.findUnique({ where: { id }, select: { workspaceId: true } }))?.workspaceId;
+      case 'catalog-function':
+        return (await this.db.catalogFunction.findUnique({ where: { id }, select: { workspaceId: true } }))?.workspaceId;
     }
   }
 }

@@ -1,6 +1,7 @@
-import { poolQueueOf, QueueJobName, type DeploymentRunPayload, type PinnedCatalogTable, type RestoreSpec, type SnapshotRef } from '@weir/contracts';
+import { PinnedFunctions, poolQueueOf, QueueJobName, type DeploymentRunPayload, type PinnedCatalogTable, type RestoreSpec, type SnapshotRef } from '@weir/contracts';
 import type { Deployment, Prisma, PrismaClient, Run } from '@weir/db';
 import { versionFunctions } from '../services/job-functions';
+import { mergeFunctions } from '../services/sql-validation';
 import type { ConnectionService } from '../services/connection-service';
 import type { SecretService } from '../services/secret-service';
 import type { FencingEpochs } from './fencing-epochs';
@@ -41,6 +42,7 @@ export class RunLauncher {
   async launch(d: LaunchableDeployment, run: Pick<Run, 'id' | 'attempt' | 'epoch'>, delayMs = 0): Promise<void> {
     const { config, checkpointing, restoredFrom } = storedDeployment(d);
     const catalogTables = d.catalogTables as PinnedCatalogTable[];
+    const pinnedFunctions = PinnedFunctions.parse(d.catalogFunctions);
     const payload: DeploymentRunPayload = {
       deploymentId: d.id,
       runId: run.id,
@@ -49,7 +51,7 @@ export class RunLauncher {
       jobVersionId: d.jobVersion.id,
       jobVersion: d.jobVersion.version,
       sql: d.jobVersion.sql,
-      functions: versionFunctions(d.jobVersion.config),
+      functions: mergeFunctions(versionFunctions(d.jobVersion.config), pinnedFunctions),
       parallelism: config.parallelism,
       checkpointing,
       restore: restoreSpecFor(run.attempt, restoredFrom),
@@ -59,6 +61,7 @@ export class RunLauncher {
       // Read at every launch, so a restart after a secret changed runs with the new value.
       secrets: [...(await this.secrets.encryptedFor(d.job.workspaceId, d.jobVersion.sql)), ...(await this.connections.encryptedFor(d.job.workspaceId, catalogTables.flatMap((t) => Object.values(t.options))))],
       catalogTables,
+      catalogFunctions: pinnedFunctions.names,
     };
     // The older attempt must be fenced before the new one can possibly start.
     await this.epochs.raise(d.id, run.epoch);

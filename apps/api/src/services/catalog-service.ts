@@ -1,10 +1,10 @@
-import { WeirError, type CatalogTable, type CatalogTableRequest, type CatalogTableRole, type CatalogTableSaved, type CatalogTableUse, type ConnectionType, type PinnedCatalogTable, type SqlDiagnostic } from '@weir/contracts';
+import { PinnedFunctions, WeirError, type CatalogFunction, type CatalogFunctionRequest, type CatalogTable, type CatalogTableRequest, type CatalogTableRole, type CatalogTableSaved, type CatalogTableUse, type ConnectionType, type PinnedCatalogTable, type SqlDiagnostic } from '@weir/contracts';
 import { allConnectors, connectionSpec } from '@weir/connectors';
 import { catalogOfTables, checkTableDefinition, DEFAULT_CATALOG, DEFAULT_DATABASE, type ExternalCatalog } from '@weir/engine';
-import type { CatalogTable as CatalogTableRow, Connection as ConnectionRow, PrismaClient } from '@weir/db';
+import { Prisma, type CatalogFunction as CatalogFunctionRow, type CatalogTable as CatalogTableRow, type Connection as ConnectionRow, type PrismaClient } from '@weir/db';
 import type { ConnectionService } from './connection-service';
 import { diagnose } from './sql-validation';
-import { versionFunctions } from './job-functions';
+import { assertFunctionsParse, versionFunctions } from './job-functions';
 
 const connectors = allConnectors();
 const ENGINE_ROLE = { source: 'source', sink: 'sink', dimension: 'lookup' } as const;
@@ -17,6 +17,8 @@ export interface WorkspaceCatalog {
   catalog: ExternalCatalog;
   /** The tables resolved so far, as a deployment pins them. */
   used(): PinnedCatalogTable[];
+  /** The workspace's registered functions, as a deployment pins them. */
+  functions: PinnedFunctions;
 }
 
 /** The workspace catalog (`default_catalog.default_database`): tables registered by DDL, used by name in SQL. */
@@ -61,7 +63,7 @@ export class CatalogService {
     for (const use of usedBy) {
       const deployment = await this.db.deployment.findUniqueOrThrow({ where: { id: use.deploymentId }, include: { jobVersion: true } });
       const pins = (deployment.catalogTables as PinnedCatalogTable[]).map((pin) => (pin.name === existing.name && pin.catalog === DEFAULT_CATALOG ? replacement : pin));
-      const diagnostics = diagnose(deployment.jobVersion.sql, versionFunctions(deployment.jobVersion.config), catalogOfTables(pins)).filter((d) => d.severity === 'error');
+      const diagnostics = diagnose(deployment.jobVersion.sql, versionFunctions(deployment.jobVersion.config), { catalog: catalogOfTables(pins), functions: PinnedFunctions.parse(deployment.catalogFunctions) }).filter((d) => d.severity === 'error');
       if (diagnostics.length > 0) breaks.push({ ...use, diagnostics });
     }
     return { table: view(row), usedBy, breaks };
@@ -93,7 +95,42 @@ export class CatalogService {
         return found;
       },
     };
-    return { catalog, used: () => [...used.values()] };
+    return { catalog, used: () => [...used.values()], functions: await this.pinnedFunctions(workspaceId) };
+  }
+
+  async listFunctions(workspaceId: string): Promise<CatalogFunction[]> {
+    return (await this.db.catalogFunction.findMany({ where: { workspaceId }, orderBy: { name: 'asc' } })).map(functionView);
+  }
+
+  /** Registers a workspace function; its source must parse, and its name and class name be free. */
+  async createFunction(workspaceId: string, body: CatalogFunctionRequest): Promise<CatalogFunction> {
+    const source = { identifier: body.className ?? body.name, language: body.language, source: body.source, resultType: body.resultType, ...(body.argumentTypes ? { argumentTypes: body.argumentTypes } : {}) };
+    try {
+      assertFunctionsParse([source]);
+    } catch (error) {
+      if (error instanceof WeirError) throw new WeirError('VALIDATION_FAILED', error.message, { details: { issues: [{ path: 'source', message: error.message }] } });
+      throw error;
+    }
+    const taken = await this.db.catalogFunction.findFirst({ where: { workspaceId, OR: [{ name: body.name }, ...(body.className ? [{ className: body.className }] : [])] } });
+    if (taken) {
+      const field = taken.name === body.name ? 'name' : 'className';
+      throw new WeirError('CONFLICT', `a function with this ${field} is registered already ('${taken.name}')`, { details: { issues: [{ path: field, message: 'already registered' }] } });
+    }
+    const row = await this.db.catalogFunction.create({ data: { workspaceId, name: body.name, className: body.className, language: body.language, source: body.source, resultType: body.resultType, argumentTypes: body.argumentTypes ?? Prisma.JsonNull, description: body.description } });
+    return functionView(row);
+  }
+
+  async removeFunction(workspaceId: string, id: string): Promise<void> {
+    const { count } = await this.db.catalogFunction.deleteMany({ where: { id, workspaceId } });
+    if (count === 0) throw new WeirError('NOT_FOUND', `function '${id}' not found`, { details: { id } });
+  }
+
+  private async pinnedFunctions(workspaceId: string): Promise<PinnedFunctions> {
+    const rows = await this.db.catalogFunction.findMany({ where: { workspaceId } });
+    return {
+      sources: rows.map((r) => ({ identifier: r.className ?? r.name, language: 'javascript' as const, source: r.source, resultType: r.resultType, ...(Array.isArray(r.argumentTypes) ? { argumentTypes: r.argumentTypes as string[] } : {}) })),
+      names: Object.fromEntries(rows.map((r) => [r.name, r.className ?? r.name])),
+    };
   }
 
   /** Running or suspended deployments whose pinned tables include `name`. */
@@ -165,6 +202,21 @@ function view(row: Row): CatalogTable {
     roles: row.roles.map((role) => role.toLowerCase() as CatalogTableRole),
     description: row.description,
     columns: row.columns as { name: string; type: string }[],
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+function functionView(row: CatalogFunctionRow): CatalogFunction {
+  return {
+    id: row.id,
+    name: row.name,
+    className: row.className,
+    language: 'javascript',
+    source: row.source,
+    resultType: row.resultType,
+    ...(Array.isArray(row.argumentTypes) ? { argumentTypes: row.argumentTypes as string[] } : {}),
+    description: row.description,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

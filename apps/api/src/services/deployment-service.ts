@@ -19,7 +19,7 @@ import { checkpointSettingsFor } from './checkpoint-settings';
 import { resolveRestore } from './restore-resolution';
 import { versionFunctions } from './job-functions';
 import type { CatalogService } from './catalog-service';
-import { compileForDeploy } from './sql-validation';
+import { compileForDeploy, functionsUsedBy } from './sql-validation';
 
 const withRuns = {
   jobVersion: { select: { version: true } },
@@ -70,7 +70,7 @@ export class DeploymentService {
     }
     const config = body.config;
     const catalog = await this.catalog.workspaceCatalog(workspaceId);
-    const checkpointing = checkpointSettingsFor(compileForDeploy(version.sql, versionFunctions(version.config), catalog.catalog), config.checkpointing);
+    const checkpointing = checkpointSettingsFor(compileForDeploy(version.sql, versionFunctions(version.config), catalog), config.checkpointing);
     await this.secrets.assertReferencesDefined(workspaceId, version.sql);
     const retired = await this.assertNoActiveDeployment(jobId, job.name);
     const restoredFrom = await resolveRestore(this.db, workspaceId, jobId, config.restore);
@@ -89,6 +89,7 @@ export class DeploymentService {
           config,
           checkpointing,
           catalogTables: catalog.used(),
+          catalogFunctions: functionsUsedBy(version.sql, catalog.functions),
           ...(restoredFrom ? { restoredFrom } : {}),
           runs: { create: { attempt: 1, epoch: 1 } },
         },

@@ -1,4 +1,4 @@
-import type { Lineage, LineageEdge, LineageJob, LineageTable, PinnedCatalogTable } from '@weir/contracts';
+import { PinnedFunctions, type Lineage, type LineageEdge, type LineageJob, type LineageTable, type PinnedCatalogTable } from '@weir/contracts';
 import { tableIdentity } from '@weir/connectors';
 import { catalogOfTables, type PhysicalPlanJson } from '@weir/engine';
 import type { PrismaClient } from '@weir/db';
@@ -42,7 +42,8 @@ export class LineageService {
       const workspace = pinned ? undefined : await this.catalog.workspaceCatalog(workspaceId);
       let plan: PhysicalPlanJson;
       try {
-        plan = compileForDeploy(version.sql, versionFunctions(version.config), pinned ? catalogOfTables(pinned) : workspace?.catalog).plan;
+        const env = deployment ? { catalog: catalogOfTables(pinned ?? []), functions: PinnedFunctions.parse(deployment.catalogFunctions) } : { catalog: workspace?.catalog, functions: workspace?.functions };
+        plan = compileForDeploy(version.sql, versionFunctions(version.config), env).plan;
       } catch (error) {
         entry.problem = error instanceof Error ? error.message : String(error);
         continue;

@@ -29,6 +29,7 @@ function payload(sql: string, overrides: Partial<DeploymentRunPayload> = {}): De
     functions: [],
     secrets: [],
     catalogTables: [],
+    catalogFunctions: {},
     parallelism: 1,
     checkpointing: { enabled: true, intervalMs: 200, mode: 'EXACTLY_ONCE', timeoutMs: 60_000, minPauseMs: 0, incremental: false, numRetained: 2, maxChainLength: 8 },
     restore: { kind: 'none' },

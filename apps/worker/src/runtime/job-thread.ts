@@ -109,7 +109,7 @@ async function run({ payload, storageUri, udfLimits }: JobThreadData): Promise<E
 
 async function runJob(payload: DeploymentRunPayload, storageUri: string, sandbox: UdfSandbox | undefined): Promise<Extract<ThreadMessage, { type: 'done' }>> {
   const connectors = allConnectors();
-  const job = compileJob(payload.sql, { connectors, catalog: catalogOfTables(payload.catalogTables), set: { 'parallelism.default': String(payload.parallelism) }, ...(sandbox ? { functions: sandbox.functions } : {}) });
+  const job = compileJob(payload.sql, { connectors, catalog: catalogOfTables(payload.catalogTables), catalogFunctions: payload.catalogFunctions, set: { 'parallelism.default': String(payload.parallelism) }, ...(sandbox ? { functions: sandbox.functions } : {}) });
   const storage = openCheckpointStorage(storageUri);
   const restore = await restoreRequest(payload, storage);
   const started = startJob(job, {

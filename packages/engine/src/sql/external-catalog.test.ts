@@ -58,3 +58,22 @@ INSERT INTO totals SELECT id, amount FROM default_catalog.default_database.order
     expect(diagnostic?.message).toMatch(/^catalog table 'orders' is invalid \(line 1, column 25 of its definition\): /);
   });
 });
+
+describe('functions from a catalog', () => {
+  const shout = Object.assign((s: string | null) => (s === null ? null : `${s.toUpperCase()}!`), { resultType: 'STRING' });
+  const SQL = "CREATE TABLE out_t (v STRING) WITH ('connector' = 'print');\nINSERT INTO out_t SELECT shout(v) FROM (VALUES ('a'), ('b')) AS t(v);";
+
+  it('are called by name without CREATE FUNCTION', async () => {
+    const stdout = new PassThrough();
+    let out = '';
+    stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    await startJob(compileJob(SQL, { functions: { 'com.example.Shout': shout }, catalogFunctions: { shout: 'com.example.Shout' } }), { stdout }).done;
+    expect(out.trim().split('\n')).toEqual(['+I[A!]', '+I[B!]']);
+  });
+
+  it("give way to the script's own CREATE FUNCTION of the same name", () => {
+    const whisper = Object.assign((s: string | null) => s, { resultType: 'INT' });
+    const diagnostics = validateSql(`CREATE FUNCTION shout AS 'com.example.Whisper';\n${SQL}`, { functions: { 'com.example.Shout': shout, 'com.example.Whisper': whisper }, catalogFunctions: { shout: 'com.example.Shout' } });
+    expect(diagnostics.map((d) => d.code)).toEqual(['TYPE_MISMATCH']);
+  });
+});

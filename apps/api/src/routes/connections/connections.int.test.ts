@@ -1,4 +1,4 @@
-import type { ApiError, CatalogTableSaved, Connection, ConnectionTestResult, Lineage, RotateSecretsResponse, ValidateResponse } from '@weir/contracts';
+import type { ApiError, CatalogFunction, CatalogTableSaved, Connection, ConnectionTestResult, Lineage, RotateSecretsResponse, ValidateResponse } from '@weir/contracts';
 import { secretKeyring } from '@weir/contracts/secret-box';
 import { createPrismaClient, createTestDatabase, DEFAULT_DATABASE_URL, type PrismaClient, type TestDatabase } from '@weir/db';
 import mysql from 'mysql2/promise';
@@ -149,5 +149,25 @@ describe('/lineage', () => {
     ]);
     expect(lineage.jobs.find((j) => j.id === broken.id)?.problem).toMatch(/table 'nowhere' not found/);
     expect(lineage.jobs.find((j) => j.id === reader.id)).toEqual({ id: reader.id, name: 'mid-to-out', version: 1, status: null });
+  });
+});
+
+describe('/catalog/functions', () => {
+  it('registers a function jobs call by name or bind by class name, refusing source that does not parse', async () => {
+    const created = await inject('POST', '/catalog/functions', { name: 'shout', className: 'com.example.Shout', source: '(s) => s === null ? null : s.toUpperCase()', resultType: 'STRING', argumentTypes: ['STRING'] });
+    expect(created.statusCode).toBe(201);
+    expect(created.json<CatalogFunction>()).toMatchObject({ name: 'shout', className: 'com.example.Shout', language: 'javascript' });
+    const validate = (sql: string) => inject('POST', '/validate', { sql }).then((r) => r.json<ValidateResponse>());
+    const sink = "CREATE TABLE out_t (v STRING) WITH ('connector' = 'blackhole');\n";
+    expect(await validate(`${sink}INSERT INTO out_t SELECT shout(v) FROM (VALUES ('a')) AS t(v);`)).toEqual({ ok: true, diagnostics: [] });
+    expect(await validate(`CREATE FUNCTION loud AS 'com.example.Shout';\n${sink}INSERT INTO out_t SELECT loud(v) FROM (VALUES ('a')) AS t(v);`)).toEqual({ ok: true, diagnostics: [] });
+    expect((await validate(`${sink}INSERT INTO out_t SELECT shout(1, 2) FROM (VALUES ('a')) AS t(v);`)).ok).toBe(false);
+
+    const broken = await inject('POST', '/catalog/functions', { name: 'bad', source: '(s) => {', resultType: 'STRING' });
+    expect([broken.statusCode, broken.json<ApiError>().details]).toMatchObject([400, { issues: [{ path: 'source' }] }]);
+    const again = await inject('POST', '/catalog/functions', { name: 'other', className: 'com.example.Shout', source: '(s) => s', resultType: 'STRING' });
+    expect([again.statusCode, again.json<ApiError>().details]).toEqual([409, { issues: [{ path: 'className', message: 'already registered' }] }]);
+    expect((await inject('GET', '/catalog/functions')).json<{ items: CatalogFunction[] }>().items.map((f) => f.name)).toEqual(['shout']);
+    expect((await inject('DELETE', `/catalog/functions/${created.json<CatalogFunction>().id}`)).statusCode).toBe(204);
   });
 });

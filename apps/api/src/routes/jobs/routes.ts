@@ -61,8 +61,8 @@ export function jobRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
         const sql = req.body.sql ?? saved?.sql ?? '';
         const functions = req.body.functions ?? saved?.functions ?? [];
         assertFunctionsParse(functions);
-        const { catalog } = await ctx.catalog.workspaceCatalog(workspaceId);
-        const diagnostics = [...diagnose(sql, functions, catalog), ...(await ctx.secrets.missingReferences(workspaceId, sql))];
+        const env = await ctx.catalog.workspaceCatalog(workspaceId);
+        const diagnostics = [...diagnose(sql, functions, env), ...(await ctx.secrets.missingReferences(workspaceId, sql))];
         return { ok: !diagnostics.some((d) => d.severity === 'error'), diagnostics };
       },
     );
@@ -73,8 +73,8 @@ export function jobRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
       async (req) => {
         assertFunctionsParse(req.body.functions ?? []);
         const { workspaceId } = accessOf(req);
-        const { catalog } = await ctx.catalog.workspaceCatalog(workspaceId);
-        const diagnostics = [...diagnose(req.body.sql, req.body.functions, catalog), ...(await ctx.secrets.missingReferences(workspaceId, req.body.sql))];
+        const env = await ctx.catalog.workspaceCatalog(workspaceId);
+        const diagnostics = [...diagnose(req.body.sql, req.body.functions, env), ...(await ctx.secrets.missingReferences(workspaceId, req.body.sql))];
         return { ok: !diagnostics.some((d) => d.severity === 'error'), diagnostics };
       },
     );

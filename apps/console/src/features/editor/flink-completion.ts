@@ -1,23 +1,31 @@
 import type { CompletionService, ICompletionItem } from 'monaco-sql-languages/esm/monaco.contribution.js';
 import { languages } from 'monaco-editor/esm/vs/editor/editor.api.js';
+import { completionCatalog } from './catalog-completion';
 
 /** Option keys of the connectors Weir ships, offered inside `WITH (...)`. */
 const CONNECTOR_OPTIONS = ['connector', 'rows-per-second', 'number-of-rows', 'path', 'format', 'print-identifier'];
 
 /**
  * Keywords and snippets from the grammar, plus the tables and columns the script itself
- * declares: the parser reports which of those fit at the caret. Context types are compared as
+ * declares and the workspace catalog's (columns of the catalog tables the script names): the
+ * parser reports which of those fit at the caret. Context types are compared as
  * strings so the main bundle does not pull in dt-sql-parser (it runs in the worker).
  */
-export const flinkCompletion: CompletionService = async (_model, _position, _context, suggestions, entities, snippets) => {
+export const flinkCompletion: CompletionService = async (model, _position, _context, suggestions, entities, snippets) => {
   if (!suggestions) return [];
   const items: ICompletionItem[] = [];
   const wanted = new Set(suggestions.syntax.map((s) => String(s.syntaxContextType)));
   const created = (entities ?? []).filter((e) => String(e.entityContextType) === 'tableCreate');
 
+  const declared = new Set(created.map((t) => t.text));
+  // A script's own CREATE TABLE shadows a catalog table of the same name, as in the engine.
+  const catalog = completionCatalog().filter((t) => !declared.has(t.name));
   if (wanted.has('table') || wanted.has('view')) {
     for (const table of created) {
       items.push({ label: table.text, kind: languages.CompletionItemKind.Class, detail: 'table', sortText: `0${table.text}` });
+    }
+    for (const table of catalog) {
+      items.push({ label: table.name, kind: languages.CompletionItemKind.Class, detail: `catalog ${table.roles.join('/')} · ${table.connector}`, documentation: table.description, sortText: `1${table.name}` });
     }
   }
   if (wanted.has('column')) {
@@ -27,6 +35,14 @@ export const flinkCompletion: CompletionService = async (_model, _position, _con
         if (seen.has(column.text)) continue;
         seen.add(column.text);
         items.push({ label: column.text, kind: languages.CompletionItemKind.Field, detail: `column of ${table.text}`, sortText: `0${column.text}` });
+      }
+    }
+    const words = new Set(model.getValue().match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []);
+    for (const table of catalog.filter((t) => words.has(t.name))) {
+      for (const column of table.columns) {
+        if (seen.has(column.name)) continue;
+        seen.add(column.name);
+        items.push({ label: column.name, kind: languages.CompletionItemKind.Field, detail: `${column.type} · column of ${table.name}`, sortText: `0${column.name}` });
       }
     }
   }

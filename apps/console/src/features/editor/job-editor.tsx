@@ -7,6 +7,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { apiClient } from '../api/api-client';
 import { useApiResource } from '../api/use-api-resource';
+import { setCompletionCatalog } from './catalog-completion';
 import { ErrorBanner } from '../common/error-banner';
 import { deploymentStatus } from '../deployments/deployment-status';
 import { StatusBadge } from '../deployments/status-badge';
@@ -53,6 +54,10 @@ export function JobEditor({ jobId: initialJobId }: { jobId: string | null }) {
   const router = useRouter();
   const [jobId, setJobId] = useState(initialJobId);
   const job = useApiResource(jobId ? `job:${jobId}` : null, (signal) => apiClient.getJob(jobId ?? '', signal), JOB_POLL_MS);
+  const catalog = useApiResource('catalog-tables', apiClient.listTables);
+  useEffect(() => {
+    if (catalog.data) setCompletionCatalog(catalog.data.items);
+  }, [catalog.data]);
   const [name, setName] = useState('');
   const [sql, setSql] = useState(initialJobId ? '' : STARTER_SQL);
   const [savedSql, setSavedSql] = useState<string | null>(null);

@@ -33,6 +33,8 @@ export interface UserFunctionOptions {
  */
 export class UserFunctionCatalog extends Set<string> {
   private readonly functions = new Map<string, ScalarFunction>();
+  /** Names declared by a catalog rather than the script: a script's CREATE FUNCTION of one replaces it. */
+  private readonly fromCatalog = new Set<string>();
 
   constructor(private readonly options: UserFunctionOptions = {}) {
     super();
@@ -47,10 +49,26 @@ export class UserFunctionCatalog extends Set<string> {
     return this.functions.get(name.toLowerCase());
   }
 
+  /**
+   * Declares catalog functions (SQL name → identifier in `functions`) as if the script began with
+   * CREATE FUNCTION name AS 'identifier'; a problem with one is reported at the script's start.
+   */
+  declareCatalogFunctions(entries: Record<string, string>, diagnostics: DiagnosticSink): void {
+    const at = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+    for (const [name, identifier] of Object.entries(entries)) {
+      this.define({ kind: 'createFunction', temporary: false, ifNotExists: false, name: [{ name, quoted: false, span: at }], className: identifier, span: at }, diagnostics);
+      this.fromCatalog.add(name.toLowerCase());
+    }
+  }
+
   /** Declares a function, reporting an identifier that cannot be resolved at the identifier. */
   define(statement: CreateFunction, diagnostics: DiagnosticSink): void {
     const nameIdent = statement.name[statement.name.length - 1];
     const name = nameIdent.name.toLowerCase();
+    if (this.fromCatalog.delete(name)) {
+      this.delete(name);
+      this.functions.delete(name);
+    }
     if (this.has(name)) {
       if (!statement.ifNotExists) diagnostics.error('FUNCTION_EXISTS', `function '${nameIdent.name}' already exists`, nameIdent.span);
       return;
