@@ -8,6 +8,7 @@ const NAV = [
   { href: '/jobs', label: 'Jobs', icon: 'M4 6h16M4 12h16M4 18h10', owners: false },
   { href: '/connections', label: 'Connections', icon: 'M7 7h3v10H7zM14 7h3v10h-3zM10 12h4', owners: false },
   { href: '/tables', label: 'Tables', icon: 'M4 5h16v14H4zM4 10h16M10 10v9', owners: false },
+  { href: '/functions', label: 'Functions', icon: 'M9 4c-2 0-3 1-3 3v3H4m2 0h3M6 10v7c0 2 1 3 3 3m6-16 4 16', owners: false },
   { href: '/lineage', label: 'Lineage', icon: 'M5 6h4v4H5zM15 14h4v4h-4zM9 8h3v8h3', owners: false },
   { href: '/members', label: 'Members', icon: 'M16 19v-1a4 4 0 0 0-8 0v1M12 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6', owners: false },
   { href: '/secrets', label: 'Secrets', icon: 'M7 11V7a5 5 0 0 1 10 0v4M5 11h14v10H5z', owners: false },

@@ -1,0 +1,5 @@
+import { FunctionList } from '@/features/catalog/function-list';
+
+export default function Page() {
+  return <FunctionList />;
+}
