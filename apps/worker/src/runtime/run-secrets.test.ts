@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { redactError, resolveRunSecrets } from './run-secrets';
 
 const keyring = secretKeyring('worker-test-key-0123456', 1);
-const payload = (sql: string, secrets: DeploymentRunPayload['secrets']) => ({ sql, secrets }) as DeploymentRunPayload;
+const payload = (sql: string, secrets: DeploymentRunPayload['secrets'], catalogTables: DeploymentRunPayload['catalogTables'] = []) => ({ sql, secrets, catalogTables }) as DeploymentRunPayload;
 
 describe('resolveRunSecrets', () => {
   it('substitutes decrypted values and hands the thread no ciphertext', () => {
@@ -12,6 +12,14 @@ describe('resolveRunSecrets', () => {
     const resolved = resolveRunSecrets(payload("WITH ('password' = '${secret.PW}')", [sealed]), keyring);
     expect(resolved.payload.sql).toBe("WITH ('password' = 'o''brien')");
     expect(resolved.payload.secrets).toEqual([]);
+    expect(resolved.values).toEqual(["o'brien"]);
+  });
+
+  it("puts a connection's password into the options of the catalog tables it pinned, as is", () => {
+    const sealed = encryptSecret(keyring, 'connection.c1.password', 'ws/connection/c1/password', "o'brien");
+    const table = { catalog: 'default_catalog', database: 'default_database', name: 'orders', ddl: 'CREATE TABLE orders (id INT)', options: { username: 'weir', password: '${secret.connection.c1.password}' } };
+    const resolved = resolveRunSecrets(payload('INSERT INTO x SELECT * FROM orders', [sealed], [table]), keyring);
+    expect(resolved.payload.catalogTables[0]?.options).toEqual({ username: 'weir', password: "o'brien" });
     expect(resolved.values).toEqual(["o'brien"]);
   });
 
