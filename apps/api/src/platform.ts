@@ -24,6 +24,7 @@ import { RunLauncher } from './scheduler/run-launcher';
 import { AuditLog } from './services/audit-log';
 import { CatalogService } from './services/catalog-service';
 import { ConnectionService } from './services/connection-service';
+import { JdbcCatalogs } from './services/jdbc-catalogs';
 import { LineageService } from './services/lineage-service';
 import { DeploymentHistory } from './services/deployment-history';
 import { DeploymentService } from './services/deployment-service';
@@ -61,7 +62,7 @@ export async function startApiPlatform(config: ApiConfig, log: Logger): Promise<
   const keyring = secretKeyring(config.WEIR_SECRET_KEY, config.WEIR_SECRET_KEY_VERSION, config.WEIR_SECRET_KEYS_PREVIOUS);
   const secrets = new SecretService(db, keyring);
   const connections = new ConnectionService(db, keyring);
-  const catalog = new CatalogService(db, connections);
+  const catalog = new CatalogService(db, connections, new JdbcCatalogs(db, connections, log.child({ component: 'jdbc-catalogs' })));
   const launcher = new RunLauncher(db, queues, epochs, secrets, connections);
   const failover = new FailoverHandler(db, launcher, epochs, systemClock, log.child({ component: 'failover' }));
   const deployments = new DeploymentService(db, launcher, epochs, liveness, systemClock, config.WEIR_HEARTBEAT_TIMEOUT_MS, secrets, catalog);

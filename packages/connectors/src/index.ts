@@ -21,3 +21,5 @@ export function allConnectors(): ConnectorRegistry {
 export { browseConnection, sampleConnection, testConnection, TEST_TIMEOUT_MS } from './connections/connection-tools';
 export { connectionOptionProblems, connectionSpec, isSecretOption, type ConnectionSpec } from './connections/connection-specs';
 export { tableIdentity, type TableIdentity } from './connections/table-identity';
+export { renderTableDdl, type TableProposal } from './connections/table-ddl';
+export { quoteIdentifier } from './connections/schema-inference';

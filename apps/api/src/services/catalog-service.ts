@@ -3,6 +3,7 @@ import { allConnectors, connectionSpec } from '@weir/connectors';
 import { catalogOfTables, checkTableDefinition, DEFAULT_CATALOG, DEFAULT_DATABASE, type ExternalCatalog } from '@weir/engine';
 import { Prisma, type CatalogFunction as CatalogFunctionRow, type CatalogTable as CatalogTableRow, type Connection as ConnectionRow, type PrismaClient } from '@weir/db';
 import type { ConnectionService } from './connection-service';
+import type { JdbcCatalogs } from './jdbc-catalogs';
 import { diagnose } from './sql-validation';
 import { assertFunctionsParse, versionFunctions } from './job-functions';
 
@@ -26,6 +27,7 @@ export class CatalogService {
   constructor(
     private readonly db: PrismaClient,
     private readonly connections: ConnectionService,
+    private readonly jdbc: JdbcCatalogs,
   ) {}
 
   async list(workspaceId: string): Promise<CatalogTable[]> {
@@ -79,10 +81,13 @@ export class CatalogService {
     await this.db.catalogTable.delete({ where: { id } });
   }
 
-  /** The catalog a validation or deploy in the workspace resolves names against. */
-  async workspaceCatalog(workspaceId: string): Promise<WorkspaceCatalog> {
+  /**
+   * The catalog a validation or deploy in the workspace resolves names against: the registered
+   * tables, and the tables of each SQL database connection `sql` names as a catalog.
+   */
+  async workspaceCatalog(workspaceId: string, sql = ''): Promise<WorkspaceCatalog> {
     const rows = await this.db.catalogTable.findMany({ where: { workspaceId }, include: { connection: true } });
-    const pins = rows.map((row) => this.pinOf(row));
+    const pins = [...rows.map((row) => this.pinOf(row)), ...(await this.jdbc.tablesFor(workspaceId, sql))];
     const all = catalogOfTables(pins);
     const used = new Map<string, PinnedCatalogTable>();
     const catalog: ExternalCatalog = {

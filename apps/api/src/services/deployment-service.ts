@@ -69,7 +69,7 @@ export class DeploymentService {
       });
     }
     const config = body.config;
-    const catalog = await this.catalog.workspaceCatalog(workspaceId);
+    const catalog = await this.catalog.workspaceCatalog(workspaceId, version.sql);
     const checkpointing = checkpointSettingsFor(compileForDeploy(version.sql, versionFunctions(version.config), catalog), config.checkpointing);
     await this.secrets.assertReferencesDefined(workspaceId, version.sql);
     const retired = await this.assertNoActiveDeployment(jobId, job.name);

@@ -39,7 +39,7 @@ export class LineageService {
       const entry: LineageJob = { id: job.id, name: job.name, version: version.version, status: deployment?.state ?? null };
       lineageJobs.push(entry);
       const pinned = deployment ? (deployment.catalogTables as PinnedCatalogTable[]) : undefined;
-      const workspace = pinned ? undefined : await this.catalog.workspaceCatalog(workspaceId);
+      const workspace = pinned ? undefined : await this.catalog.workspaceCatalog(workspaceId, version.sql);
       let plan: PhysicalPlanJson;
       try {
         const env = deployment ? { catalog: catalogOfTables(pinned ?? []), functions: PinnedFunctions.parse(deployment.catalogFunctions) } : { catalog: workspace?.catalog, functions: workspace?.functions };

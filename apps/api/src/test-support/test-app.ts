@@ -13,6 +13,7 @@ import { systemClock } from '../scheduler/clock';
 import { AuditLog } from '../services/audit-log';
 import { CatalogService } from '../services/catalog-service';
 import { ConnectionService } from '../services/connection-service';
+import { JdbcCatalogs } from '../services/jdbc-catalogs';
 import { LineageService } from '../services/lineage-service';
 import { SecretService } from '../services/secret-service';
 import { PoolService } from '../services/pool-service';
@@ -43,7 +44,7 @@ export async function buildTestApp(
   const audit = new AuditLog(db);
   const limiter = new LoginLimiter(redis, options.redisPrefix, { attemptsPerMinute: 1000, maxFailures: 5, lockoutMs: 60_000, ...options.limits });
   const connections = new ConnectionService(db, TEST_KEYRING);
-  const catalog = new CatalogService(db, connections);
+  const catalog = new CatalogService(db, connections, new JdbcCatalogs(db, connections));
   const app = await buildApp(
     {
       jobs: unused,

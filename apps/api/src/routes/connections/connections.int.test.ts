@@ -2,6 +2,7 @@ import type { ApiError, CatalogFunction, CatalogTableSaved, Connection, Connecti
 import { secretKeyring } from '@weir/contracts/secret-box';
 import { createPrismaClient, createTestDatabase, DEFAULT_DATABASE_URL, type PrismaClient, type TestDatabase } from '@weir/db';
 import mysql from 'mysql2/promise';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConnectionService } from '../../services/connection-service';
 import { buildTestApp, createUser, signIn, type TestApp } from '../../test-support/test-app';
@@ -169,5 +170,28 @@ describe('/catalog/functions', () => {
     expect([again.statusCode, again.json<ApiError>().details]).toEqual([409, { issues: [{ path: 'className', message: 'already registered' }] }]);
     expect((await inject('GET', '/catalog/functions')).json<{ items: CatalogFunction[] }>().items.map((f) => f.name)).toEqual(['shout']);
     expect((await inject('DELETE', `/catalog/functions/${created.json<CatalogFunction>().id}`)).statusCode).toBe(204);
+  });
+});
+
+describe('SQL databases as JDBC catalogs', () => {
+  it("resolve a connection's tables as catalog.schema.table, and after USE CATALOG", async () => {
+    const name = `weir_jdbc_cat_${Math.random().toString(16).slice(2, 8)}`;
+    const admin = new pg.Client({ host: '127.0.0.1', user: 'postgres', database: 'postgres' });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    const shop = new pg.Client({ host: '127.0.0.1', user: 'postgres', database: name });
+    await shop.connect();
+    try {
+      await shop.query('CREATE TABLE orders (id bigint PRIMARY KEY, amount numeric(10, 2)); CREATE TABLE totals (id bigint PRIMARY KEY, amount numeric(10, 2))');
+      await inject('POST', '/connections', { name: 'shop_pg', type: 'postgres', options: { hostname: '127.0.0.1', 'database-name': name, username: 'postgres' } });
+      const validate = (sql: string) => inject('POST', '/validate', { sql }).then((r) => r.json<ValidateResponse>());
+      expect(await validate('INSERT INTO shop_pg.public.totals SELECT id, amount FROM shop_pg.public.orders;')).toEqual({ ok: true, diagnostics: [] });
+      expect(await validate('USE CATALOG shop_pg;\nUSE public;\nINSERT INTO totals SELECT id + 1, amount FROM orders;')).toEqual({ ok: true, diagnostics: [] });
+      expect((await validate('INSERT INTO shop_pg.public.totals SELECT id, amount FROM shop_pg.public.order_lines;')).diagnostics).toMatchObject([{ code: 'TABLE_NOT_FOUND', message: "table 'order_lines' not found" }]);
+    } finally {
+      await shop.end();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
   });
 });

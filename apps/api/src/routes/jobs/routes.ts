@@ -61,7 +61,7 @@ export function jobRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
         const sql = req.body.sql ?? saved?.sql ?? '';
         const functions = req.body.functions ?? saved?.functions ?? [];
         assertFunctionsParse(functions);
-        const env = await ctx.catalog.workspaceCatalog(workspaceId);
+        const env = await ctx.catalog.workspaceCatalog(workspaceId, sql);
         const diagnostics = [...diagnose(sql, functions, env), ...(await ctx.secrets.missingReferences(workspaceId, sql))];
         return { ok: !diagnostics.some((d) => d.severity === 'error'), diagnostics };
       },
@@ -73,7 +73,7 @@ export function jobRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
       async (req) => {
         assertFunctionsParse(req.body.functions ?? []);
         const { workspaceId } = accessOf(req);
-        const env = await ctx.catalog.workspaceCatalog(workspaceId);
+        const env = await ctx.catalog.workspaceCatalog(workspaceId, req.body.sql);
         const diagnostics = [...diagnose(req.body.sql, req.body.functions, env), ...(await ctx.secrets.missingReferences(workspaceId, req.body.sql))];
         return { ok: !diagnostics.some((d) => d.severity === 'error'), diagnostics };
       },
