@@ -495,6 +495,8 @@ describe('console', () => {
       expect(await page.getByTestId('wizard-columns').textContent()).toContain('customer ROW<`name` STRING>');
       await page.getByTestId('wizard-table-name').fill('e2e_orders');
       await page.locator('[data-testid="sql-editor"] .monaco-editor').waitFor({ state: 'visible', timeout: 30_000 });
+      await page.getByTestId('wizard-preview').click();
+      await expect.poll(() => page.getByTestId('wizard-preview-result').locator('h3').textContent().catch(() => null), { timeout: 15_000 }).toBe('Read with this DDL: 5 of 5 messages');
       await screenshot('31-onboarding-wizard');
       await page.getByTestId('wizard-register').click();
       await page.waitForURL(/\/tables\/[0-9a-f-]{36}$/, { timeout: 15_000 });

@@ -18,7 +18,7 @@ export function allConnectors(): ConnectorRegistry {
   return registerConnectors(builtinConnectors());
 }
 
-export { browseConnection, sampleConnection, testConnection, TEST_TIMEOUT_MS } from './connections/connection-tools';
+export { browseConnection, sampleConnection, sampleMessages, testConnection, TEST_TIMEOUT_MS } from './connections/connection-tools';
 export { connectionOptionProblems, connectionSpec, isSecretOption, type ConnectionSpec } from './connections/connection-specs';
 export { tableIdentity, type TableIdentity } from './connections/table-identity';
 export { renderTableDdl, type TableProposal } from './connections/table-ddl';

@@ -107,6 +107,18 @@ export const SampleRequest = z.object({
 });
 export type SampleRequest = z.infer<typeof SampleRequest>;
 
+/** Samples the object again and reads each message with `ddl`, as the table would read it. */
+export const PreviewRequest = SampleRequest.extend({ ddl: z.string().min(1).max(200_000) });
+export type PreviewRequest = z.infer<typeof PreviewRequest>;
+
+export const PreviewResponse = z.object({
+  columns: z.array(z.object({ name: z.string(), type: z.string() })),
+  /** Each message's columns as SQL text, or why the DDL could not read it. */
+  rows: z.array(z.object({ values: z.record(z.string(), z.string().nullable()).nullable(), error: z.string().optional() })),
+  diagnostics: z.array(z.object({ severity: z.enum(['error', 'warning']), code: z.string(), message: z.string(), line: z.number().int(), column: z.number().int(), endLine: z.number().int(), endColumn: z.number().int() })),
+});
+export type PreviewResponse = z.infer<typeof PreviewResponse>;
+
 /** A column inferred from a sample (or read from a SQL table's own catalog). */
 export const InferredColumn = z.object({
   name: z.string(),

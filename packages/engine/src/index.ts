@@ -3,6 +3,7 @@ export { startJob, type JobHandle, type ProcessingClock, type StartJobOptions, t
 export { EngineError, SqlError, type ErrorDomain } from './errors';
 export type { Diagnostic } from './sql/diagnostic';
 export { checkTableDefinition, type TableCheckOptions, type TableDefinitionCheck } from './sql/table-check';
+export { previewTableRows, type TablePreview } from './sql/table-preview';
 export { catalogOfTables, type CatalogTableEntry, type CatalogTableSource, type ExternalCatalog } from './sql/external-catalog';
 export { DEFAULT_CATALOG, DEFAULT_DATABASE, type TablePath } from './sql/catalog';
 export type { PhysicalPlanJson, PhysicalVertex, PhysicalEdge, PhysicalOperator, Partitioning } from './plan/physical-plan';

@@ -1,7 +1,10 @@
-import { connectionSecretName, WeirError, type Connection, type ConnectionObjects, type ConnectionTestResult, type ConnectionType, type CreateConnectionRequest, type EncryptedSecret, type SampleRequest, type SampleResponse, type UpdateConnectionRequest } from '@weir/contracts';
+import { connectionSecretName, WeirError, type Connection, type ConnectionObjects, type ConnectionTestResult, type ConnectionType, type CreateConnectionRequest, type EncryptedSecret, type PreviewRequest, type PreviewResponse, type SampleRequest, type SampleResponse, type UpdateConnectionRequest } from '@weir/contracts';
 import { decryptSecret, encryptSecret, type SecretKeyring } from '@weir/contracts/secret-box';
-import { browseConnection, connectionOptionProblems, connectionSpec, isSecretOption, sampleConnection, testConnection } from '@weir/connectors';
+import { allConnectors, browseConnection, connectionOptionProblems, connectionSpec, isSecretOption, sampleConnection, sampleMessages, testConnection } from '@weir/connectors';
+import { checkTableDefinition, previewTableRows } from '@weir/engine';
 import { Prisma, type Connection as ConnectionRow, type PrismaClient } from '@weir/db';
+
+const connectors = allConnectors();
 
 type Sealed = Omit<EncryptedSecret, 'name' | 'context'>;
 type SealedOptions = Record<string, Sealed>;
@@ -78,6 +81,15 @@ export class ConnectionService {
   async sample(workspaceId: string, id: string, request: SampleRequest, connector?: string): Promise<SampleResponse> {
     const row = await this.row(workspaceId, id);
     return sampleConnection(row.type as ConnectionType, this.decrypted(row), request, connector);
+  }
+
+  /** Samples an object again and reads each message with a DDL (the connection's options merged), as the table would. */
+  async preview(workspaceId: string, id: string, request: PreviewRequest): Promise<PreviewResponse> {
+    const row = await this.row(workspaceId, id);
+    const messages = await sampleMessages(row.type as ConnectionType, this.decrypted(row), request);
+    const { connector } = checkTableDefinition(request.ddl, { connectors, roles: [] });
+    const preview = previewTableRows(request.ddl, messages, { connectors, options: connector ? this.tableOptions(row, connector) : {} });
+    return { columns: preview.columns, rows: preview.rows, diagnostics: preview.diagnostics.map((d) => ({ ...d })) };
   }
 
   /**

@@ -85,12 +85,7 @@ export async function sampleConnection(type: ConnectionType, options: Record<str
   const chosen = connector ?? spec.connectors[0];
   if (!spec.connectors.includes(chosen)) throw new WeirError('VALIDATION_FAILED', `a ${type} connection has no '${chosen}' tables; it has ${spec.connectors.join(', ')}`, { details: { issues: [{ path: 'connector', message: `one of ${spec.connectors.join(', ')}` }] } });
   const started = Date.now();
-  let raw: RawSample;
-  try {
-    raw = await within(request.maxSeconds * 1000 + TEST_TIMEOUT_MS, probe.endpoint(options), () => probe.sample(options, request.object, request));
-  } catch (error) {
-    throw failed(type, options, error);
-  }
+  const raw = await readSample(type, options, request);
   const decoded = decode(raw);
   const inferred = raw.kind === 'table' ? { columns: raw.columns.map(({ name, type: t, nullable }) => ({ name, type: t, nullable })), notes: { isoTimestamps: false } } : inferColumns(decoded.rows);
   const primaryKey = raw.kind === 'table' ? raw.primaryKey : [];
@@ -116,6 +111,22 @@ export async function sampleConnection(type: ConnectionType, options: Record<str
     elapsedMs: Date.now() - started,
     timedOut: raw.timedOut,
   };
+}
+
+async function readSample(type: ConnectionType, options: Record<string, string>, request: SampleRequest): Promise<RawSample> {
+  const probe = PROBES[type];
+  try {
+    return await within(request.maxSeconds * 1000 + TEST_TIMEOUT_MS, probe.endpoint(options), () => probe.sample(options, request.object, request));
+  } catch (error) {
+    throw failed(type, options, error);
+  }
+}
+
+/** The messages of a sample as they arrived (a table's rows as JSON), for parsing with an edited DDL. */
+export async function sampleMessages(type: ConnectionType, options: Record<string, string>, request: SampleRequest): Promise<string[]> {
+  const raw = await readSample(type, options, request);
+  if (raw.kind === 'table') return raw.rows.map((row) => JSON.stringify(row));
+  return raw.fileFormat === 'csv' ? raw.messages.slice(1) : raw.messages;
 }
 
 /** Connectors whose messages are bytes that need a format; the SQL and Redis ones map fields themselves. */

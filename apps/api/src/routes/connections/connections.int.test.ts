@@ -1,4 +1,7 @@
-import type { ApiError, CatalogFunction, CatalogTableSaved, Connection, ConnectionTestResult, Lineage, RotateSecretsResponse, ValidateResponse } from '@weir/contracts';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ApiError, CatalogFunction, CatalogTableSaved, Connection, ConnectionTestResult, Lineage, PreviewResponse, RotateSecretsResponse, ValidateResponse } from '@weir/contracts';
 import { secretKeyring } from '@weir/contracts/secret-box';
 import { createPrismaClient, createTestDatabase, DEFAULT_DATABASE_URL, type PrismaClient, type TestDatabase } from '@weir/db';
 import mysql from 'mysql2/promise';
@@ -192,6 +195,24 @@ describe('SQL databases as JDBC catalogs', () => {
       await shop.end();
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();
+    }
+  });
+});
+
+describe('previewing a DDL on a fresh sample', () => {
+  it('reads the messages with the edited columns and says which it cannot read', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'weir-preview-'));
+    try {
+      await writeFile(join(dir, 'events.json'), '{"id": 1, "at": "2026-12-07 10:00:00"}\n{"id": "seven", "at": null}\n');
+      const connection = (await inject('POST', '/connections', { name: 'preview-files', type: 'filesystem', options: { path: dir } })).json<Connection>();
+      const ddl = "CREATE TABLE events (id INT, at TIMESTAMP(3)) WITH ('connector' = 'filesystem', 'path' = 'events.json', 'format' = 'json')";
+      const res = await inject('POST', `/connections/${connection.id}/preview`, { object: 'events.json', maxRows: 10, maxSeconds: 2, ddl });
+      expect(res.statusCode).toBe(200);
+      const preview = res.json<PreviewResponse>();
+      expect(preview.rows[0]).toEqual({ values: { id: '1', at: '2026-12-07 10:00:00' } });
+      expect(preview.rows[1]).toMatchObject({ values: null, error: expect.stringContaining('seven') });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiError, Connection, ConnectionList, ConnectionObjects, ConnectionParams, ConnectionTestResult, CreateConnectionRequest, SampleRequest, SampleResponse, UpdateConnectionRequest } from '@weir/contracts';
+import { ApiError, Connection, ConnectionList, ConnectionObjects, ConnectionParams, ConnectionTestResult, CreateConnectionRequest, PreviewRequest, PreviewResponse, SampleRequest, SampleResponse, UpdateConnectionRequest } from '@weir/contracts';
 import { accessOf } from '../../auth/access-hook';
 import type { RouteContext } from '../context';
 import { NoContent } from '../no-content';
@@ -68,6 +68,12 @@ export function connectionRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
         const { connector, ...request } = req.body;
         return ctx.connections.sample(accessOf(req).workspaceId, req.params.id, request, connector);
       },
+    );
+
+    app.post(
+      '/connections/:id/preview',
+      { config: write('connection'), schema: { tags, params: ConnectionParams, body: PreviewRequest, description: "Samples the object again and reads each message with the DDL's columns and format, as the table would.", response: { 200: PreviewResponse, ...errors } } },
+      async (req) => ctx.connections.preview(accessOf(req).workspaceId, req.params.id, req.body),
     );
   };
 }

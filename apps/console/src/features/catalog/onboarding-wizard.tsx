@@ -3,7 +3,7 @@
 import dynamic from 'next/dynamic';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useState } from 'react';
-import { CONNECTION_FIELDS, type CatalogTableRole, type SampleResponse, type SqlDiagnostic } from '@weir/contracts';
+import { CONNECTION_FIELDS, type CatalogTableRole, type PreviewResponse, type SampleResponse, type SqlDiagnostic } from '@weir/contracts';
 import { apiClient } from '../api/api-client';
 import { ApiRequestError } from '../api/api-request-error';
 import { useApiResource } from '../api/use-api-resource';
@@ -43,7 +43,8 @@ export function OnboardingWizard() {
   const [ddl, setDdl] = useState('');
   const [roles, setRoles] = useState<CatalogTableRole[]>(['source']);
   const [diagnostics, setDiagnostics] = useState<SqlDiagnostic[]>([]);
-  const { busy, actionError, setActionError, run } = useBusyAction<'sample' | 'register'>();
+  const [preview, setPreview] = useState<PreviewResponse | null>(null);
+  const { busy, actionError, setActionError, run } = useBusyAction<'sample' | 'preview' | 'register'>();
   const connection = connections.data?.items.find((c) => c.id === connectionId);
   const connectors = connection ? CONNECTION_FIELDS[connection.type].connectors : [];
 
@@ -52,6 +53,12 @@ export function OnboardingWizard() {
     setSample(taken);
     setDdl(taken.ddl);
     setDiagnostics([]);
+    setPreview(null);
+  });
+  const tryDdl = () => void run('preview', async () => {
+    const parsed = await apiClient.previewTable(connectionId, { object, ddl, maxRows: Number(maxRows) || 100, maxSeconds: Number(maxSeconds) || 5 });
+    setPreview(parsed);
+    setDiagnostics(parsed.diagnostics);
   });
   const register = () => void run('register', async () => {
     try {
@@ -125,6 +132,9 @@ export function OnboardingWizard() {
                     </label>
                   ))}
                 </fieldset>
+                <Button data-testid="wizard-preview" disabled={busy !== null || !editor.allowed} title={editor.reason} onClick={tryDdl}>
+                  {busy === 'preview' ? 'Reading…' : 'Preview with this DDL'}
+                </Button>
                 <Button data-testid="wizard-register" variant="primary" disabled={busy !== null || roles.length === 0 || !editor.allowed} title={editor.reason} onClick={register}>
                   {busy === 'register' ? 'Registering…' : '5. Register'}
                 </Button>
@@ -133,6 +143,14 @@ export function OnboardingWizard() {
               <div className="h-72 overflow-hidden rounded border border-zinc-200" data-testid="sql-editor">
                 <SqlEditor value={ddl} onChange={setDdl} diagnostics={diagnostics} />
               </div>
+              {preview && (
+                <div data-testid="wizard-preview-result" className="flex flex-col gap-1">
+                  <h3 className="text-sm font-semibold">
+                    Read with this DDL: {preview.rows.filter((r) => r.values).length} of {preview.rows.length} messages
+                  </h3>
+                  <SampleTable rows={preview.rows.map((r) => r.values ?? { '(not read)': r.error ?? '' })} />
+                </div>
+              )}
             </section>
           </>
         )}
