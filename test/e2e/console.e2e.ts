@@ -501,6 +501,8 @@ describe('console', () => {
       await page.getByTestId('wizard-register').click();
       await page.waitForURL(/\/tables\/[0-9a-f-]{36}$/, { timeout: 15_000 });
       await expect.poll(() => page.locator('h1').textContent(), { timeout: 15_000 }).toContain('e2e_orders');
+      await page.getByTestId('table-sample-button').click();
+      await expect.poll(() => page.getByTestId('table-sample').getByTestId('sample-row').count(), { timeout: 15_000 }).toBe(5);
       await screenshot('32-table');
 
       await page.goto(`${stack.consoleUrl}/jobs/new`);

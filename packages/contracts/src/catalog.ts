@@ -13,6 +13,8 @@ export type CatalogTableRole = z.infer<typeof CatalogTableRole>;
 export const CatalogTableRequest = z.object({
   ddl: z.string().min(1).max(200_000),
   connectionId: z.string().uuid().nullable().default(null),
+  /** What the table is on its connection (as `sample` takes it), so its page can show sample rows. */
+  object: z.string().min(1).max(1000).nullable().default(null),
   roles: z.array(CatalogTableRole).min(1, 'name at least one role: source, sink or dimension'),
   description: z.string().max(2000).default(''),
 });
@@ -36,6 +38,7 @@ export const CatalogTable = z.object({
   connector: z.string(),
   connectionId: z.string().nullable(),
   connectionName: z.string().nullable(),
+  object: z.string().nullable(),
   roles: z.array(CatalogTableRole),
   description: z.string(),
   columns: z.array(z.object({ name: z.string(), type: z.string() })),

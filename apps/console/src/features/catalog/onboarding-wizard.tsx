@@ -62,7 +62,7 @@ export function OnboardingWizard() {
   });
   const register = () => void run('register', async () => {
     try {
-      const saved = await apiClient.createTable({ ddl, connectionId, roles, description: `${connection?.name ?? ''} ${object}`.trim() });
+      const saved = await apiClient.createTable({ ddl, connectionId, object, roles, description: `${connection?.name ?? ''} ${object}`.trim() });
       router.push(`/tables/${saved.table.id}`);
     } catch (error) {
       if (error instanceof ApiRequestError) setDiagnostics(error.diagnostics);

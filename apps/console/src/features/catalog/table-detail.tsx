@@ -4,7 +4,7 @@ import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import type { CatalogTableSaved, SqlDiagnostic } from '@weir/contracts';
+import type { CatalogTableSaved, PreviewResponse, SqlDiagnostic } from '@weir/contracts';
 import { apiClient } from '../api/api-client';
 import { ApiRequestError } from '../api/api-request-error';
 import { useApiResource } from '../api/use-api-resource';
@@ -13,6 +13,7 @@ import { ErrorBanner } from '../common/error-banner';
 import { useBusyAction } from '../common/use-busy-action';
 import { Button } from '../shell/button';
 import { PageHeader } from '../shell/page-header';
+import { SampleTable } from './sample-table';
 
 const SqlEditor = dynamic(() => import('../editor/sql-editor').then((m) => m.SqlEditor), { ssr: false });
 
@@ -25,7 +26,8 @@ export function TableDetail({ tableId }: { tableId: string }) {
   const [draft, setDraft] = useState<string | null>(null);
   const [diagnostics, setDiagnostics] = useState<SqlDiagnostic[]>([]);
   const [saved, setSaved] = useState<CatalogTableSaved | null>(null);
-  const { busy, actionError, run } = useBusyAction<'save' | 'delete'>();
+  const [sample, setSample] = useState<PreviewResponse | null>(null);
+  const { busy, actionError, run } = useBusyAction<'save' | 'delete' | 'sample'>();
   const t = table.data;
   const node = lineage.data?.tables.find((n) => n.catalogTableId === tableId);
   const uses = (lineage.data?.edges ?? []).filter((e) => e.table === node?.id);
@@ -33,7 +35,7 @@ export function TableDetail({ tableId }: { tableId: string }) {
 
   const save = () => t && void run('save', async () => {
     try {
-      const result = await apiClient.updateTable(tableId, { ddl: draft ?? t.ddl, connectionId: t.connectionId, roles: t.roles, description: t.description });
+      const result = await apiClient.updateTable(tableId, { ddl: draft ?? t.ddl, connectionId: t.connectionId, object: t.object, roles: t.roles, description: t.description });
       setSaved(result);
       table.setData(result.table);
       setDraft(null);
@@ -70,6 +72,17 @@ export function TableDetail({ tableId }: { tableId: string }) {
           <div className="h-80 overflow-hidden rounded border border-zinc-200 bg-white" data-testid="sql-editor">
             {t && <SqlEditor value={draft ?? t.ddl} onChange={setDraft} diagnostics={diagnostics} />}
           </div>
+          {t?.connectionId && t.object && (
+            <section className="flex flex-col gap-2 rounded border border-zinc-200 bg-white p-3" data-testid="table-sample">
+              <div className="flex items-center gap-3">
+                <h2 className="text-xs font-semibold uppercase tracking-wider text-zinc-500">Sample rows of {t.object}</h2>
+                <Button data-testid="table-sample-button" disabled={busy !== null || !editor.allowed} title={editor.reason} onClick={() => void run('sample', async () => {
+                  setSample(await apiClient.previewTable(t.connectionId ?? '', { object: t.object ?? '', ddl: draft ?? t.ddl, maxRows: 20, maxSeconds: 3 }));
+                })}>{busy === 'sample' ? 'Sampling…' : 'Sample now'}</Button>
+              </div>
+              {sample && <SampleTable rows={sample.rows.map((r) => r.values ?? { '(not read)': r.error ?? '' })} />}
+            </section>
+          )}
         </div>
         <aside className="flex flex-col gap-3 text-sm">
           <section className="rounded border border-zinc-200 bg-white p-3">

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "CatalogTable" ADD COLUMN     "object" TEXT;
+
