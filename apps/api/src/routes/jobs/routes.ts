@@ -9,8 +9,12 @@ import {
   Job,
   JobList,
   JobSavepointList,
+  JobVersionList,
+  RollbackRequest,
   UpdateJobRequest,
   ValidateRequest,
+  VersionDiff,
+  VersionDiffParams,
   ValidateResponse,
 } from '@weir/contracts';
 import { accessOf } from '../../auth/access-hook';
@@ -48,6 +52,27 @@ export function jobRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
         const { workspaceId } = accessOf(req);
         const job = await ctx.jobs.update(workspaceId, req.params.id, req.body, req.principal?.user.id);
         await ctx.audit.recordRequest(req, 'job.save', workspaceId, { type: 'job', id: job.id }, { name: job.name, version: job.latestVersion.version });
+        return job;
+      },
+    );
+
+    app.get('/jobs/:id/versions', { config: read('job'), schema: { tags: ['jobs'], params: IdParams, description: 'Every saved version, newest first, with its message and author.', response: { 200: JobVersionList, ...errors } } }, async (req) => ({
+      items: await ctx.jobs.versions(accessOf(req).workspaceId, req.params.id),
+    }));
+
+    app.get(
+      '/jobs/:id/versions/:a/diff/:b',
+      { config: read('job'), schema: { tags: ['jobs'], params: VersionDiffParams, description: 'The line diff of version a to version b.', response: { 200: VersionDiff, ...errors } } },
+      async (req) => ctx.jobs.diff(accessOf(req).workspaceId, req.params.id, req.params.a, req.params.b),
+    );
+
+    app.post(
+      '/jobs/:id/rollback',
+      { config: write('job'), schema: { tags: ['jobs'], params: IdParams, body: RollbackRequest, description: 'Saves a new version with the SQL and functions of an older one.', response: { 200: Job, ...errors } } },
+      async (req) => {
+        const { workspaceId } = accessOf(req);
+        const job = await ctx.jobs.rollback(workspaceId, req.params.id, req.body.version, req.body.message, req.principal?.user.id);
+        await ctx.audit.recordRequest(req, 'job.rollback', workspaceId, { type: 'job', id: job.id }, { to: req.body.version, version: job.latestVersion.version });
         return job;
       },
     );

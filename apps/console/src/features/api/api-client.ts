@@ -155,8 +155,8 @@ export const apiClient = {
   lineage: (signal?: AbortSignal) => request(Lineage, 'GET', '/lineage', undefined, signal),
   listJobs: (signal?: AbortSignal) => request(JobList, 'GET', '/jobs', undefined, signal),
   getJob: (jobId: string, signal?: AbortSignal) => request(Job, 'GET', `/jobs/${id(jobId)}`, undefined, signal),
-  createJob: (body: CreateJobRequest) => request(Job, 'POST', '/jobs', body),
-  updateJob: (jobId: string, body: UpdateJobRequest) => request(Job, 'PUT', `/jobs/${id(jobId)}`, body),
+  createJob: (body: Omit<CreateJobRequest, 'message'> & { message?: string }) => request(Job, 'POST', '/jobs', body),
+  updateJob: (jobId: string, body: Omit<UpdateJobRequest, 'message'> & { message?: string }) => request(Job, 'PUT', `/jobs/${id(jobId)}`, body),
   /** Validates SQL in the context of a saved job, or on its own when the job is not saved yet. */
   validateSql: (jobId: string | null, sql: string, functions: UserFunctionSource[], signal?: AbortSignal) =>
     request(ValidateResponse, 'POST', jobId ? `/jobs/${id(jobId)}/validate` : '/validate', { sql, functions }, signal),

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "JobVersion" ADD COLUMN     "message" TEXT NOT NULL DEFAULT '';
+
