@@ -80,7 +80,6 @@ export async function browseConnection(type: ConnectionType, options: Record<str
  * proposes the DDL Weir would register (without the connection's own options).
  */
 export async function sampleConnection(type: ConnectionType, options: Record<string, string>, request: SampleRequest, connector?: string): Promise<SampleResponse> {
-  const probe = PROBES[type];
   const spec = connectionSpec(type);
   const chosen = connector ?? spec.connectors[0];
   if (!spec.connectors.includes(chosen)) throw new WeirError('VALIDATION_FAILED', `a ${type} connection has no '${chosen}' tables; it has ${spec.connectors.join(', ')}`, { details: { issues: [{ path: 'connector', message: `one of ${spec.connectors.join(', ')}` }] } });
