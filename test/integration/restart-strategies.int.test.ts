@@ -72,18 +72,19 @@ describe('restart strategies', () => {
   });
 
   it('exponential-delay: each restart waits longer (initial × multiplier^n), FAILED once its attempts are used', async () => {
-    const initialBackoffMs = 200;
+    // Backoffs of 1, 2 and 4 s: steps well above the spread of an attempt's start-and-fail time (±0.4 s seen in CI).
+    const initialBackoffMs = 1_000;
     const strategy: RestartStrategy = {
       kind: 'exponential-delay', initialBackoffMs, maxBackoffMs: 60_000, multiplier: 2, resetBackoffThresholdMs: 3_600_000, jitterFactor: 0, attempts: 3,
     };
     const { failed, history, elapsedMs } = await failingDeployment('strategy-exponential', strategy, 30_000);
     const between = gaps(history);
-    console.log(`exponential-delay (200 ms × 2^n, 3 attempts): FAILED ${elapsedMs} ms after deploy; gaps between failures ${between.join(', ')} ms`);
+    console.log(`exponential-delay (1000 ms × 2^n, 3 attempts): FAILED ${elapsedMs} ms after deploy; gaps between failures ${between.join(', ')} ms`);
     expect(failed.attempt).toBe(4);
     expect(failed.failureMessage).toMatch(/exponential-delay restart strategy used its 3 attempt\(s\)/);
     expectOnlyExceptions(history, 4);
     between.forEach((gap, i) => expect(gap, describeHistory(history)).toBeGreaterThanOrEqual(initialBackoffMs * 2 ** i));
-    // The backoff doubles (+200, +400 ms) while the time to start and fail an attempt stays about the same.
+    // The backoff doubles (+1, +2 s) while the time to start and fail an attempt stays about the same.
     expect(between[1]!).toBeGreaterThan(between[0]!);
     expect(between[2]!).toBeGreaterThan(between[1]!);
   });
