@@ -22,6 +22,7 @@ import { secretRoutes } from './routes/secrets/routes';
 import { connectionRoutes } from './routes/connections/routes';
 import { catalogRoutes } from './routes/catalog/routes';
 import { lineageRoutes } from './routes/lineage/routes';
+import { debugRoutes } from './routes/debug/routes';
 import { tokenRoutes } from './routes/tokens/routes';
 import { workspaceRoutes } from './routes/workspaces/routes';
 
@@ -71,6 +72,7 @@ export async function buildApp(ctx: RouteContext, logger: Logger) {
       await v1.register(connectionRoutes(ctx));
       await v1.register(catalogRoutes(ctx));
       await v1.register(lineageRoutes(ctx));
+      await v1.register(debugRoutes(ctx));
       await v1.register(poolRoutes(ctx));
       await v1.register(jobRoutes(ctx));
       await v1.register(deploymentRoutes(ctx));

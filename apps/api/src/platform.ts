@@ -26,6 +26,7 @@ import { CatalogService } from './services/catalog-service';
 import { ConnectionService } from './services/connection-service';
 import { JdbcCatalogs } from './services/jdbc-catalogs';
 import { LineageService } from './services/lineage-service';
+import { DebugService } from './services/debug-service';
 import { DeploymentHistory } from './services/deployment-history';
 import { DeploymentService } from './services/deployment-service';
 import { JobService } from './services/job-service';
@@ -104,6 +105,7 @@ export async function startApiPlatform(config: ApiConfig, log: Logger): Promise<
     connections,
     catalog,
     lineage: new LineageService(db, catalog),
+    debug: new DebugService(db, redis, config.WEIR_REDIS_PREFIX, queues, catalog, secrets, connections),
     cookies: { secure: config.WEIR_SECURE_COOKIES === 'true' },
     version: '0.1.0',
   }, log);

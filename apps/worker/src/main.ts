@@ -4,6 +4,7 @@ import { pino } from 'pino';
 import { DeploymentConfig, QueueJobName, redisKeys } from '@weir/contracts';
 import { loadWorkerConfig } from './config';
 import { deploymentRunHandler } from './jobs/deployment-run';
+import { debugRunHandler } from './jobs/debug-run';
 import { JobThreadPool } from './runtime/job-thread-pool';
 import type { RunHost } from './runtime/run-host';
 import { secretKeyring } from '@weir/contracts/secret-box';
@@ -18,7 +19,10 @@ const subscriber = new Redis(config.REDIS_URL, connection);
 const active = new Set<RunHost>();
 // A thread with the default heap limit waits booted, so a failed-over run starts ~0.6 s sooner.
 const threads = new JobThreadPool({ stackSizeMb: 4, prewarm: true, defaultMemoryLimitMb: DeploymentConfig.parse({}).memoryLimitMb });
+const keyring = secretKeyring(config.WEIR_SECRET_KEY, config.WEIR_SECRET_KEY_VERSION, config.WEIR_SECRET_KEYS_PREVIOUS);
+const udfLimits = { memoryMb: config.WEIR_UDF_MEMORY_MB, callTimeoutMs: config.WEIR_UDF_CALL_TIMEOUT_MS };
 const handlers = {
+  [QueueJobName.debugRun]: debugRunHandler({ redis, prefix: config.WEIR_REDIS_PREFIX, keyring, udfLimits, unresponsiveMs: config.WEIR_RUN_UNRESPONSIVE_MS, log }),
   [QueueJobName.deploymentRun]: deploymentRunHandler({
     redis,
     subscriber,
@@ -28,8 +32,8 @@ const handlers = {
     checkpointRoot: config.WEIR_CHECKPOINT_DIR,
     unresponsiveMs: config.WEIR_RUN_UNRESPONSIVE_MS,
     threads,
-    keyring: secretKeyring(config.WEIR_SECRET_KEY, config.WEIR_SECRET_KEY_VERSION, config.WEIR_SECRET_KEYS_PREVIOUS),
-    udfLimits: { memoryMb: config.WEIR_UDF_MEMORY_MB, callTimeoutMs: config.WEIR_UDF_CALL_TIMEOUT_MS },
+    keyring,
+    udfLimits,
     log,
     active,
   }),

@@ -7,6 +7,7 @@ export * from './lineage';
 export * from './user-functions';
 export * from './sql';
 export * from './jobs';
+export * from './debug';
 export * from './deployments';
 export * from './checkpoints';
 export * from './metrics';

@@ -6,7 +6,7 @@ import { EncryptedSecret } from './secrets';
 import { UserFunctions } from './user-functions';
 
 /** Queue job names, `domain.verb`. */
-export const QueueJobName = { deploymentRun: 'deployment.run' } as const;
+export const QueueJobName = { deploymentRun: 'deployment.run', debugRun: 'debug.run' } as const;
 
 /** Queue of the shared worker pool. */
 export const DEFAULT_POOL_QUEUE = 'weir-pool-shared';

@@ -29,7 +29,7 @@ export type { CheckpointingOptions, RestoreRequest } from './checkpoint/checkpoi
 export { findLatestCheckpoint } from './checkpoint/restore-snapshot';
 export { operatorUids } from './plan/operator-uid';
 export type { StartOffset } from './connectors/connector';
-export { DebugRun, debugTables, type DebugLimits, type DebugProgress, type DebugResult, type DebugRunOptions, type DebugVertexCounts, type TableColumns } from './debug/debug-run';
+export { DebugRun, debugTables, matchDebugInputs, type DebugLimits, type DebugProgress, type DebugResult, type DebugRunOptions, type DebugVertexCounts, type TableColumns } from './debug/debug-run';
 export type { DebugSourceInput, FailingRow } from './debug/debug-session';
 export type { CapturedChange, SinkCaptureResult } from './debug/debug-capture';
 export { ROW_KIND_KEY } from './debug/debug-rows';

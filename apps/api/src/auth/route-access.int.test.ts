@@ -54,7 +54,8 @@ beforeAll(async () => {
   const connection = await db.connection.create({ data: { workspaceId: workspaceA, name: 'warehouse', type: 'postgres', options: { hostname: '127.0.0.1', 'database-name': 'x', username: 'u' } } });
   const table = await db.catalogTable.create({ data: { workspaceId: workspaceA, name: 'orders', ddl: "CREATE TABLE orders (id INT) WITH ('connector' = 'datagen')", connector: 'datagen', roles: ['SOURCE'], columns: [] } });
   const fn = await db.catalogFunction.create({ data: { workspaceId: workspaceA, name: 'shout', source: '(s) => s', resultType: 'STRING' } });
-  Object.assign(fixtures, { connections: connection.id, 'catalog/tables': table.id, 'catalog/functions': fn.id, jobs: job.id, deployments: deployment.id, workspaces: workspaceA, tokens: token.id, userId: owner.id, secretName: 'PG_PASSWORD', tokenId: joinToken.id });
+  const debugRun = await db.debugRun.create({ data: { jobId: job.id, version: 1, sql: 'SELECT 1', limits: {}, queue: 'weir-pool-shared', status: 'FINISHED' } });
+  Object.assign(fixtures, { 'debug-runs': debugRun.id, connections: connection.id, 'catalog/tables': table.id, 'catalog/functions': fn.id, jobs: job.id, deployments: deployment.id, workspaces: workspaceA, tokens: token.id, userId: owner.id, secretName: 'PG_PASSWORD', tokenId: joinToken.id });
 
   const doc = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json<{ paths: Record<string, Record<string, unknown>> }>();
   routes = Object.entries(doc.paths).flatMap(([path, ops]) =>

@@ -72,6 +72,8 @@ export class WorkspaceResolver {
         return (await this.db.catalogTable.findUnique({ where: { id }, select: { workspaceId: true } }))?.workspaceId;
       case 'catalog-function':
         return (await this.db.catalogFunction.findUnique({ where: { id }, select: { workspaceId: true } }))?.workspaceId;
+      case 'debug-run':
+        return (await this.db.debugRun.findUnique({ where: { id }, select: { job: { select: { workspaceId: true } } } }))?.job.workspaceId;
     }
   }
 }

@@ -12,6 +12,7 @@ import type { SavepointService } from '../services/savepoint-service';
 import type { CatalogService } from '../services/catalog-service';
 import type { ConnectionService } from '../services/connection-service';
 import type { LineageService } from '../services/lineage-service';
+import type { DebugService } from '../services/debug-service';
 import type { SecretService } from '../services/secret-service';
 import type { TokenService } from '../services/token-service';
 import type { WorkspaceService } from '../services/workspace-service';
@@ -34,6 +35,7 @@ export interface RouteContext {
   connections: ConnectionService;
   catalog: CatalogService;
   lineage: LineageService;
+  debug: DebugService;
   pools: PoolService;
   /** `secure` marks cookies HTTPS-only (set it behind TLS). */
   cookies: { secure: boolean };

@@ -1,10 +1,13 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { DeploymentRunPayload } from '@weir/contracts';
+import type { DebugRunPayload, DeploymentRunPayload } from '@weir/contracts';
+
+/** What a pool's queue jobs carry: deployment runs and debug runs. */
+type PoolJob = DeploymentRunPayload | DebugRunPayload;
 
 /** The BullMQ queue of each worker pool, opened on first use and sharing one connection. */
 export class PoolQueues {
-  private readonly queues = new Map<string, Queue<DeploymentRunPayload>>();
+  private readonly queues = new Map<string, Queue<PoolJob>>();
 
   constructor(
     private readonly connection: Redis,
@@ -12,10 +15,10 @@ export class PoolQueues {
   ) {}
 
   /** The queue named `name` (DEFAULT_POOL_QUEUE or a workspace's exclusive one). */
-  get(name: string): Queue<DeploymentRunPayload> {
+  get(name: string): Queue<PoolJob> {
     let queue = this.queues.get(name);
     if (!queue) {
-      queue = new Queue<DeploymentRunPayload>(name, {
+      queue = new Queue<PoolJob>(name, {
         connection: this.connection,
         prefix: this.bullPrefix,
         defaultJobOptions: { attempts: 1, removeOnComplete: 1000, removeOnFail: 1000 },

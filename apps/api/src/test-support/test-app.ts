@@ -15,6 +15,8 @@ import { CatalogService } from '../services/catalog-service';
 import { ConnectionService } from '../services/connection-service';
 import { JdbcCatalogs } from '../services/jdbc-catalogs';
 import { LineageService } from '../services/lineage-service';
+import { DebugService } from '../services/debug-service';
+import { PoolQueues } from '../scheduler/pool-queues';
 import { SecretService } from '../services/secret-service';
 import { PoolService } from '../services/pool-service';
 import { TokenService } from '../services/token-service';
@@ -45,6 +47,8 @@ export async function buildTestApp(
   const limiter = new LoginLimiter(redis, options.redisPrefix, { attemptsPerMinute: 1000, maxFailures: 5, lockoutMs: 60_000, ...options.limits });
   const connections = new ConnectionService(db, TEST_KEYRING);
   const catalog = new CatalogService(db, connections, new JdbcCatalogs(db, connections));
+  const secrets = new SecretService(db, TEST_KEYRING);
+  const queues = new PoolQueues(redis, `${options.redisPrefix}:bull`);
   const app = await buildApp(
     {
       jobs: unused,
@@ -61,10 +65,11 @@ export async function buildTestApp(
       tokens: new TokenService(db, systemClock),
       pools: new PoolService(db, systemClock),
       audit,
-      secrets: new SecretService(db, TEST_KEYRING),
+      secrets,
       connections,
       catalog,
       lineage: new LineageService(db, catalog),
+      debug: new DebugService(db, redis, options.redisPrefix, queues, catalog, secrets, connections),
       cookies: { secure: false },
       version: 'test',
     },
@@ -75,6 +80,7 @@ export async function buildTestApp(
     redis,
     async close() {
       await app.close();
+      await queues.close();
       const keys = await redis.keys(`${options.redisPrefix}:*`);
       if (keys.length > 0) await redis.del(...keys);
       redis.disconnect();

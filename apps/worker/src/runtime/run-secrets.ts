@@ -2,16 +2,19 @@ import { redactSecrets, substituteSecrets, substituteSecretsInValue, WeirError, 
 import { decryptSecret, type SecretKeyring } from '@weir/contracts/secret-box';
 
 /** A run's payload with its secrets in place, and the values to keep out of logs and errors. */
-export interface ResolvedSecrets {
-  payload: DeploymentRunPayload;
+export interface ResolvedSecrets<P> {
+  payload: P;
   values: string[];
 }
+
+/** What of a payload carries secret references: its SQL and its pinned catalog tables' options. */
+type WithSecrets = Pick<DeploymentRunPayload, 'sql' | 'secrets' | 'catalogTables'>;
 
 /**
  * Decrypts the payload's secrets and substitutes them into the SQL and the options of its catalog tables. Only this worker ever holds
  * the values; the thread gets the substituted SQL and the payload no ciphertexts.
  */
-export function resolveRunSecrets(payload: DeploymentRunPayload, keyring: SecretKeyring): ResolvedSecrets {
+export function resolveRunSecrets<P extends WithSecrets>(payload: P, keyring: SecretKeyring): ResolvedSecrets<P> {
   const values = new Map(payload.secrets.map((secret) => [secret.name, decryptSecret(keyring, secret)]));
   try {
     const catalogTables = payload.catalogTables.map((table) => ({ ...table, options: Object.fromEntries(Object.entries(table.options).map(([key, value]) => [key, substituteSecretsInValue(value, values)])) }));

@@ -85,10 +85,15 @@ function compileForDebug(sql: string, options: DebugRunOptions, session: DebugSe
   return compileJob(sql, { ...options.compile, connectors, set: { ...options.compile?.set, 'parallelism.default': '1' } });
 }
 
-/** The inputs keyed by the job's own table names: exact, else case-insensitive, else by the last part of a dotted name. */
-function matchInputs(inputs: Record<string, DebugSourceInput>, tables: { sources: TableColumns[]; lookups: TableColumns[] }): Map<string, DebugSourceInput> {
+/**
+ * The inputs keyed by the job's own table names (exact, else case-insensitive, else by the last part
+ * of a dotted name); an input for a table the job does not read, or a source without one, is an
+ * EngineError naming `inputs.<table>`.
+ */
+export function matchDebugInputs<T>(inputs: Record<string, T>, job: CompiledJob): Map<string, T> {
+  const tables = debugTables(job);
   const names = [...tables.sources, ...tables.lookups].map((t) => t.table);
-  const matched = new Map<string, DebugSourceInput>();
+  const matched = new Map<string, T>();
   for (const [key, input] of Object.entries(inputs)) {
     const name = names.find((n) => n === key) ?? names.find((n) => n.toLowerCase() === key.toLowerCase()) ?? names.find((n) => n.split('.').pop()?.toLowerCase() === key.split('.').pop()?.toLowerCase());
     if (!name) throw new EngineError(`inputs.${key}: the job reads no table '${key}' (it reads ${names.join(', ') || 'no table'})`, { code: 'DEBUG_INPUT_UNKNOWN', domain: 'user', details: { field: `inputs.${key}` } });
@@ -115,7 +120,7 @@ export class DebugRun {
   /** Compiles and starts the run; throws SqlError for bad SQL and EngineError for inputs that do not fit the job. */
   constructor(sql: string, private readonly options: DebugRunOptions) {
     const probe = compileForDebug(sql, options, new DebugSession(new Map(), 0));
-    this.inputs = matchInputs(options.inputs, debugTables(probe));
+    this.inputs = matchDebugInputs(options.inputs, probe);
     this.session = new DebugSession(this.inputs, options.limits.maxChanges);
     const job = compileForDebug(sql, options, this.session);
     this.done = this.run(sql, job);
