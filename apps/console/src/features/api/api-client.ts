@@ -70,7 +70,7 @@ const Empty: Schema<null> = { parse: () => null };
 /** Paths whose 401 is an answer to show (a wrong password, no session yet), not a reason to go to the sign-in page. */
 const ANSWERS_401 = new Set(['/auth/login', '/me']);
 
-async function request<T>(
+export async function request<T>(
   schema: Schema<T>,
   method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string,

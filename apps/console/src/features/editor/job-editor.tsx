@@ -20,6 +20,7 @@ import { ProblemsList } from './problems-list';
 import type { SqlEditorHandle } from './sql-editor';
 import { useSqlValidation } from './use-sql-validation';
 import { useBusyAction } from '../common/use-busy-action';
+import { DebugPanel } from '../debug/debug-panel';
 
 const SqlEditor = dynamic(() => import('./sql-editor').then((m) => m.SqlEditor), {
   ssr: false,
@@ -67,6 +68,7 @@ export function JobEditor({ jobId: initialJobId }: { jobId: string | null }) {
   const editorRef = useRef<SqlEditorHandle | null>(null);
   const [functions, setFunctions] = useState<FunctionDraft[]>([]);
   const [savedFunctions, setSavedFunctions] = useState<UserFunctionSource[]>([]);
+  const [debugOpen, setDebugOpen] = useState(false);
   const functionSources = functions.map(toFunctionSource);
   const validation = useSqlValidation(jobId, sql, functionSources);
 
@@ -155,6 +157,9 @@ export function JobEditor({ jobId: initialJobId }: { jobId: string | null }) {
         actions={
           <>
             {deployment && <StatusBadge status={deployment.status} testId="status-badge" />}
+            <Button data-testid="debug-toggle" onClick={() => setDebugOpen(!debugOpen)} disabled={jobId === null} title={jobId === null ? 'Save the job first' : 'Run the SQL on debug inputs'}>
+              {debugOpen ? 'Close debug' : 'Debug'}
+            </Button>
             <Button data-testid="save-button" onClick={onSave} disabled={busy !== null || !editor.allowed || (!dirty && jobId !== null)} title={editor.reason}>
               {busy === 'saving' ? 'Saving…' : 'Save'}
             </Button>
@@ -200,6 +205,7 @@ export function JobEditor({ jobId: initialJobId }: { jobId: string | null }) {
         />
       </div>
       <ProblemsList validation={validation} onSelect={jump} />
+      {debugOpen && jobId && <DebugPanel jobId={jobId} sql={sql} canRun={editor.allowed} reason={editor.reason} />}
       {(jobId === null || savedSql !== null) && <FunctionsPanel functions={functions} onChange={setFunctions} readOnly={!editor.allowed} />}
     </div>
   );
