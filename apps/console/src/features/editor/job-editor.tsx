@@ -155,6 +155,9 @@ export function JobEditor({ jobId: initialJobId }: { jobId: string | null }) {
         actions={
           <>
             {deployment && <StatusBadge status={deployment.status} testId="status-badge" />}
+            <Button data-testid="format-button" onClick={() => void editorRef.current?.format()} title="Format the SQL (Shift+Alt+F, Ctrl+Shift+F)">
+              Format
+            </Button>
             <Button data-testid="save-button" onClick={onSave} disabled={busy !== null || !editor.allowed || (!dirty && jobId !== null)} title={editor.reason}>
               {busy === 'saving' ? 'Saving…' : 'Save'}
             </Button>
@@ -194,6 +197,7 @@ export function JobEditor({ jobId: initialJobId }: { jobId: string | null }) {
           onChange={setSql}
           diagnostics={validation.diagnostics}
           onSave={saveShortcut}
+          onFormatError={setActionError}
           onReady={(handle) => {
             editorRef.current = handle;
           }}
