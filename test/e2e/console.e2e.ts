@@ -200,6 +200,44 @@ describe('console', () => {
     await screenshot('06-jobs-after');
   });
 
+  it('formats the SQL with the Format button and Ctrl+Shift+F, and names where SQL that does not lex goes wrong', async () => {
+    const messy = [
+      "create table src (id bigint, v string) with ('connector' = 'datagen', 'rows-per-second' = '2000');",
+      "create table snk (id bigint, v string) with ('connector' = 'blackhole');",
+      'insert into snk select id, v from src where id > 0;',
+    ];
+    const formatted = [
+      'CREATE TABLE src (', '  id BIGINT,', '  v STRING', ') WITH (', "  'connector' = 'datagen',", "  'rows-per-second' = '2000'", ');', '',
+      'CREATE TABLE snk (', '  id BIGINT,', '  v STRING', ') WITH (', "  'connector' = 'blackhole'", ');', '',
+      'INSERT INTO snk', 'SELECT id, v', 'FROM src', 'WHERE id > 0;', '',
+    ].join('\n');
+    await page.goto(`${stack.consoleUrl}/jobs/new`);
+    await page.getByTestId('job-name').fill(`e2e-format-${randomBytes(4).toString('hex')}`);
+    await typeSql(messy);
+    await page.getByTestId('format-button').click();
+    await page.locator('[data-testid="sql-editor"] .view-line', { hasText: "'rows-per-second' = '2000'" }).waitFor({ timeout: 15_000 });
+    await screenshot('format-01-formatted');
+    await page.getByTestId('save-button').click();
+    await expect.poll(() => page.getByTestId('save-status').textContent().catch(() => null), { timeout: 15_000 }).toBe('v1 saved');
+    await page.waitForURL(/\/jobs\/[^/]+\/edit$/);
+    const jobId = new URL(page.url()).pathname.split('/')[2] ?? '';
+    expect((await apiJob(jobId)).latestVersion.sql).toBe(formatted);
+
+    await typeSql(messy);
+    await page.keyboard.press('ControlOrMeta+Shift+F');
+    await page.locator('[data-testid="sql-editor"] .view-line', { hasText: "'rows-per-second' = '2000'" }).waitFor({ timeout: 15_000 });
+    // The text is the saved version's again, to the character: nothing is left to save.
+    await expect.poll(() => page.getByTestId('save-button').isDisabled(), { timeout: 15_000 }).toBe(true);
+
+    await typeSql(['select 1 # 2']);
+    await page.getByTestId('format-button').click();
+    const banner = page.getByTestId('error-banner');
+    await banner.waitFor({ timeout: 15_000 });
+    expect(await banner.textContent()).toContain('SQL_INVALID');
+    expect(await banner.textContent()).toContain("line 1, column 10: unexpected character '#'");
+    await screenshot('format-02-refused');
+  });
+
   it('writes a user function beside the SQL, which validates against its types, saves with the version and runs on a worker', async () => {
     await page.goto(`${stack.consoleUrl}/jobs/new`);
     await page.getByTestId('job-name').fill(`e2e-udf-${randomBytes(4).toString('hex')}`);

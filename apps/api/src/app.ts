@@ -15,6 +15,7 @@ import { auditRoutes } from './routes/audit/routes';
 import { authRoutes } from './routes/auth/routes';
 import type { RouteContext } from './routes/context';
 import { deploymentRoutes } from './routes/deployments/routes';
+import { formatRoutes } from './routes/format/routes';
 import { healthRoutes } from './routes/health/routes';
 import { jobRoutes } from './routes/jobs/routes';
 import { poolRoutes } from './routes/pools/routes';
@@ -75,6 +76,7 @@ export async function buildApp(ctx: RouteContext, logger: Logger) {
       await v1.register(debugRoutes(ctx));
       await v1.register(poolRoutes(ctx));
       await v1.register(jobRoutes(ctx));
+      await v1.register(formatRoutes());
       await v1.register(deploymentRoutes(ctx));
     },
     { prefix: '/api/v1' },

@@ -26,3 +26,15 @@ export const ValidateResponse = z.object({
   diagnostics: z.array(SqlDiagnostic),
 });
 export type ValidateResponse = z.infer<typeof ValidateResponse>;
+
+export const FormatRequest = z.object({
+  /** The SQL script to format. */
+  sql: z.string(),
+});
+export type FormatRequest = z.infer<typeof FormatRequest>;
+
+export const FormatResponse = z.object({
+  /** The script formatted: every token and comment kept; formatting it again changes nothing. */
+  sql: z.string(),
+});
+export type FormatResponse = z.infer<typeof FormatResponse>;

@@ -2,6 +2,8 @@ export { compileJob, compileJobAsync, jobFromPlan, validateSql, type CompiledJob
 export { startJob, type JobHandle, type ProcessingClock, type StartJobOptions, type StopOptions, type VertexMetricsSnapshot } from './start-job';
 export { EngineError, SqlError, type ErrorDomain } from './errors';
 export type { Diagnostic } from './sql/diagnostic';
+/** Formats a Flink SQL script, keeping every token and comment; idempotent; throws SqlError on SQL that does not lex. */
+export { formatSql } from './sql/format/format-sql';
 export { checkTableDefinition, type TableCheckOptions, type TableDefinitionCheck } from './sql/table-check';
 export { previewTableRows, type TablePreview } from './sql/table-preview';
 export { catalogOfTables, type CatalogTableEntry, type CatalogTableSource, type ExternalCatalog } from './sql/external-catalog';

@@ -422,7 +422,7 @@ export abstract class ExpressionParser extends SpecialCallParser {
     return { kind: 'interval', value, unit, toUnit, span: this.spanFrom(start) };
   }
 
-  private parseIntervalUnit(): string {
+  protected parseIntervalUnit(): string {
     const token = this.peek();
     const unit = token.upper.replace(/S$/, '');
     if (token.kind !== 'word' || !INTERVAL_UNITS.has(unit)) this.fail('an interval unit (SECOND, MINUTE, HOUR, DAY, ...)');

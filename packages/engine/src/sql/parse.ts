@@ -6,14 +6,11 @@ import { ParseFailure } from './token-cursor';
 
 /** Parses a whole script; a syntax error skips to the next ';' so later statements are still checked. */
 export function parseScript(sql: string, diagnostics: DiagnosticSink = new DiagnosticSink()): Script {
-  return new ScriptParser(sql).run(diagnostics);
+  return new ScriptParser(tokenize(sql)).run(diagnostics);
 }
 
-class ScriptParser extends StatementParser {
-  constructor(sql: string) {
-    super(tokenize(sql));
-  }
-
+/** Parses a token stream statement by statement; subclasses may watch how it reads the tokens. */
+export class ScriptParser extends StatementParser {
   run(diagnostics: DiagnosticSink): Script {
     const statements: Statement[] = [];
     while (this.peek().kind !== 'eof') {
@@ -31,7 +28,7 @@ class ScriptParser extends StatementParser {
   }
 
   // Skips the rest of a broken statement, and the END closing a statement set it was part of.
-  private recover(): void {
+  protected recover(): void {
     while (this.peek().kind !== 'eof' && !this.isOp(';')) this.next();
     this.acceptOp(';');
     if (this.isWord('END') && (this.isOp(';', 1) || this.peek(1).kind === 'eof')) this.next();

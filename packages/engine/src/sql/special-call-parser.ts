@@ -94,7 +94,7 @@ export abstract class SpecialCallParser extends TypeParser {
     return { kind: 'symbol', value, span };
   }
 
-  private parseUnit(): Expr {
+  protected parseUnit(): Expr {
     const token = this.peek();
     const unit = token.upper.replace(/^SQL_TSI_/, '').replace(/^FRAC_SECOND$/, 'MICROSECOND');
     if (token.kind !== 'word' || !TIME_UNITS.has(unit)) this.fail('a time unit (YEAR, MONTH, DAY, HOUR, MINUTE, SECOND, ...)');

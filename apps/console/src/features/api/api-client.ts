@@ -32,6 +32,7 @@ import {
   JobSavepointList,
   MetricSampleList,
   ValidateResponse,
+  FormatResponse,
   type CreateJobRequest,
   type DeployRequest,
   type StopRequest,
@@ -160,6 +161,8 @@ export const apiClient = {
   /** Validates SQL in the context of a saved job, or on its own when the job is not saved yet. */
   validateSql: (jobId: string | null, sql: string, functions: UserFunctionSource[], signal?: AbortSignal) =>
     request(ValidateResponse, 'POST', jobId ? `/jobs/${id(jobId)}/validate` : '/validate', { sql, functions }, signal),
+  /** The script formatted by the engine's formatter: every token and comment kept. */
+  formatSql: (sql: string, signal?: AbortSignal) => request(FormatResponse, 'POST', '/format', { sql }, signal),
   deployJob: (jobId: string, body: Partial<DeployRequest>) => request(Deployment, 'POST', `/jobs/${id(jobId)}/deploy`, body),
   getDeployment: (deploymentId: string, signal?: AbortSignal) =>
     request(Deployment, 'GET', `/deployments/${id(deploymentId)}`, undefined, signal),

@@ -157,6 +157,9 @@ export function JobEditor({ jobId: initialJobId }: { jobId: string | null }) {
         actions={
           <>
             {deployment && <StatusBadge status={deployment.status} testId="status-badge" />}
+            <Button data-testid="format-button" onClick={() => void editorRef.current?.format()} title="Format the SQL (Shift+Alt+F, Ctrl+Shift+F)">
+              Format
+            </Button>
             <Button data-testid="debug-toggle" onClick={() => setDebugOpen(!debugOpen)} disabled={jobId === null} title={jobId === null ? 'Save the job first' : 'Run the SQL on debug inputs'}>
               {debugOpen ? 'Close debug' : 'Debug'}
             </Button>
@@ -199,6 +202,7 @@ export function JobEditor({ jobId: initialJobId }: { jobId: string | null }) {
           onChange={setSql}
           diagnostics={validation.diagnostics}
           onSave={saveShortcut}
+          onFormatError={setActionError}
           onReady={(handle) => {
             editorRef.current = handle;
           }}

@@ -5,6 +5,7 @@ import 'monaco-sql-languages/esm/languages/flink/flink.contribution.js';
 import { LanguageIdEnum } from 'monaco-sql-languages/esm/common/constants.js';
 import { setupLanguageFeatures } from 'monaco-sql-languages/esm/setupLanguageFeatures.js';
 import { flinkCompletion } from './flink-completion';
+import { sqlFormatProvider } from './sql-format-provider';
 
 /** Monaco language id of Flink SQL, as monaco-sql-languages registers it. */
 export const FLINK_SQL = LanguageIdEnum.FLINK;
@@ -29,6 +30,8 @@ setupLanguageFeatures(FLINK_SQL, {
   diagnostics: false,
   completionItems: { enable: true, triggerCharacters: [' ', '.', '('], completionService: flinkCompletion },
 });
+
+monaco.languages.registerDocumentFormattingEditProvider(FLINK_SQL, sqlFormatProvider);
 
 // @monaco-editor/react would otherwise fetch Monaco from a CDN.
 loader.config({ monaco });
