@@ -22,6 +22,7 @@ import { secretRoutes } from './routes/secrets/routes';
 import { connectionRoutes } from './routes/connections/routes';
 import { catalogRoutes } from './routes/catalog/routes';
 import { lineageRoutes } from './routes/lineage/routes';
+import { explainRoutes } from './routes/explain/routes';
 import { tokenRoutes } from './routes/tokens/routes';
 import { workspaceRoutes } from './routes/workspaces/routes';
 
@@ -73,6 +74,7 @@ export async function buildApp(ctx: RouteContext, logger: Logger) {
       await v1.register(lineageRoutes(ctx));
       await v1.register(poolRoutes(ctx));
       await v1.register(jobRoutes(ctx));
+      await v1.register(explainRoutes(ctx));
       await v1.register(deploymentRoutes(ctx));
     },
     { prefix: '/api/v1' },

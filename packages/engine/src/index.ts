@@ -29,3 +29,5 @@ export type { CheckpointingOptions, RestoreRequest } from './checkpoint/checkpoi
 export { findLatestCheckpoint } from './checkpoint/restore-snapshot';
 export { operatorUids } from './plan/operator-uid';
 export type { StartOffset } from './connectors/connector';
+export { explainGraph, type ExplainGraph, type ExplainGraphOptions, type ExplainVertex, type ExplainOperator, type ExplainEdge } from './plan/explain-graph';
+export type { OperatorState } from './plan/operator-state';

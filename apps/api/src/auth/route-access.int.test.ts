@@ -16,6 +16,7 @@ const SIGNED_IN = new Set(['GET /me', 'POST /auth/logout', 'POST /me/password', 
 const VIEWER_MAY_POST = new Map([
   ['POST /validate', 'checks SQL, stores nothing'],
   ['POST /jobs/{id}/validate', 'checks SQL, stores nothing'],
+  ['POST /explain', 'compiles SQL, stores nothing'],
   ['POST /tokens', 'creates a credential no stronger than the caller (asserted below)'],
 ]);
 
