@@ -48,6 +48,8 @@ import {
   ConnectionObjects,
   ConnectionTestResult,
   Lineage,
+  ExplainResponse,
+  type ExplainRequest,
   SampleResponse,
   PreviewResponse,
   type PreviewRequest,
@@ -160,6 +162,8 @@ export const apiClient = {
   /** Validates SQL in the context of a saved job, or on its own when the job is not saved yet. */
   validateSql: (jobId: string | null, sql: string, functions: UserFunctionSource[], signal?: AbortSignal) =>
     request(ValidateResponse, 'POST', jobId ? `/jobs/${id(jobId)}/validate` : '/validate', { sql, functions }, signal),
+  /** The plan the SQL would run, as a graph and as text; SQL_INVALID with diagnostics when it does not compile. */
+  explain: (body: ExplainRequest, signal?: AbortSignal) => request(ExplainResponse, 'POST', '/explain', body, signal),
   deployJob: (jobId: string, body: Partial<DeployRequest>) => request(Deployment, 'POST', `/jobs/${id(jobId)}/deploy`, body),
   getDeployment: (deploymentId: string, signal?: AbortSignal) =>
     request(Deployment, 'GET', `/deployments/${id(deploymentId)}`, undefined, signal),
