@@ -39,6 +39,14 @@ CREATE TABLE snk (k INT, n BIGINT) WITH ('connector' = 'blackhole');
 INSERT INTO snk SELECT k, COUNT(*) AS n FROM src GROUP BY k;
 `;
 
+/** Two sources joined by key, then counted per seller: four vertices and three hash edges to draw. */
+const JOIN_AGGREGATE_SQL = `SET 'parallelism.default' = '2';
+CREATE TABLE bids (auction BIGINT, bidder BIGINT, price BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '10');
+CREATE TABLE auctions (id BIGINT, seller BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '10');
+CREATE TABLE per_seller (seller BIGINT, bids BIGINT, top_price BIGINT) WITH ('connector' = 'blackhole');
+INSERT INTO per_seller SELECT a.seller, COUNT(*), MAX(b.price) FROM bids AS b JOIN auctions AS a ON b.auction = a.id GROUP BY a.seller;
+`;
+
 let stack: Awaited<ReturnType<typeof startStack>>;
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let profileDir: string;
@@ -270,6 +278,43 @@ describe('console', () => {
     await page.getByTestId('stop-button').click();
     await page.getByTestId('stop-submit').click();
     await expect.poll(() => page.getByTestId('status-badge').textContent(), { timeout: 30_000 }).toBe('STOPPED');
+  });
+
+  it('explains a job from its editor as a graph of vertices, hash edges and the state each operator keeps', async () => {
+    const created = await fetch(`${stack.apiUrl}/api/v1/jobs`, {
+      method: 'POST',
+      headers: { ...apiAuth, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: `e2e-explain-${randomBytes(4).toString('hex')}`, sql: JOIN_AGGREGATE_SQL }),
+    });
+    expect(created.status).toBe(201);
+    const job = (await created.json()) as Job;
+    await page.goto(`${stack.consoleUrl}/jobs/${job.id}/edit`);
+    await page.locator('[data-testid="sql-editor"] .monaco-editor').waitFor({ state: 'visible', timeout: 30_000 });
+
+    await page.getByTestId('explain-button').click();
+    const panel = page.getByTestId('explain-panel');
+    await expect.poll(() => panel.getByTestId('explain-vertex').count(), { timeout: 15_000 }).toBe(4);
+    const edges = await panel.getByTestId('explain-edge').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-label')));
+    expect(edges.sort()).toEqual(['HASH[auction] · I · left', 'HASH[id] · I · right', 'HASH[seller] · I']);
+    const vertices = await panel.getByTestId('explain-vertex').evaluateAll((nodes) => nodes.map((n) => `${n.getAttribute('data-vertex')} ${n.getAttribute('data-name')}`));
+    expect(vertices).toEqual(['v1 Source: bids -> Calc', 'v2 Source: auctions', 'v3 Join -> Calc', 'v4 GroupAggregate -> Sink: per_seller']);
+
+    await panel.locator('[data-testid="explain-vertex"][data-vertex="v4"]').click();
+    const details = panel.getByTestId('explain-details');
+    await details.waitFor();
+    const aggregateState = await details.getByTestId('explain-operator-state').first().textContent();
+    expect(aggregateState).toMatch(/^keyed by seller/);
+    expect(aggregateState).toContain('accumulators of COUNT(*), MAX(price) per group key [seller]');
+    await screenshot('08-explain');
+    const zoom = panel.getByTestId('explain-zoom');
+    const fitted = await zoom.textContent();
+    await panel.getByTestId('explain-zoom-in').click();
+    await expect.poll(() => zoom.textContent()).not.toBe(fitted);
+
+    await panel.getByTestId('tab-text').click();
+    expect(await panel.getByTestId('explain-text').textContent()).toContain('v3 -> v4 [HASH($0)]');
+    await panel.getByTestId('explain-close').click();
+    await expect.poll(() => page.getByTestId('explain-panel').count()).toBe(0);
   });
 
   it('deploys through the dialog with 1 s checkpoints, charts them, takes a savepoint, stops with one and restores it', async () => {

@@ -24,6 +24,7 @@ import { connectionRoutes } from './routes/connections/routes';
 import { catalogRoutes } from './routes/catalog/routes';
 import { lineageRoutes } from './routes/lineage/routes';
 import { debugRoutes } from './routes/debug/routes';
+import { explainRoutes } from './routes/explain/routes';
 import { tokenRoutes } from './routes/tokens/routes';
 import { workspaceRoutes } from './routes/workspaces/routes';
 
@@ -77,6 +78,7 @@ export async function buildApp(ctx: RouteContext, logger: Logger) {
       await v1.register(poolRoutes(ctx));
       await v1.register(jobRoutes(ctx));
       await v1.register(formatRoutes());
+      await v1.register(explainRoutes(ctx));
       await v1.register(deploymentRoutes(ctx));
     },
     { prefix: '/api/v1' },

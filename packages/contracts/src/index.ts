@@ -4,6 +4,7 @@ export * from './secrets';
 export * from './connections';
 export * from './catalog';
 export * from './lineage';
+export * from './explain';
 export * from './user-functions';
 export * from './sql';
 export * from './jobs';

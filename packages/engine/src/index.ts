@@ -36,3 +36,5 @@ export type { DebugSourceInput, FailingRow } from './debug/debug-session';
 export type { CapturedChange, SinkCaptureResult } from './debug/debug-capture';
 export { ROW_KIND_KEY } from './debug/debug-rows';
 export { formatType } from './sql/data-type';
+export { explainGraph, type ExplainGraph, type ExplainGraphOptions, type ExplainVertex, type ExplainOperator, type ExplainEdge } from './plan/explain-graph';
+export type { OperatorState } from './plan/operator-state';

@@ -17,6 +17,7 @@ const VIEWER_MAY_POST = new Map([
   ['POST /validate', 'checks SQL, stores nothing'],
   ['POST /jobs/{id}/validate', 'checks SQL, stores nothing'],
   ['POST /format', 'formats SQL, stores nothing'],
+  ['POST /explain', 'compiles SQL, stores nothing'],
   ['POST /tokens', 'creates a credential no stronger than the caller (asserted below)'],
 ]);
 

@@ -163,7 +163,7 @@ export function describeNode(node: LogicalNode): string {
 }
 
 /** An aggregate call as Flink prints it: `COUNT(*)`, `COUNT(DISTINCT bidder)`, `SUM(price)`. */
-function aggregateText(call: AggregateCall, inputNames: string[]): string {
+export function aggregateText(call: AggregateCall, inputNames: string[]): string {
   const args = call.args.length === 0 ? '*' : call.args.map((i) => inputNames[i]).join(', ');
   return `${call.fn}(${call.distinct ? 'DISTINCT ' : ''}${args})`;
 }

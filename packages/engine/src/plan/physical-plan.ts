@@ -140,7 +140,7 @@ export function explainPlan(plan: PhysicalPlanJson): string {
   const lines = ['== Physical Plan =='];
   for (const vertex of plan.vertices) {
     lines.push(`${vertex.id}: ${vertex.name} (parallelism ${vertex.parallelism})`);
-    for (const op of vertex.operators) lines.push(`  ${op.id} ${op.kind}: ${op.name}${describeOperator(op)}${op.changelogMode ? ` changelogMode=[${op.changelogMode}]` : ''}`);
+    for (const op of vertex.operators) lines.push(`  ${op.id} ${op.kind}: ${describeOperator(op)}${op.changelogMode ? ` changelogMode=[${op.changelogMode}]` : ''}`);
   }
   lines.push('', '== Edges ==');
   if (plan.edges.length === 0) lines.push('(none: every pipeline is chained into one vertex)');
@@ -148,10 +148,15 @@ export function explainPlan(plan: PhysicalPlanJson): string {
   return lines.join('\n');
 }
 
-function describeOperator(op: PhysicalOperator): string {
-  if (op.kind === 'group_aggregate' || op.kind === 'global_group_aggregate' || op.kind === 'window_aggregate' || op.kind === 'over_aggregate') return ` (${describeNode({ id: op.id, kind: op.kind, config: op.config, inputs: [] } as LogicalNode).replace(/^\w+\(|\)$/g, '')})`;
+/** An operator on one line, as `weir explain` prints it: its name and what it computes. */
+export function describeOperator(op: PhysicalOperator): string {
+  return `${op.name} (${operatorDetails(op)})`;
+}
+
+function operatorDetails(op: PhysicalOperator): string {
+  if (op.kind === 'group_aggregate' || op.kind === 'global_group_aggregate' || op.kind === 'window_aggregate' || op.kind === 'over_aggregate') return describeNode({ id: op.id, kind: op.kind, config: op.config, inputs: [] } as LogicalNode).replace(/^\w+\(|\)$/g, '');
   const fields = `fields=[${op.config.fields.map((f) => f.name).join(', ')}]`;
-  if (op.kind === 'calc' && 'filter' in op.config && op.config.filter) return ` (${fields}, where=yes)`;
-  if (op.kind !== 'calc' && 'connector' in op.config) return ` (connector=${op.config.connector}, ${fields})`;
-  return ` (${fields})`;
+  if (op.kind === 'calc' && 'filter' in op.config && op.config.filter) return `${fields}, where=yes`;
+  if (op.kind !== 'calc' && 'connector' in op.config) return `connector=${op.config.connector}, ${fields}`;
+  return fields;
 }

@@ -49,6 +49,8 @@ import {
   ConnectionObjects,
   ConnectionTestResult,
   Lineage,
+  ExplainResponse,
+  type ExplainRequest,
   SampleResponse,
   PreviewResponse,
   type PreviewRequest,
@@ -163,6 +165,8 @@ export const apiClient = {
     request(ValidateResponse, 'POST', jobId ? `/jobs/${id(jobId)}/validate` : '/validate', { sql, functions }, signal),
   /** The script formatted by the engine's formatter: every token and comment kept. */
   formatSql: (sql: string, signal?: AbortSignal) => request(FormatResponse, 'POST', '/format', { sql }, signal),
+  /** The plan the SQL would run, as a graph and as text; SQL_INVALID with diagnostics when it does not compile. */
+  explain: (body: ExplainRequest, signal?: AbortSignal) => request(ExplainResponse, 'POST', '/explain', body, signal),
   deployJob: (jobId: string, body: Partial<DeployRequest>) => request(Deployment, 'POST', `/jobs/${id(jobId)}/deploy`, body),
   getDeployment: (deploymentId: string, signal?: AbortSignal) =>
     request(Deployment, 'GET', `/deployments/${id(deploymentId)}`, undefined, signal),

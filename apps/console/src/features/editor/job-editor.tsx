@@ -10,6 +10,7 @@ import { useApiResource } from '../api/use-api-resource';
 import { setCompletionCatalog } from './catalog-completion';
 import { ErrorBanner } from '../common/error-banner';
 import { deploymentStatus } from '../deployments/deployment-status';
+import { ExplainButton } from '../explain/explain-button';
 import { StatusBadge } from '../deployments/status-badge';
 import { Button } from '../shell/button';
 import { usePermission } from '../auth/session-context';
@@ -163,6 +164,7 @@ export function JobEditor({ jobId: initialJobId }: { jobId: string | null }) {
             <Button data-testid="debug-toggle" onClick={() => setDebugOpen(!debugOpen)} disabled={jobId === null} title={jobId === null ? 'Save the job first' : 'Run the SQL on debug inputs'}>
               {debugOpen ? 'Close debug' : 'Debug'}
             </Button>
+            <ExplainButton sql={sql} jobId={jobId} functions={functionSources} disabled={busy !== null} />
             <Button data-testid="save-button" onClick={onSave} disabled={busy !== null || !editor.allowed || (!dirty && jobId !== null)} title={editor.reason}>
               {busy === 'saving' ? 'Saving…' : 'Save'}
             </Button>
