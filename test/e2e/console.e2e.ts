@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startStack } from '@weir/launcher';
-import type { Deployment, Job, JobSavepointList, LoginResponse } from '@weir/contracts';
+import type { Deployment, Job, JobSavepointList, JobVersionList, LoginResponse } from '@weir/contracts';
 import { createPrismaClient, DEMO, seedAdmin } from '@weir/db';
 import { connect as connectNats } from 'nats';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -29,6 +29,11 @@ const UDF_SQL = [
   "CREATE TABLE snk (v STRING) WITH ('connector' = 'blackhole');",
   'INSERT INTO snk SELECT shout(CAST(id AS STRING)) FROM src;',
 ];
+/** Two versions of one job: the second filters the query, so their diff is one changed line. */
+const VERSION_1 = VALID_SQL;
+const VERSION_2 = [VALID_SQL[0], VALID_SQL[1], 'INSERT INTO snk SELECT id, v FROM src WHERE id > 10;'];
+/** What a colleague saves over the editor's version: a slower source. */
+const COLLEAGUE_SQL = [VALID_SQL[0].replace("'2000'", "'500'"), VALID_SQL[1], VALID_SQL[2]].join('\n');
 /** A keyed count: state for checkpoints to carry (500 keys). */
 const AGGREGATE_SQL = `CREATE TABLE src (id BIGINT, k INT) WITH (
   'connector' = 'datagen', 'rows-per-second' = '2000',
@@ -134,6 +139,21 @@ async function apiGet<T>(path: string): Promise<T> {
 }
 
 const apiJob = (jobId: string) => apiGet<Job>(`/jobs/${jobId}`);
+
+/** A write through the API as the admin, outside the browser; `status` is the answer expected. */
+async function apiWrite<T>(method: 'POST' | 'PUT', path: string, body: unknown, status: number): Promise<T> {
+  const response = await fetch(`${stack.apiUrl}/api/v1${path}`, { method, headers: { ...apiAuth, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  expect(response.status).toBe(status);
+  return (await response.json()) as T;
+}
+
+/** Saves a version as a colleague would, from `baseVersion`. */
+const apiSave = (jobId: string, sql: string, baseVersion: number, message: string) => apiWrite<Job>('PUT', `/jobs/${jobId}`, { sql, baseVersion, message }, 200);
+
+/** The text Monaco shows in the job editor; it renders spaces as non-breaking ones. */
+async function editorText(): Promise<string> {
+  return ((await page.locator('[data-testid="sql-editor"] .view-lines').textContent()) ?? '').replace(/\u00a0/g, ' ');
+}
 
 function recordsPerSecond(text: string | null): number {
   return Number((text ?? '').replace(/,/g, '')) || 0;
@@ -315,6 +335,111 @@ describe('console', () => {
     expect(await panel.getByTestId('explain-text').textContent()).toContain('v3 -> v4 [HASH($0)]');
     await panel.getByTestId('explain-close').click();
     await expect.poll(() => page.getByTestId('explain-panel').count()).toBe(0);
+  });
+
+  it('saves versions with messages, diffs two side by side, rolls back, and meets a newer save with reload or overwrite', async () => {
+    const pageErrors: string[] = [];
+    const onPageError = (error: Error) => void pageErrors.push(error.message);
+    page.on('pageerror', onPageError);
+    await page.goto(`${stack.consoleUrl}/jobs/new`);
+    await page.getByTestId('job-name').fill(`e2e-versions-${randomBytes(4).toString('hex')}`);
+    await typeSql(VERSION_1);
+    await expect.poll(problemsState, { timeout: 15_000 }).toBe('ok');
+    await page.getByTestId('version-message').fill('first cut');
+    await page.getByTestId('save-button').click();
+    const saveStatus = () => page.getByTestId('save-status').textContent().catch(() => null);
+    await expect.poll(saveStatus, { timeout: 15_000 }).toBe('v1 saved');
+    await page.waitForURL(/\/jobs\/[^/]+\/edit$/);
+    const jobId = new URL(page.url()).pathname.split('/')[2] ?? '';
+
+    // The second save goes by keyboard, from the message field.
+    await typeSql(VERSION_2);
+    await expect.poll(problemsState, { timeout: 15_000 }).toBe('ok');
+    await page.getByTestId('version-message').fill('only ids above 10');
+    await page.getByTestId('version-message').press('ControlOrMeta+s');
+    await expect.poll(saveStatus, { timeout: 15_000 }).toBe('v2 saved');
+    expect(await page.getByTestId('version-message').inputValue()).toBe('');
+    const saved = await apiGet<JobVersionList>(`/jobs/${jobId}/versions`);
+    expect(saved.items.map((v) => [v.version, v.message, v.createdBy])).toEqual([
+      [2, 'only ids above 10', DEMO.adminEmail],
+      [1, 'first cut', DEMO.adminEmail],
+    ]);
+
+    // v1 runs while v2 is the latest: the history says which one is deployed.
+    const deployment = await apiWrite<Deployment>('POST', `/jobs/${jobId}/deploy`, { version: 1 }, 201);
+
+    await page.goto(`${stack.consoleUrl}/jobs/${jobId}`);
+    await page.getByTestId('tab-versions').click();
+    const rows = page.getByTestId('version-row');
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(2);
+    expect(await rows.getByTestId('version-message').allTextContents()).toEqual(['only ids above 10', 'first cut']);
+    const row = (version: number) => page.locator(`[data-testid="version-row"][data-version="${version}"]`);
+    await expect.poll(() => row(1).getByTestId('version-deployed').textContent().catch(() => null), { timeout: 30_000 }).toBe('RUNNING');
+    expect(await row(2).getByTestId('version-deployed').count()).toBe(0);
+    await row(1).getByTestId('version-compare').check();
+    await row(2).getByTestId('version-compare').check();
+    const diff = page.getByTestId('version-diff');
+    await expect.poll(() => diff.getAttribute('data-pair').catch(() => null), { timeout: 10_000 }).toBe('1:2');
+    const modified = diff.locator('.editor.modified');
+    await modified.locator('.view-lines').waitFor({ timeout: 30_000 });
+    // Monaco computes the diff in a worker and paints its decorations a frame later.
+    await modified.locator('.line-insert').first().waitFor({ state: 'attached', timeout: 15_000 });
+    expect(await modified.locator('.line-insert').count()).toBe(1);
+    expect(await diff.locator('.editor.original .line-delete').count()).toBe(1);
+    expect((await modified.locator('.view-lines').textContent())?.replace(/\u00a0/g, ' ')).toContain('WHERE id > 10');
+    expect(await diff.getByTestId('version-diff-counts').textContent()).toBe('+1 −1 lines');
+    await screenshot('40-version-diff');
+
+    await row(1).getByTestId('rollback-button').click();
+    const dialog = page.getByTestId('rollback-dialog');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('v3');
+    await screenshot('41-rollback-dialog');
+    await page.getByTestId('rollback-submit').click();
+    await dialog.waitFor({ state: 'detached', timeout: 15_000 });
+    expect(await page.getByTestId('rollback-notice').textContent()).toContain('v3 saved with the SQL of v1');
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(3);
+    expect(await row(3).getByTestId('version-message').textContent()).toBe('roll back to version 1');
+    expect(await row(3).getByTestId('rollback-button').count()).toBe(0);
+    expect((await apiJob(jobId)).latestVersion).toMatchObject({ version: 3, sql: VERSION_1.join('\n') });
+    await screenshot('42-rolled-back');
+    // Unticking unmounts the diff editor, which must release its models without Monaco complaining.
+    await row(1).getByTestId('version-compare').uncheck();
+    await diff.waitFor({ state: 'detached', timeout: 10_000 });
+    await page.getByText('Tick two versions to see them side by side.').waitFor();
+
+    // A colleague saves v4 while the editor holds v3: the save is refused, naming who and when.
+    await page.goto(`${stack.consoleUrl}/jobs/${jobId}/edit`);
+    await expect.poll(editorText, { timeout: 30_000 }).toContain('INSERT INTO snk SELECT id, v FROM src;');
+    await apiSave(jobId, COLLEAGUE_SQL, 3, 'slower source');
+    await typeSql(VERSION_2);
+    await page.getByTestId('save-button').click();
+    const conflict = page.getByTestId('save-conflict');
+    await conflict.waitFor({ timeout: 15_000 });
+    const refusal = (await conflict.getByTestId('save-conflict-message').textContent()) ?? '';
+    expect(refusal).toContain(`version 4 was saved by ${DEMO.adminEmail} at `);
+    expect(refusal).toMatch(/ at \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z, after version 3 you started from/);
+    await screenshot('43-save-conflict');
+    await page.getByTestId('conflict-reload').click();
+    await conflict.waitFor({ state: 'detached', timeout: 15_000 });
+    await expect.poll(editorText, { timeout: 10_000 }).toContain("'rows-per-second' = '500'");
+    expect(await page.getByTestId('save-button').isDisabled()).toBe(true);
+
+    // Again, and this time the editor's text wins as the version after the colleague's.
+    await apiSave(jobId, VERSION_1.join('\n'), 4, 'back to 2000 rows/s');
+    await typeSql(VERSION_2);
+    await page.getByTestId('version-message').fill('mine after all');
+    await page.getByTestId('save-button').click();
+    await conflict.waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('conflict-reload').textContent()).toBe('Reload v5');
+    await page.getByTestId('conflict-overwrite').click();
+    await expect.poll(saveStatus, { timeout: 15_000 }).toBe('v6 saved');
+    expect((await apiJob(jobId)).latestVersion).toMatchObject({ version: 6, sql: VERSION_2.join('\n'), message: 'mine after all' });
+    // Saving never touched the deployment: it still runs v1 until someone deploys again.
+    expect((await apiJob(jobId)).deployment).toMatchObject({ id: deployment.id, version: 1 });
+    await apiWrite<Deployment>('POST', `/deployments/${deployment.id}/stop`, {}, 200);
+    page.off('pageerror', onPageError);
+    expect(pageErrors).toEqual([]);
   });
 
   it('deploys through the dialog with 1 s checkpoints, charts them, takes a savepoint, stops with one and restores it', async () => {

@@ -34,6 +34,13 @@ export const UpdateJobRequest = z.object({
 });
 export type UpdateJobRequest = z.infer<typeof UpdateJobRequest>;
 
+/**
+ * `details` of the 409 CONFLICT that refuses a save over a newer version than its `baseVersion`:
+ * the newest version, who saved it (null: the system or a deleted user) and when.
+ */
+export const StaleSaveDetails = z.object({ latestVersion: z.number().int().min(1), savedBy: z.string().nullable(), savedAt: z.string() });
+export type StaleSaveDetails = z.infer<typeof StaleSaveDetails>;
+
 export const JobVersion = z.object({
   id: z.string(),
   version: z.number().int().min(1),

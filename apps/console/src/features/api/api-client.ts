@@ -30,6 +30,9 @@ import {
   Job,
   JobList,
   JobSavepointList,
+  JobVersionList,
+  VersionDiff,
+  type RollbackRequest,
   MetricSampleList,
   ValidateResponse,
   FormatResponse,
@@ -160,6 +163,11 @@ export const apiClient = {
   getJob: (jobId: string, signal?: AbortSignal) => request(Job, 'GET', `/jobs/${id(jobId)}`, undefined, signal),
   createJob: (body: Omit<CreateJobRequest, 'message'> & { message?: string }) => request(Job, 'POST', '/jobs', body),
   updateJob: (jobId: string, body: Omit<UpdateJobRequest, 'message'> & { message?: string }) => request(Job, 'PUT', `/jobs/${id(jobId)}`, body),
+  /** Every saved version, newest first. */
+  listJobVersions: (jobId: string, signal?: AbortSignal) => request(JobVersionList, 'GET', `/jobs/${id(jobId)}/versions`, undefined, signal),
+  diffJobVersions: (jobId: string, a: number, b: number, signal?: AbortSignal) => request(VersionDiff, 'GET', `/jobs/${id(jobId)}/versions/${a}/diff/${b}`, undefined, signal),
+  /** Saves a new version with the SQL and functions of `body.version`; answers the job with it as latest. */
+  rollbackJob: (jobId: string, body: RollbackRequest) => request(Job, 'POST', `/jobs/${id(jobId)}/rollback`, body),
   /** Validates SQL in the context of a saved job, or on its own when the job is not saved yet. */
   validateSql: (jobId: string | null, sql: string, functions: UserFunctionSource[], signal?: AbortSignal) =>
     request(ValidateResponse, 'POST', jobId ? `/jobs/${id(jobId)}/validate` : '/validate', { sql, functions }, signal),

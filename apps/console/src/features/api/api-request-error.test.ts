@@ -29,4 +29,17 @@ describe('ApiRequestError.fromResponse', () => {
     expect(error.fieldIssues).toEqual([]);
     expect(error.diagnostics).toEqual([]);
   });
+
+  it('reads who saved the newer version off a stale save, and nothing off other conflicts', async () => {
+    const stale = await ApiRequestError.fromResponse(
+      json(409, {
+        message: 'version 3 was saved by bob@example.com at 2026-01-02T03:04:05.000Z, after version 2 you started from; reload it, or save again on top of it',
+        code: 'CONFLICT',
+        details: { latestVersion: 3, savedBy: 'bob@example.com', savedAt: '2026-01-02T03:04:05.000Z', issues: [{ path: 'baseVersion', message: 'the latest version is 3' }] },
+      }),
+    );
+    expect(stale.staleSave).toEqual({ latestVersion: 3, savedBy: 'bob@example.com', savedAt: '2026-01-02T03:04:05.000Z' });
+    const nameTaken = await ApiRequestError.fromResponse(json(409, { message: "a job named 'x' exists", code: 'CONFLICT', details: { name: 'x' } }));
+    expect(nameTaken.staleSave).toBeNull();
+  });
 });

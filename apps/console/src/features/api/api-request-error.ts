@@ -1,4 +1,4 @@
-import { ApiError, FieldIssue, SqlDiagnostic, type ErrorCode } from '@weir/contracts';
+import { ApiError, FieldIssue, SqlDiagnostic, StaleSaveDetails, type ErrorCode } from '@weir/contracts';
 
 const FieldIssues = FieldIssue.array();
 const SqlDiagnostics = SqlDiagnostic.array();
@@ -31,6 +31,13 @@ export class ApiRequestError extends Error {
   get diagnostics(): SqlDiagnostic[] {
     const parsed = SqlDiagnostics.safeParse(detailsField(this.details, 'diagnostics'));
     return parsed.success ? parsed.data : [];
+  }
+
+  /** Who saved the newer version a save was refused over (CONFLICT on a stale `baseVersion`); null for any other error. */
+  get staleSave(): StaleSaveDetails | null {
+    if (this.code !== 'CONFLICT') return null;
+    const parsed = StaleSaveDetails.safeParse(this.details);
+    return parsed.success ? parsed.data : null;
   }
 
   /** Builds the error from any non-2xx response, even one that is not an ApiError body. */

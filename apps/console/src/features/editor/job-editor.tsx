@@ -1,11 +1,12 @@
 'use client';
 
-import type { Job, SqlDiagnostic, UserFunctionSource } from '@weir/contracts';
+import type { Job, JobVersion, SqlDiagnostic, UserFunctionSource } from '@weir/contracts';
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { apiClient } from '../api/api-client';
+import { ApiRequestError } from '../api/api-request-error';
 import { useApiResource } from '../api/use-api-resource';
 import { setCompletionCatalog } from './catalog-completion';
 import { ErrorBanner } from '../common/error-banner';
@@ -18,7 +19,9 @@ import { PageHeader } from '../shell/page-header';
 import { sameFunctions, toFunctionDraft, toFunctionSource, type FunctionDraft } from './function-draft';
 import { FunctionsPanel } from './functions-panel';
 import { ProblemsList } from './problems-list';
+import { SaveConflict } from './save-conflict';
 import type { SqlEditorHandle } from './sql-editor';
+import { useSaveShortcut } from './use-save-shortcut';
 import { useSqlValidation } from './use-sql-validation';
 import { useBusyAction } from '../common/use-busy-action';
 import { DebugPanel } from '../debug/debug-panel';
@@ -63,7 +66,10 @@ export function JobEditor({ jobId: initialJobId }: { jobId: string | null }) {
   const [name, setName] = useState('');
   const [sql, setSql] = useState(initialJobId ? '' : STARTER_SQL);
   const [savedSql, setSavedSql] = useState<string | null>(null);
-  const { busy, actionError, setActionError, run } = useBusyAction<'saving' | 'deploying' | 'stopping'>();
+  const { busy, actionError, setActionError, run } = useBusyAction<'saving' | 'reloading' | 'deploying' | 'stopping'>();
+  // The version the editor's text was loaded from or last saved as, never a polled latest: a save names it as its base.
+  const [baseVersion, setBaseVersion] = useState<number | null>(null);
+  const [message, setMessage] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const editor = usePermission('EDITOR');
   const editorRef = useRef<SqlEditorHandle | null>(null);
@@ -73,16 +79,18 @@ export function JobEditor({ jobId: initialJobId }: { jobId: string | null }) {
   const functionSources = functions.map(toFunctionSource);
   const validation = useSqlValidation(jobId, sql, functionSources);
 
+  const loadVersion = useCallback((version: JobVersion) => {
+    setSql(version.sql);
+    setSavedSql(version.sql);
+    setFunctions(version.functions.map(toFunctionDraft));
+    setSavedFunctions(version.functions);
+    setBaseVersion(version.version);
+  }, []);
   // The editor takes the saved SQL and functions once; later polls only refresh status, never the text.
   const loaded = job.data;
   useEffect(() => {
-    if (loaded && savedSql === null) {
-      setSql(loaded.latestVersion.sql);
-      setSavedSql(loaded.latestVersion.sql);
-      setFunctions(loaded.latestVersion.functions.map(toFunctionDraft));
-      setSavedFunctions(loaded.latestVersion.functions);
-    }
-  }, [loaded, savedSql]);
+    if (loaded && savedSql === null) loadVersion(loaded.latestVersion);
+  }, [loaded, savedSql, loadVersion]);
 
   const dirty = savedSql === null ? jobId === null : sql !== savedSql || !sameFunctions(functions, savedFunctions);
   useEffect(() => {
@@ -92,12 +100,14 @@ export function JobEditor({ jobId: initialJobId }: { jobId: string | null }) {
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty]);
 
-  const save = async (): Promise<Job> => {
+  const save = async (base = baseVersion): Promise<Job> => {
     const saved = jobId
-      ? await apiClient.updateJob(jobId, { sql, functions: functionSources })
-      : await apiClient.createJob({ name: name.trim(), description: '', sql, functions: functionSources });
+      ? await apiClient.updateJob(jobId, { sql, functions: functionSources, message: message.trim(), baseVersion: base ?? undefined })
+      : await apiClient.createJob({ name: name.trim(), description: '', sql, functions: functionSources, message: message.trim() });
     setSavedSql(sql);
     setSavedFunctions(saved.latestVersion.functions);
+    setBaseVersion(saved.latestVersion.version);
+    setMessage('');
     job.setData(saved);
     setNotice(`v${saved.latestVersion.version} saved`);
     if (!jobId) {
@@ -110,6 +120,17 @@ export function JobEditor({ jobId: initialJobId }: { jobId: string | null }) {
 
 
   const onSave = () => run('saving', async () => void (await save()));
+  const refused = actionError instanceof ApiRequestError ? actionError : null;
+  const conflict = refused?.staleSave ?? null;
+  const onOverwrite = () => run('saving', async () => void (await save(conflict?.latestVersion)));
+  const onReload = () =>
+    run('reloading', async () => {
+      if (!jobId) return;
+      const fresh = await apiClient.getJob(jobId);
+      job.setData(fresh);
+      loadVersion(fresh.latestVersion);
+      setNotice(null);
+    });
   const onDeploy = () =>
     run('deploying', async () => {
       const saved = dirty || !jobId ? await save() : job.data;
@@ -124,9 +145,11 @@ export function JobEditor({ jobId: initialJobId }: { jobId: string | null }) {
       await apiClient.stopDeployment(deployment.id);
       job.reload();
     });
+  const canSave = busy === null && editor.allowed && (dirty || jobId === null);
   const saveShortcut = () => {
-    if (!busy && editor.allowed) void onSave();
+    if (canSave) void onSave();
   };
+  useSaveShortcut(saveShortcut);
   const jump = (d: SqlDiagnostic) => editorRef.current?.reveal(d.line, d.column);
 
   const title = jobId ? (job.data?.name ?? 'Loading…') : 'New job';
@@ -151,7 +174,7 @@ export function JobEditor({ jobId: initialJobId }: { jobId: string | null }) {
                 {notice}
               </span>
             ) : (
-              job.data && <span>v{job.data.latestVersion.version} · saved</span>
+              baseVersion !== null && <span>v{baseVersion} · saved</span>
             )}
           </span>
         }
@@ -165,7 +188,18 @@ export function JobEditor({ jobId: initialJobId }: { jobId: string | null }) {
               {debugOpen ? 'Close debug' : 'Debug'}
             </Button>
             <ExplainButton sql={sql} jobId={jobId} functions={functionSources} disabled={busy !== null} />
-            <Button data-testid="save-button" onClick={onSave} disabled={busy !== null || !editor.allowed || (!dirty && jobId !== null)} title={editor.reason}>
+            <input
+              data-testid="version-message"
+              aria-label="Version message"
+              value={message}
+              onChange={(event) => setMessage(event.target.value)}
+              onKeyDown={(event) => event.key === 'Enter' && saveShortcut()}
+              placeholder="Version message (optional)"
+              maxLength={500}
+              disabled={!editor.allowed}
+              className="h-8 w-64 rounded border border-zinc-300 px-2 text-sm outline-none focus:border-cyan-600 focus:ring-1 focus:ring-cyan-600"
+            />
+            <Button data-testid="save-button" onClick={onSave} disabled={!canSave} title={editor.reason}>
               {busy === 'saving' ? 'Saving…' : 'Save'}
             </Button>
             {deploymentStatus.canStop(deployment?.status) && (
@@ -194,7 +228,11 @@ export function JobEditor({ jobId: initialJobId }: { jobId: string | null }) {
               />
             </label>
           )}
-          <ErrorBanner error={actionError} onDismiss={() => setActionError(null)} />
+          {conflict && refused ? (
+            <SaveConflict message={refused.message} conflict={conflict} busy={busy !== null} onReload={onReload} onOverwrite={onOverwrite} />
+          ) : (
+            <ErrorBanner error={actionError} onDismiss={() => setActionError(null)} />
+          )}
           <ErrorBanner error={job.error} />
         </div>
       )}

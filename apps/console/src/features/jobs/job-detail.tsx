@@ -16,6 +16,7 @@ import { FailoversTab } from '../failovers/failovers-tab';
 import { useMetricsStream } from '../monitoring/use-metrics-stream';
 import { PageHeader } from '../shell/page-header';
 import { Tabs } from '../shell/tabs';
+import { VersionsTab } from '../versions/versions-tab';
 import { JobOverview } from './job-overview';
 
 const JOB_POLL_MS = 5000;
@@ -23,9 +24,11 @@ const DEPLOYMENT_POLL_MS = 2000;
 /** Once a deployment reaches one of these it will not produce samples again. */
 const ENDED: ReadonlySet<string> = new Set(['STOPPED', 'FINISHED', 'FAILED', 'SUSPENDED']);
 
-type Tab = 'overview' | 'checkpoints' | 'failovers';
+type Tab = 'overview' | 'checkpoints' | 'failovers' | 'versions';
+/** Tabs about the latest deployment, empty until the job is deployed. */
+const DEPLOYMENT_TABS: ReadonlySet<Tab> = new Set(['checkpoints', 'failovers']);
 
-/** A job's operations page: its latest deployment's status and controls, throughput, checkpoints and failovers. */
+/** A job's operations page: its latest deployment's status and controls, throughput, checkpoints, failovers and versions. */
 export function JobDetail({ jobId }: { jobId: string }) {
   const job = useApiResource(`job:${jobId}`, (signal) => apiClient.getJob(jobId, signal), JOB_POLL_MS);
   // A deploy from this page is known before the next job poll reports it.
@@ -116,14 +119,16 @@ export function JobDetail({ jobId }: { jobId: string }) {
             { id: 'overview', label: 'Overview' },
             { id: 'checkpoints', label: 'CheckPoints' },
             { id: 'failovers', label: 'FailOver', badge: current && current.attempt > 1 ? current.attempt - 1 : undefined },
+            { id: 'versions', label: 'Versions', badge: data?.latestVersion.version },
           ]}
           active={tab}
           onChange={setTab}
         />
         {tab === 'overview' && <JobOverview deployment={current} deploymentId={deploymentId} metrics={metrics} />}
-        {tab !== 'overview' && !current && <p className="py-6 text-center text-sm text-zinc-400">{deploymentId ? 'Loading…' : 'Deploy the job to see its checkpoints and failovers.'}</p>}
+        {DEPLOYMENT_TABS.has(tab) && !current && <p className="py-6 text-center text-sm text-zinc-400">{deploymentId ? 'Loading…' : 'Deploy the job to see its checkpoints and failovers.'}</p>}
         {tab === 'checkpoints' && current && <CheckpointsTab deployment={current} refreshKey={checkpointsKey} />}
         {tab === 'failovers' && current && <FailoversTab deployment={current} />}
+        {tab === 'versions' && data && <VersionsTab job={data} onJobChanged={job.setData} />}
         {data && (
           <details className="rounded border border-zinc-200 bg-white">
             <summary className="cursor-pointer px-4 py-2 text-sm font-semibold text-zinc-800">SQL of v{data.latestVersion.version}</summary>
