@@ -571,6 +571,76 @@ describe('console', () => {
     await expect.poll(() => badge.textContent(), { timeout: 30_000 }).toBe('STOPPED');
   });
 
+  it('debugs a windowed aggregate on typed rows, saves them as a fixture, compares the fixed version on it and deploys the fix', async () => {
+    const windowed = (filter: string) => [
+      "CREATE TABLE bids (auction BIGINT, price BIGINT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) WITH ('connector' = 'datagen', 'rows-per-second' = '50');",
+      "CREATE TABLE totals (auction BIGINT, window_start TIMESTAMP(3), total BIGINT) WITH ('connector' = 'blackhole');",
+      `INSERT INTO totals SELECT auction, window_start, SUM(price) FROM TABLE(TUMBLE(TABLE bids, DESCRIPTOR(ts), INTERVAL '10' SECOND)) WHERE ${filter} GROUP BY auction, window_start, window_end;`,
+    ];
+    const created = await fetch(`${stack.apiUrl}/api/v1/jobs`, {
+      method: 'POST',
+      headers: { ...apiAuth, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: `e2e-debug-${randomBytes(4).toString('hex')}`, sql: windowed('price > 10').join('\n') }),
+    });
+    const job = (await created.json()) as Job;
+    await page.goto(`${stack.consoleUrl}/jobs/${job.id}/edit`);
+    await page.locator('[data-testid="sql-editor"] .monaco-editor').waitFor({ state: 'visible', timeout: 30_000 });
+    await page.getByTestId('debug-toggle').click();
+    const panel = page.getByTestId('debug-panel');
+    const input = panel.getByTestId('debug-input-bids');
+    await input.waitFor({ timeout: 15_000 });
+    const rows = [
+      ['1', '10', '2026-01-01 10:00:01'],
+      ['1', '30', '2026-01-01 10:00:05'],
+      ['2', '7', '2026-01-01 10:00:12'],
+    ];
+    for (const [i, [auction, price, ts]] of rows.entries()) {
+      if (i > 0) await input.getByTestId('debug-input-bids-add-row').click();
+      await input.getByTestId(`debug-input-bids-cell-${i}-auction`).fill(auction!);
+      await input.getByTestId(`debug-input-bids-cell-${i}-price`).fill(price!);
+      await input.getByTestId(`debug-input-bids-cell-${i}-ts`).fill(ts!);
+    }
+    await panel.getByTestId('debug-run').click();
+    const result = panel.getByTestId('debug-rows-totals');
+    await result.waitFor({ timeout: 60_000 });
+    await expect.poll(() => panel.getByTestId('debug-status').textContent()).toContain('FINISHED');
+    // The bug: a bid of exactly 10 is dropped, so auction 1 totals 30 and auction 2 has no window.
+    expect(await result.locator('tbody tr').allTextContents()).toEqual(['12026-01-01 10:00:0030']);
+    expect(await panel.getByTestId('debug-vertices').textContent()).toContain('Source: bids');
+    await screenshot('30-debug-v1');
+
+    await panel.getByTestId('fixture-name').fill('three bids');
+    await panel.getByTestId('save-fixture').click();
+    await expect.poll(() => panel.getByTestId('debug-input-bids-mode').locator('option[value="fixture"]').count(), { timeout: 10_000 }).toBe(1);
+
+    await typeSql(windowed('price >= 5'));
+    await page.getByTestId('save-button').click();
+    await expect.poll(() => page.getByTestId('save-status').textContent(), { timeout: 15_000 }).toBe('v2 saved');
+    await panel.getByTestId('debug-input-bids-mode').selectOption('fixture');
+    await panel.getByTestId('debug-run').click();
+    await expect.poll(async () => (await result.locator('tbody tr').allTextContents()).sort(), { timeout: 60_000 }).toEqual(['12026-01-01 10:00:0040', '22026-01-01 10:00:107']);
+    expect(await panel.getByTestId('debug-status').textContent()).toContain('bids: 3 rows (fixture)');
+
+    const earlier = panel.getByTestId('compare-with').locator('option').nth(1);
+    await panel.getByTestId('compare-with').selectOption((await earlier.getAttribute('value')) ?? '');
+    await panel.getByTestId('compare-button').click();
+    const comparison = panel.getByTestId('debug-comparison');
+    await comparison.waitFor();
+    expect(await comparison.textContent()).toMatch(/1 only in v1 · .* · 2 only in v2/);
+    expect(await comparison.getByTestId('debug-only-a-totals').locator('tbody tr').allTextContents()).toEqual(['12026-01-01 10:00:0030']);
+    expect((await comparison.getByTestId('debug-only-b-totals').locator('tbody tr').allTextContents()).sort()).toEqual(['12026-01-01 10:00:0040', '22026-01-01 10:00:107']);
+    await comparison.scrollIntoViewIfNeeded();
+    await screenshot('31-debug-compare');
+
+    await page.getByTestId('deploy-button').click();
+    await page.waitForURL(new RegExp(`/jobs/${job.id}$`), { timeout: 15_000 });
+    await expect.poll(() => page.getByTestId('status-badge').textContent(), { timeout: 30_000 }).toBe('RUNNING');
+    expect((await apiJob(job.id)).deployment).toMatchObject({ version: 2 });
+    await page.getByTestId('stop-button').click();
+    await page.getByTestId('stop-submit').click();
+    await expect.poll(() => page.getByTestId('status-badge').textContent(), { timeout: 30_000 }).toBe('STOPPED');
+  });
+
   it('creates an API token shown once, adds a viewer who cannot deploy, sets a secret, and lists it all in the audit log', async () => {
     await page.goto(`${stack.consoleUrl}/tokens`);
     await page.getByTestId('create-token-form').waitFor();

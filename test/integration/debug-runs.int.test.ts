@@ -81,7 +81,7 @@ describe('debug runs on the platform', () => {
     expect(v2).toMatchObject({ status: 'FINISHED', version: 2, fixtureId: fixture.body.id, inputs: [{ table: 'bids', rows: 4, source: 'fixture' }] });
     const compared = await platform.api<DebugRunComparison>('GET', `/debug-runs/${first.id}/compare?with=${v2.id}`);
     expect(compared.body.sinks).toEqual([
-      { table: 'totals', onlyInA: [{ auction: 1, window_start: '2026-01-01 10:00:00', total: 11 }], onlyInB: [{ auction: 1, window_start: '2026-01-01 10:00:00', total: 10 }], same: 2 },
+      { table: 'totals', columns: ['auction', 'window_start', 'total'], onlyInA: [{ auction: 1, window_start: '2026-01-01 10:00:00', total: 11 }], onlyInB: [{ auction: 1, window_start: '2026-01-01 10:00:00', total: 10 }], same: 2 },
     ]);
   }, 120_000);
 

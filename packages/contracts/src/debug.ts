@@ -120,7 +120,7 @@ export type DebugEvent = z.infer<typeof DebugEvent>;
 
 /** `GET /debug-runs/:a/compare/:b`: per sink, final rows only in A and only in B (as multisets). */
 export const DebugRunComparison = z.object({
-  sinks: z.array(z.object({ table: z.string(), onlyInA: z.array(z.record(z.string(), z.unknown())), onlyInB: z.array(z.record(z.string(), z.unknown())), same: z.number().int() })),
+  sinks: z.array(z.object({ table: z.string(), columns: z.array(z.string()), onlyInA: z.array(z.record(z.string(), z.unknown())), onlyInB: z.array(z.record(z.string(), z.unknown())), same: z.number().int() })),
 });
 export type DebugRunComparison = z.infer<typeof DebugRunComparison>;
 

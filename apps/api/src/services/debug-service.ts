@@ -174,7 +174,7 @@ export class DebugService {
     }
     const tables = [...new Set([...left.sinks, ...right.sinks].map((s) => s.table))];
     return {
-      sinks: tables.map((table) => ({ table, ...compareRows(left.sinks.find((s) => s.table === table)?.rows ?? [], right.sinks.find((s) => s.table === table)?.rows ?? []) })),
+      sinks: tables.map((table) => ({ table, columns: (left.sinks.find((s) => s.table === table) ?? right.sinks.find((s) => s.table === table))?.columns.map((c) => c.name) ?? [], ...compareRows(left.sinks.find((s) => s.table === table)?.rows ?? [], right.sinks.find((s) => s.table === table)?.rows ?? []) })),
     };
   }
 

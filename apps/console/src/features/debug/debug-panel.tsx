@@ -18,9 +18,10 @@ const label = (run: RunSummary | { version: number | null; id: string }) => `${r
 /**
  * Debugs the editor's SQL: inputs per source (typed, a file, a live capture or a fixture), a
  * bounded run on a worker with every sink captured, each sink's changelog and final rows, counts
- * per operator, the failing row, fixtures, and two runs compared. Ctrl/Cmd+Shift+Enter runs it.
+ * per operator, the failing row, fixtures, and two runs compared. Ctrl/Cmd+Shift+Enter runs it;
+ * unsaved text runs as it stands, saved text as its version.
  */
-export function DebugPanel({ jobId, sql, canRun, reason }: { jobId: string; sql: string; canRun: boolean; reason?: string }) {
+export function DebugPanel({ jobId, sql, savedVersion, canRun, reason }: { jobId: string; sql: string; savedVersion: number | null; canRun: boolean; reason?: string }) {
   const [tables, setTables] = useState<DebugTables | null>(null);
   const [drafts, setDrafts] = useState<Record<string, InputDraft>>({});
   const [fixtures, setFixtures] = useState<Fixture[]>([]);
@@ -71,9 +72,11 @@ export function DebugPanel({ jobId, sql, canRun, reason }: { jobId: string; sql:
           const input = toInputRequest(draft);
           return input ? [[table, input]] : [];
         }));
-        await debug.start({ sql, inputs, limits: { maxSeconds: 120, maxChanges: 10_000, maxRows: 10_000 } });
+        const limits = { maxSeconds: 120, maxChanges: 10_000, maxRows: 10_000 };
+        // Saved text runs as its version, so the run (and a comparison) names it.
+        await debug.start(savedVersion !== null ? { version: savedVersion, inputs, limits } : { sql, inputs, limits });
       }),
-    [run, drafts, debug, sql],
+    [run, drafts, debug, sql, savedVersion],
   );
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

@@ -8,7 +8,7 @@ export function RunComparison({ comparison, labels }: { comparison: DebugRunComp
   return (
     <div data-testid="debug-comparison" className="flex flex-col gap-3">
       {comparison.sinks.map((sink) => {
-        const columns = [...new Set([...sink.onlyInA, ...sink.onlyInB].flatMap((row) => Object.keys(row)))];
+        const columns = sink.columns;
         return (
           <div key={sink.table} className="flex flex-col gap-1">
             <p className="text-xs text-zinc-600">

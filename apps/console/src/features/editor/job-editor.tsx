@@ -249,7 +249,7 @@ export function JobEditor({ jobId: initialJobId }: { jobId: string | null }) {
         />
       </div>
       <ProblemsList validation={validation} onSelect={jump} />
-      {debugOpen && jobId && <DebugPanel jobId={jobId} sql={sql} canRun={editor.allowed} reason={editor.reason} />}
+      {debugOpen && jobId && <DebugPanel jobId={jobId} sql={sql} savedVersion={dirty ? null : baseVersion} canRun={editor.allowed} reason={editor.reason} />}
       {(jobId === null || savedSql !== null) && <FunctionsPanel functions={functions} onChange={setFunctions} readOnly={!editor.allowed} />}
     </div>
   );
