@@ -76,8 +76,8 @@ export function VertexCounts({ vertices }: { vertices: DebugVertexCounts[] }) {
             <td className="py-0.5">
               <span className="text-zinc-400">{v.vertexId}</span> {v.name}
             </td>
-            <td className="py-0.5 text-right">{v.recordsIn.toLocaleString()}</td>
-            <td className="py-0.5 text-right">{v.recordsOut.toLocaleString()}</td>
+            <td className="py-0.5 pl-3 text-right">{v.recordsIn.toLocaleString()}</td>
+            <td className="py-0.5 pl-3 text-right">{v.recordsOut.toLocaleString()}</td>
           </tr>
         ))}
       </tbody>
