@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startStack } from '@weir/launcher';
-import type { Deployment, Job, JobSavepointList, JobVersionList, LoginResponse } from '@weir/contracts';
+import { findJobTemplate, JOB_TEMPLATES, type Deployment, type Job, type JobSavepointList, type JobVersionList, type LoginResponse } from '@weir/contracts';
 import { createPrismaClient, DEMO, seedAdmin } from '@weir/db';
 import { connect as connectNats } from 'nats';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -179,6 +179,8 @@ describe('console', () => {
 
     await page.getByTestId('new-job-button').click();
     await page.waitForURL(/\/jobs\/new$/);
+    await page.getByTestId('template-blank').click();
+    await page.waitForURL(/\/jobs\/new\?template=blank$/);
     const jobName = `e2e-${randomBytes(4).toString('hex')}`;
     await page.getByTestId('job-name').fill(jobName);
 
@@ -228,6 +230,33 @@ describe('console', () => {
     await screenshot('06-jobs-after');
   });
 
+  it('starts a job from the windowed-aggregate template: the gallery fills the editor and a name, with no problems, and saves it', async () => {
+    const template = findJobTemplate('windowed-aggregate');
+    if (!template) throw new Error('the windowed-aggregate template is missing');
+    await page.goto(`${stack.consoleUrl}/jobs/new`);
+    const gallery = page.getByTestId('template-gallery');
+    await gallery.waitFor();
+    // Blank and every template, each a card with its description.
+    expect(await gallery.locator('li').count()).toBe(JOB_TEMPLATES.length + 1);
+    expect(await page.getByTestId('template-windowed-aggregate').textContent()).toContain(template.description);
+    await screenshot('templates-01-gallery');
+
+    await page.getByTestId('template-windowed-aggregate').click();
+    await page.waitForURL(/\/jobs\/new\?template=windowed-aggregate$/);
+    expect(await page.getByTestId('job-name').inputValue()).toBe(template.jobName);
+    await page.locator('[data-testid="sql-editor"] .view-line', { hasText: '-- Windowed aggregate:' }).waitFor({ timeout: 30_000 });
+    await expect.poll(problemsState, { timeout: 15_000 }).toBe('ok');
+    expect(await page.getByTestId('problem').count()).toBe(0);
+    await screenshot('templates-02-editor');
+
+    await page.getByTestId('save-button').click();
+    await expect.poll(() => page.getByTestId('save-status').textContent().catch(() => null), { timeout: 15_000 }).toBe('v1 saved');
+    await page.waitForURL(/\/jobs\/[^/]+\/edit$/);
+    const saved = await apiJob(new URL(page.url()).pathname.split('/')[2] ?? '');
+    expect(saved.name).toBe(template.jobName);
+    expect(saved.latestVersion.sql).toBe(template.sql);
+  });
+
   it('formats the SQL with the Format button and Ctrl+Shift+F, and names where SQL that does not lex goes wrong', async () => {
     const messy = [
       "create table src (id bigint, v string) with ('connector' = 'datagen', 'rows-per-second' = '2000');",
@@ -239,7 +268,7 @@ describe('console', () => {
       'CREATE TABLE snk (', '  id BIGINT,', '  v STRING', ') WITH (', "  'connector' = 'blackhole'", ');', '',
       'INSERT INTO snk', 'SELECT id, v', 'FROM src', 'WHERE id > 0;', '',
     ].join('\n');
-    await page.goto(`${stack.consoleUrl}/jobs/new`);
+    await page.goto(`${stack.consoleUrl}/jobs/new?template=blank`);
     await page.getByTestId('job-name').fill(`e2e-format-${randomBytes(4).toString('hex')}`);
     await typeSql(messy);
     await page.getByTestId('format-button').click();
@@ -267,7 +296,7 @@ describe('console', () => {
   });
 
   it('writes a user function beside the SQL, which validates against its types, saves with the version and runs on a worker', async () => {
-    await page.goto(`${stack.consoleUrl}/jobs/new`);
+    await page.goto(`${stack.consoleUrl}/jobs/new?template=blank`);
     await page.getByTestId('job-name').fill(`e2e-udf-${randomBytes(4).toString('hex')}`);
     await typeSql(UDF_SQL);
     await expect.poll(problemsState, { timeout: 15_000 }).toBe('problems');
@@ -341,7 +370,7 @@ describe('console', () => {
     const pageErrors: string[] = [];
     const onPageError = (error: Error) => void pageErrors.push(error.message);
     page.on('pageerror', onPageError);
-    await page.goto(`${stack.consoleUrl}/jobs/new`);
+    await page.goto(`${stack.consoleUrl}/jobs/new?template=blank`);
     await page.getByTestId('job-name').fill(`e2e-versions-${randomBytes(4).toString('hex')}`);
     await typeSql(VERSION_1);
     await expect.poll(problemsState, { timeout: 15_000 }).toBe('ok');
@@ -783,7 +812,7 @@ describe('console', () => {
       await expect.poll(() => page.getByTestId('table-sample').getByTestId('sample-row').count(), { timeout: 15_000 }).toBe(5);
       await screenshot('32-table');
 
-      await page.goto(`${stack.consoleUrl}/jobs/new`);
+      await page.goto(`${stack.consoleUrl}/jobs/new?template=blank`);
       await page.getByTestId('job-name').fill(`e2e-catalog-${randomBytes(3).toString('hex')}`);
       await typeSql(["CREATE TABLE snk (id INT, item STRING, who STRING) WITH ('connector' = 'blackhole');", 'INSERT INTO snk SELECT id, item, customer.name FROM e2e_orders;']);
       await expect.poll(problemsState, { timeout: 15_000 }).toBe('ok');

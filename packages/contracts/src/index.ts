@@ -15,3 +15,4 @@ export * from './metrics';
 export * from './queue';
 export * from './pools';
 export * from './weir-error';
+export * from './job-templates';

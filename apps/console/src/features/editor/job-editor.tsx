@@ -54,8 +54,14 @@ SELECT order_id, amount FROM orders;
 `;
 
 
-/** Creates a job (`jobId` null) or edits a saved one; every save makes a new version. */
-export function JobEditor({ jobId: initialJobId }: { jobId: string | null }) {
+/** What a new job starts from instead of the starter SQL and an empty name (a template). */
+export interface JobDraft {
+  name: string;
+  sql: string;
+}
+
+/** Creates a job (`jobId` null, from `draft` when given) or edits a saved one; every save makes a new version. */
+export function JobEditor({ jobId: initialJobId, draft }: { jobId: string | null; draft?: JobDraft }) {
   const router = useRouter();
   const [jobId, setJobId] = useState(initialJobId);
   const job = useApiResource(jobId ? `job:${jobId}` : null, (signal) => apiClient.getJob(jobId ?? '', signal), JOB_POLL_MS);
@@ -63,8 +69,8 @@ export function JobEditor({ jobId: initialJobId }: { jobId: string | null }) {
   useEffect(() => {
     if (catalog.data) setCompletionCatalog(catalog.data.items);
   }, [catalog.data]);
-  const [name, setName] = useState('');
-  const [sql, setSql] = useState(initialJobId ? '' : STARTER_SQL);
+  const [name, setName] = useState(draft?.name ?? '');
+  const [sql, setSql] = useState(initialJobId ? '' : (draft?.sql ?? STARTER_SQL));
   const [savedSql, setSavedSql] = useState<string | null>(null);
   const { busy, actionError, setActionError, run } = useBusyAction<'saving' | 'reloading' | 'deploying' | 'stopping'>();
   // The version the editor's text was loaded from or last saved as, never a polled latest: a save names it as its base.

@@ -1,5 +1,10 @@
-import { JobEditor } from '@/features/editor/job-editor';
+import { Suspense } from 'react';
+import { NewJob } from '@/features/templates/new-job';
 
 export default function NewJobPage() {
-  return <JobEditor jobId={null} />;
+  return (
+    <Suspense>
+      <NewJob />
+    </Suspense>
+  );
 }
