@@ -6,7 +6,8 @@ let platform: TestPlatform;
 
 beforeAll(async () => {
   // One worker, so the failing runs and the healthy one share its process.
-  platform = await startTestPlatform('isolation', { workers: 1, env: { WEIR_RUN_UNRESPONSIVE_MS: '2000' } });
+  // 5 s of silence: a 64 MB heap thrashing in GC just before its out-of-memory must not pass for an endless loop on a loaded machine.
+  platform = await startTestPlatform('isolation', { workers: 1, env: { WEIR_RUN_UNRESPONSIVE_MS: '5000' } });
 });
 
 afterAll(async () => {
