@@ -32,6 +32,9 @@ type Pending = { resolve: (value: never) => void; reject: (error: Error) => void
  */
 const EXIT_GRACE_MS = 5_000;
 
+/** How much longer than `unresponsiveMs` a silent thread is given to end in ERR_WORKER_OUT_OF_MEMORY before it counts as stuck. */
+const OUT_OF_MEMORY_GRACE_MS = 5_000;
+
 /**
  * One run of the engine in its own worker_thread: a heap and stack limit of its own, so an
  * out-of-memory, a stack overflow or a crash fails this run alone, and a watchdog on the worker's
@@ -132,7 +135,8 @@ export class IsolatedJob {
     for (const waiter of this.pending.values()) oldest = Math.min(oldest, waiter.sentAt);
     if (oldest === Infinity) return;
     const silentMs = Date.now() - Math.max(oldest, this.lastHeardAt);
-    if (silentMs < this.options.unresponsiveMs) return;
+    // A heap thrashing at its limit is silent too: V8 gets the chance to report the out-of-memory first.
+    if (silentMs < this.options.unresponsiveMs + OUT_OF_MEMORY_GRACE_MS) return;
     this.fail(
       new WeirError('TIMEOUT', `the run did not respond for ${Math.round(silentMs / 1000)} s (an endless loop or a blocking call) and was terminated`, {
         domain: 'internal',
