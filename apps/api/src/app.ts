@@ -16,6 +16,7 @@ import { authRoutes } from './routes/auth/routes';
 import type { RouteContext } from './routes/context';
 import { deploymentRoutes } from './routes/deployments/routes';
 import { formatRoutes } from './routes/format/routes';
+import { sqlReferenceRoutes } from './routes/sql-reference/routes';
 import { healthRoutes } from './routes/health/routes';
 import { jobRoutes } from './routes/jobs/routes';
 import { poolRoutes } from './routes/pools/routes';
@@ -78,6 +79,7 @@ export async function buildApp(ctx: RouteContext, logger: Logger) {
       await v1.register(poolRoutes(ctx));
       await v1.register(jobRoutes(ctx));
       await v1.register(formatRoutes());
+      await v1.register(sqlReferenceRoutes());
       await v1.register(explainRoutes(ctx));
       await v1.register(deploymentRoutes(ctx));
     },

@@ -16,3 +16,4 @@ export * from './queue';
 export * from './pools';
 export * from './weir-error';
 export * from './job-templates';
+export * from './sql-reference';

@@ -38,3 +38,7 @@ export { ROW_KIND_KEY } from './debug/debug-rows';
 export { formatType } from './sql/data-type';
 export { explainGraph, type ExplainGraph, type ExplainGraphOptions, type ExplainVertex, type ExplainOperator, type ExplainEdge } from './plan/explain-graph';
 export type { OperatorState } from './plan/operator-state';
+export { sqlReference, type SqlReference } from './sql/reference/sql-reference';
+export type { FunctionReference, FunctionKind } from './sql/reference/function-reference';
+export type { ConnectorReference, ConnectorOptionReference } from './sql/reference/connector-reference';
+export type { SessionOptionReference } from './sql/reference/session-option-reference';

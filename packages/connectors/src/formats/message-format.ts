@@ -2,6 +2,14 @@ import { compileCsvLines, FieldParseError, formatJsonLine, parseCsvRecord, parse
 import type { OptionReader } from '../common/option-reader';
 import { canalDecoder, CHANGELOG_FORMAT_OPTIONS, debeziumDecoder, maxwellDecoder, type Change, type ChangeDecoder } from './changelog-formats';
 
+/** The options of this connector that take one of a fixed set of values, and those values. */
+export const MESSAGE_FORMAT_OPTION_VALUES = {
+  'format': ['json', 'csv', 'raw', 'debezium-json', 'canal-json', 'maxwell-json'],
+  'json.timestamp-format.standard': ['SQL', 'ISO-8601'],
+  'scan.parse-error.policy': ['fail', 'skip'],
+  'raw.charset': ['UTF-8'],
+} as const;
+
 /**
  * Turns a message's bytes into the changes it carries (one +I for a plain format; none for a
  * record the format skips) and a row into bytes. `changelog` formats (Debezium, Canal, Maxwell)
@@ -13,7 +21,6 @@ export interface MessageFormat {
   encode(row: Row): Uint8Array;
 }
 
-const FORMATS = ['json', 'csv', 'raw', 'debezium-json', 'canal-json', 'maxwell-json'] as const;
 const CHANGELOG_FORMATS = new Set<string>(['debezium-json', 'canal-json', 'maxwell-json']);
 
 /** Whether a table's `format` carries a changelog (its source then emits -U, +U and -D). */
@@ -36,7 +43,7 @@ const encoder = new TextEncoder();
 
 /** Reads `format` and its options for `fields` in `role`; problems go to `reader`. */
 export function readMessageFormat(reader: OptionReader, fields: readonly PlanField[], role: TableRole = 'source'): MessageFormat {
-  const format = reader.oneOf('format', FORMATS, 'json');
+  const format = reader.oneOf('format', MESSAGE_FORMAT_OPTION_VALUES.format, 'json');
   if (format === 'raw') return rawFormat(reader, fields);
   if (format === 'csv') return csvFormat(reader, fields);
   if (CHANGELOG_FORMATS.has(format)) {
@@ -60,7 +67,7 @@ export function readMessageFormat(reader: OptionReader, fields: readonly PlanFie
   }
   const names = fields.map((f) => f.name);
   const types = fields.map((f) => f.type);
-  const standard = reader.oneOf('json.timestamp-format.standard', ['SQL', 'ISO-8601'] as const, 'SQL');
+  const standard = reader.oneOf('json.timestamp-format.standard', MESSAGE_FORMAT_OPTION_VALUES['json.timestamp-format.standard'], 'SQL');
   const json = {
     ignoreParseErrors: reader.bool('json.ignore-parse-errors', false),
     failOnMissingField: reader.bool('json.fail-on-missing-field', false),
@@ -91,12 +98,12 @@ function utf8(bytes: Uint8Array, ignoreErrors: boolean): string | undefined {
 
 /** Reads the parse-error policy of a source. */
 export function readParseErrorPolicy(reader: OptionReader): ParseErrorPolicy {
-  return reader.oneOf('scan.parse-error.policy', ['fail', 'skip'] as const, 'fail');
+  return reader.oneOf('scan.parse-error.policy', MESSAGE_FORMAT_OPTION_VALUES['scan.parse-error.policy'], 'fail');
 }
 
 /** Flink's raw format: the whole message as one STRING or BYTES column. */
 function rawFormat(reader: OptionReader, fields: readonly PlanField[]): MessageFormat {
-  const charset = reader.oneOf('raw.charset', ['UTF-8'] as const, 'UTF-8');
+  const charset = reader.oneOf('raw.charset', MESSAGE_FORMAT_OPTION_VALUES['raw.charset'], 'UTF-8');
   const type: DataType | undefined = fields[0]?.type;
   if (fields.length !== 1 || !type || !['VARCHAR', 'CHAR', 'BYTES'].includes(type.kind)) {
     reader.problems.push({ code: 'FORMAT_SCHEMA', message: `the 'raw' format needs exactly one STRING or BYTES column, the table has ${fields.map((f) => f.name).join(', ') || 'none'}`, option: 'format' });

@@ -2,6 +2,11 @@ import { formatField, type ConnectorTable, type PlanField, type TableRole } from
 import { OptionReader } from '../common/option-reader';
 import { readMessageFormat, type MessageFormat } from '../formats/message-format';
 
+/** The options of this connector that take one of a fixed set of values, and those values. */
+export const HTTP_OPTION_VALUES = {
+  'method': ['POST', 'PUT', 'GET'],
+} as const;
+
 /** Everything the http connector reads from a table's options. */
 export interface HttpSpec {
   url: string;
@@ -42,7 +47,7 @@ export function readHttpSpec(table: ConnectorTable, role: TableRole) {
   }
   const spec: HttpSpec = {
     url,
-    method: reader.oneOf('method', ['POST', 'PUT', 'GET'] as const, role === 'lookup' ? 'GET' : 'POST'),
+    method: reader.oneOf('method', HTTP_OPTION_VALUES['method'], role === 'lookup' ? 'GET' : 'POST'),
     headers,
     timeoutMs: reader.duration('timeout', 5_000),
     maxRows: reader.int('sink.buffer-flush.max-rows', 100, 1),

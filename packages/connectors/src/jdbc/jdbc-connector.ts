@@ -1,6 +1,6 @@
 import type { Connector } from '@weir/engine';
 import { specOrThrow } from '../common/spec-or-throw';
-import { JDBC_OPTIONS, JDBC_REQUIRED, readJdbcSpec } from './jdbc-options';
+import { JDBC_OPTION_VALUES, JDBC_OPTIONS, JDBC_REQUIRED, readJdbcSpec } from './jdbc-options';
 import { JdbcLookupSource } from './jdbc-lookup';
 import { JdbcScanReader } from './jdbc-scan-reader';
 import { JdbcSinkWriter } from './jdbc-sink-writer';
@@ -10,6 +10,7 @@ export const jdbcConnector: Connector = {
   name: 'jdbc',
   requiredOptions: JDBC_REQUIRED,
   optionalOptions: JDBC_OPTIONS,
+  optionValues: JDBC_OPTION_VALUES,
   validate: (table, role) => readJdbcSpec(table, role).problems,
   createSource: (table, subtask) => new JdbcScanReader(specOrThrow(table.table, readJdbcSpec(table, 'source')), table, subtask),
   createSink: (table, context) => new JdbcSinkWriter(specOrThrow(table.table, readJdbcSpec(table, 'sink')), table, context),

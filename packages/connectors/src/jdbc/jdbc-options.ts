@@ -2,6 +2,11 @@ import { LOOKUP_OPTIONS, type ConnectorTable, type TableRole } from '@weir/engin
 import { OptionReader } from '../common/option-reader';
 import { parseJdbcUrl, type JdbcTarget } from './jdbc-url';
 
+/** The options of this connector that take one of a fixed set of values, and those values. */
+export const JDBC_OPTION_VALUES = {
+  'sink.delivery-guarantee': ['at-least-once', 'exactly-once'],
+} as const;
+
 /** Flink's numeric partitioning of a scan: `num` ranges of the column between the bounds. */
 export interface ScanPartitioning {
   column: string;
@@ -73,7 +78,7 @@ export function readJdbcSpec(table: ConnectorTable, role: TableRole) {
     flushMaxRows: reader.int('sink.buffer-flush.max-rows', 100, 0),
     flushIntervalMs: reader.duration('sink.buffer-flush.interval', 1_000),
     maxRetries: reader.int('sink.max-retries', 3, 0),
-    delivery: reader.oneOf('sink.delivery-guarantee', ['at-least-once', 'exactly-once'] as const, 'at-least-once'),
+    delivery: reader.oneOf('sink.delivery-guarantee', JDBC_OPTION_VALUES['sink.delivery-guarantee'], 'at-least-once'),
     markerTable: reader.string('sink.commit-marker.table', 'weir_sink_commits'),
     lookupMaxRetries: reader.int('lookup.max-retries', 3, 0),
   };

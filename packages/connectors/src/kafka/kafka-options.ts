@@ -2,6 +2,17 @@ import type { ConnectorTable, PlanField, TableRole } from '@weir/engine';
 import { OptionReader } from '../common/option-reader';
 import { readMessageFormat, type MessageFormat } from '../formats/message-format';
 
+/** The options of this connector that take one of a fixed set of values, and those values. */
+export const KAFKA_OPTION_VALUES = {
+  'scan.startup.mode': ['earliest-offset', 'latest-offset', 'group-offsets', 'timestamp', 'specific-offsets'],
+  'scan.bounded.mode': ['unbounded', 'latest-offset', 'group-offsets', 'timestamp', 'specific-offsets'],
+  'value.fields-include': ['ALL', 'EXCEPT_KEY'],
+  'properties.security.protocol': ['PLAINTEXT', 'SSL', 'SASL_PLAINTEXT', 'SASL_SSL'],
+  'properties.sasl.mechanism': ['PLAIN', 'SCRAM-SHA-256', 'SCRAM-SHA-512'],
+  'sink.partitioner': ['default', 'fixed', 'round-robin'],
+  'sink.delivery-guarantee': ['none', 'at-least-once', 'exactly-once'],
+} as const;
+
 /** Offsets by partition, from `scan.*.specific-offsets` ('partition:0,offset:42;partition:1,offset:300'). */
 export type PartitionOffsets = Map<number, string>;
 
@@ -87,7 +98,7 @@ export function readKafkaSpec(table: ConnectorTable, role: TableRole, upsert: bo
   if (role === 'sink' && topics.length > 1) reader.invalid('topic', 'a single topic for a sink');
 
   const offsets = (mode: 'startup' | 'bounded'): KafkaOffsetSpec => {
-    const modes = mode === 'startup' ? (['earliest-offset', 'latest-offset', 'group-offsets', 'timestamp', 'specific-offsets'] as const) : (['unbounded', 'latest-offset', 'group-offsets', 'timestamp', 'specific-offsets'] as const);
+    const modes = mode === 'startup' ? KAFKA_OPTION_VALUES['scan.startup.mode'] : KAFKA_OPTION_VALUES['scan.bounded.mode'];
     const chosen = reader.oneOf(`scan.${mode}.mode`, modes, mode === 'startup' ? 'group-offsets' : 'unbounded');
     if (chosen === 'timestamp') return { mode: 'timestamp', timestampMs: reader.requireInt(`scan.${mode}.timestamp-millis`, `when 'scan.${mode}.mode' is 'timestamp'`) };
     if (chosen === 'specific-offsets') {
@@ -119,7 +130,7 @@ export function readKafkaSpec(table: ConnectorTable, role: TableRole, upsert: bo
   const keyFormatName = o['key.format'];
   if (keyColumns.length > 0 && keyFormatName === undefined) reader.require('key.format', upsert ? 'for upsert-kafka' : "when 'key.fields' is set");
   if (o['key.fields-prefix'] !== undefined) reader.problems.push({ code: 'OPTION_UNSUPPORTED', message: "'key.fields-prefix' is not implemented: name key columns as the key's fields", option: 'key.fields-prefix' });
-  const include = reader.oneOf('value.fields-include', ['ALL', 'EXCEPT_KEY'] as const, 'ALL');
+  const include = reader.oneOf('value.fields-include', KAFKA_OPTION_VALUES['value.fields-include'], 'ALL');
   const valueColumns = table.fields.map((_, i) => i).filter((i) => include === 'ALL' || !keyColumns.includes(i));
   const pick = (columns: number[]): PlanField[] => columns.map((i) => table.fields[i]);
   const sub = (prefix: string, format: string) => {
@@ -137,8 +148,8 @@ export function readKafkaSpec(table: ConnectorTable, role: TableRole, upsert: bo
   const valueFormat = readMessageFormat(valueReader, valueFields, role);
   for (const p of valueReader.problems) reader.problems.push({ ...p, option: p.option === 'format' ? (o['value.format'] !== undefined ? 'value.format' : 'format') : p.option });
 
-  const protocol = reader.oneOf('properties.security.protocol', ['PLAINTEXT', 'SSL', 'SASL_PLAINTEXT', 'SASL_SSL'] as const, 'PLAINTEXT');
-  const mechanism = reader.oneOf('properties.sasl.mechanism', ['PLAIN', 'SCRAM-SHA-256', 'SCRAM-SHA-512'] as const, 'PLAIN');
+  const protocol = reader.oneOf('properties.security.protocol', KAFKA_OPTION_VALUES['properties.security.protocol'], 'PLAINTEXT');
+  const mechanism = reader.oneOf('properties.sasl.mechanism', KAFKA_OPTION_VALUES['properties.sasl.mechanism'], 'PLAIN');
   const sasl = protocol.startsWith('SASL')
     ? { mechanism: mechanism.toLowerCase() as 'plain' | 'scram-sha-256' | 'scram-sha-512', username: reader.require('properties.sasl.username', 'for SASL'), password: reader.require('properties.sasl.password', 'for SASL') }
     : undefined;
@@ -155,8 +166,8 @@ export function readKafkaSpec(table: ConnectorTable, role: TableRole, upsert: bo
     keyFormat,
     valueColumns,
     valueFormat,
-    partitioner: reader.oneOf('sink.partitioner', ['default', 'fixed', 'round-robin'] as const, 'default'),
-    delivery: reader.oneOf('sink.delivery-guarantee', ['none', 'at-least-once', 'exactly-once'] as const, 'at-least-once'),
+    partitioner: reader.oneOf('sink.partitioner', KAFKA_OPTION_VALUES['sink.partitioner'], 'default'),
+    delivery: reader.oneOf('sink.delivery-guarantee', KAFKA_OPTION_VALUES['sink.delivery-guarantee'], 'at-least-once'),
     connectTimeoutMs: reader.int('properties.request.timeout.ms', 10_000, 1),
     retries: reader.int('properties.retries', 5, 0),
     ssl: protocol.endsWith('SSL'),

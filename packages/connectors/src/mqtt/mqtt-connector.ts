@@ -1,7 +1,7 @@
 import type { Connector } from '@weir/engine';
 import { specOrThrow } from '../common/spec-or-throw';
-import { isChangelogFormat } from '../formats/message-format';
-import { MQTT_OPTIONS, MQTT_REQUIRED, readMqttSpec } from './mqtt-options';
+import { isChangelogFormat, MESSAGE_FORMAT_OPTION_VALUES } from '../formats/message-format';
+import { MQTT_OPTION_VALUES, MQTT_OPTIONS, MQTT_REQUIRED, readMqttSpec } from './mqtt-options';
 import { MqttSinkWriter } from './mqtt-sink-writer';
 import { MqttSourceReader } from './mqtt-source-reader';
 
@@ -10,6 +10,7 @@ export const mqttConnector: Connector = {
   name: 'mqtt',
   requiredOptions: MQTT_REQUIRED,
   optionalOptions: MQTT_OPTIONS,
+  optionValues: { ...MESSAGE_FORMAT_OPTION_VALUES, ...MQTT_OPTION_VALUES },
   validate: (table, role) => readMqttSpec(table, role).problems,
   // A plain subscription delivers every message to each subscriber: one subtask subscribes.
   createSource: (table, subtask) => new MqttSourceReader(specOrThrow(table.table, readMqttSpec(table, 'source')), subtask.subtaskIndex === 0),

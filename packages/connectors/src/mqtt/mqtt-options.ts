@@ -2,6 +2,11 @@ import type { ConnectorTable } from '@weir/engine';
 import { OptionReader } from '../common/option-reader';
 import { FORMAT_OPTIONS, readMessageFormat, readParseErrorPolicy, type MessageFormat, type ParseErrorPolicy } from '../formats/message-format';
 
+/** The options of this connector that take one of a fixed set of values, and those values. */
+export const MQTT_OPTION_VALUES = {
+  'qos': ['0', '1'],
+} as const;
+
 /** Everything the mqtt connector reads from a table's options. */
 export interface MqttSpec {
   url: string;
@@ -29,7 +34,7 @@ export function readMqttSpec(table: ConnectorTable, role: 'source' | 'sink' | 'l
   const spec: MqttSpec = {
     url,
     topic,
-    qos: Number(reader.oneOf('qos', ['0', '1'] as const, '1')) as 0 | 1,
+    qos: Number(reader.oneOf('qos', MQTT_OPTION_VALUES['qos'], '1')) as 0 | 1,
     clientId: reader.string('client-id'),
     username: reader.string('username'),
     password: reader.string('password'),

@@ -1,16 +1,17 @@
 import type { Connector } from '@weir/engine';
 import { specOrThrow } from '../common/spec-or-throw';
-import { isChangelogFormat } from '../formats/message-format';
+import { isChangelogFormat, MESSAGE_FORMAT_OPTION_VALUES } from '../formats/message-format';
 import { CoreSourceReader } from './core-source-reader';
 import { JetStreamSourceReader } from './jetstream-source-reader';
 import { NatsSinkWriter } from './nats-sink-writer';
-import { NATS_OPTIONS, NATS_REQUIRED, readNatsSpec } from './nats-options';
+import { NATS_OPTION_VALUES, NATS_OPTIONS, NATS_REQUIRED, readNatsSpec } from './nats-options';
 
 /** `nats`: JetStream streams (replayable, checkpointed by stream sequence) or core NATS subjects (at most once). */
 export const natsConnector: Connector = {
   name: 'nats',
   requiredOptions: NATS_REQUIRED,
   optionalOptions: NATS_OPTIONS,
+  optionValues: { ...MESSAGE_FORMAT_OPTION_VALUES, ...NATS_OPTION_VALUES },
   validate: (table, role) => readNatsSpec(table, role).problems,
   createSource: (table) => {
     const spec = specOrThrow(table.table, readNatsSpec(table, 'source'));

@@ -2,6 +2,13 @@ import type { ConnectorTable, TableRole } from '@weir/engine';
 import { OptionReader } from '../common/option-reader';
 import { FORMAT_OPTIONS, readMessageFormat, readParseErrorPolicy, type MessageFormat, type ParseErrorPolicy } from '../formats/message-format';
 
+/** The options of this connector that take one of a fixed set of values, and those values. */
+export const NATS_OPTION_VALUES = {
+  'scan.startup.mode': ['earliest-offset', 'latest-offset', 'timestamp', 'specific-offset'],
+  'scan.bounded.mode': ['unbounded', 'latest-offset', 'timestamp'],
+  'sink.delivery-guarantee': ['none', 'at-least-once', 'exactly-once'],
+} as const;
+
 /** Where a JetStream source starts when nothing is restored (Flink's `scan.startup.mode` names). */
 export type NatsStartup = { mode: 'earliest-offset' } | { mode: 'latest-offset' } | { mode: 'timestamp'; timestampMs: number } | { mode: 'specific-offset'; sequence: number };
 
@@ -40,13 +47,13 @@ export const NATS_OPTIONS = [
 export function readNatsSpec(table: ConnectorTable, role: TableRole) {
   const reader = new OptionReader(table.options);
   const stream = reader.string('stream');
-  const startupMode = reader.oneOf('scan.startup.mode', ['earliest-offset', 'latest-offset', 'timestamp', 'specific-offset'] as const, stream ? 'earliest-offset' : 'latest-offset');
+  const startupMode = reader.oneOf('scan.startup.mode', NATS_OPTION_VALUES['scan.startup.mode'], stream ? 'earliest-offset' : 'latest-offset');
   const startup: NatsStartup = startupMode === 'timestamp'
     ? { mode: 'timestamp', timestampMs: reader.requireInt('scan.startup.timestamp-millis', "when 'scan.startup.mode' is 'timestamp'") }
     : startupMode === 'specific-offset'
       ? { mode: 'specific-offset', sequence: reader.requireInt('scan.startup.specific-offset', "when 'scan.startup.mode' is 'specific-offset'", 1) }
       : { mode: startupMode };
-  const boundMode = reader.oneOf('scan.bounded.mode', ['unbounded', 'latest-offset', 'timestamp'] as const, 'unbounded');
+  const boundMode = reader.oneOf('scan.bounded.mode', NATS_OPTION_VALUES['scan.bounded.mode'], 'unbounded');
   const bound: NatsBound = boundMode === 'timestamp'
     ? { mode: 'timestamp', timestampMs: reader.requireInt('scan.bounded.timestamp-millis', "when 'scan.bounded.mode' is 'timestamp'") }
     : { mode: boundMode };
@@ -58,7 +65,7 @@ export function readNatsSpec(table: ConnectorTable, role: TableRole) {
       }
     }
   }
-  const delivery = reader.oneOf('sink.delivery-guarantee', ['none', 'at-least-once', 'exactly-once'] as const, stream ? 'at-least-once' : 'none');
+  const delivery = reader.oneOf('sink.delivery-guarantee', NATS_OPTION_VALUES['sink.delivery-guarantee'], stream ? 'at-least-once' : 'none');
   if (!stream && delivery !== 'none') reader.problems.push({ code: 'OPTION_INVALID', message: `'sink.delivery-guarantee' = '${delivery}' needs a JetStream 'stream': a core NATS publish is at most once`, option: 'sink.delivery-guarantee' });
   const spec: NatsSpec = {
     servers: (table.options.servers ?? '').split(',').map((s) => s.trim()).filter(Boolean),

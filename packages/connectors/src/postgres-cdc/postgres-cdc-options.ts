@@ -1,6 +1,13 @@
 import type { ConnectorTable } from '@weir/engine';
 import { OptionReader } from '../common/option-reader';
 
+/** The options of this connector that take one of a fixed set of values, and those values. */
+export const POSTGRES_CDC_OPTION_VALUES = {
+  'decoding.plugin.name': ['pgoutput'],
+  'changelog-mode': ['all'],
+  'scan.startup.mode': ['initial', 'latest-offset', 'snapshot'],
+} as const;
+
 /** Everything the postgres-cdc connector reads from a table's options (Flink CDC's names). */
 export interface PostgresCdcSpec {
   hostname: string;
@@ -26,8 +33,8 @@ export const POSTGRES_CDC_OPTIONS = [
 /** Parses and checks a postgres-cdc table's options; each problem names its option. */
 export function readPostgresCdcSpec(table: ConnectorTable) {
   const reader = new OptionReader(table.options);
-  reader.oneOf('decoding.plugin.name', ['pgoutput'] as const, 'pgoutput');
-  reader.oneOf('changelog-mode', ['all'] as const, 'all');
+  reader.oneOf('decoding.plugin.name', POSTGRES_CDC_OPTION_VALUES['decoding.plugin.name'], 'pgoutput');
+  reader.oneOf('changelog-mode', POSTGRES_CDC_OPTION_VALUES['changelog-mode'], 'all');
   if (reader.bool('scan.incremental.snapshot.enabled', false)) {
     reader.problems.push({ code: 'OPTION_UNSUPPORTED', message: "the incremental snapshot is not implemented: the snapshot is read in one exported-snapshot transaction ('false')", option: 'scan.incremental.snapshot.enabled' });
   }
@@ -43,7 +50,7 @@ export function readPostgresCdcSpec(table: ConnectorTable) {
     table: table.options['table-name'] ?? '',
     slot,
     publication: reader.string('debezium.publication.name', `weir_${slot}`),
-    startup: reader.oneOf('scan.startup.mode', ['initial', 'latest-offset', 'snapshot'] as const, 'initial'),
+    startup: reader.oneOf('scan.startup.mode', POSTGRES_CDC_OPTION_VALUES['scan.startup.mode'], 'initial'),
     connectTimeoutMs: reader.duration('connect.timeout', 10_000),
   };
   return { spec, problems: reader.problems };

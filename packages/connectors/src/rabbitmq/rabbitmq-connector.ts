@@ -1,7 +1,7 @@
 import type { Connector } from '@weir/engine';
 import { specOrThrow } from '../common/spec-or-throw';
-import { isChangelogFormat } from '../formats/message-format';
-import { RABBITMQ_OPTIONS, readRabbitMqSpec } from './rabbitmq-options';
+import { isChangelogFormat, MESSAGE_FORMAT_OPTION_VALUES } from '../formats/message-format';
+import { RABBITMQ_OPTION_VALUES, RABBITMQ_OPTIONS, readRabbitMqSpec } from './rabbitmq-options';
 import { RabbitMqSinkWriter } from './rabbitmq-sink-writer';
 import { RabbitMqSourceReader } from './rabbitmq-source-reader';
 
@@ -10,6 +10,7 @@ export const rabbitmqConnector: Connector = {
   name: 'rabbitmq',
   requiredOptions: [],
   optionalOptions: RABBITMQ_OPTIONS,
+  optionValues: { ...MESSAGE_FORMAT_OPTION_VALUES, ...RABBITMQ_OPTION_VALUES },
   validate: (table, role) => readRabbitMqSpec(table, role).problems,
   createSource: (table, subtask) => {
     const spec = specOrThrow(table.table, readRabbitMqSpec(table, 'source'));

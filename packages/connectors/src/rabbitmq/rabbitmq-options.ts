@@ -2,6 +2,12 @@ import type { ConnectorTable, TableRole } from '@weir/engine';
 import { OptionReader } from '../common/option-reader';
 import { FORMAT_OPTIONS, readMessageFormat, readParseErrorPolicy, type MessageFormat, type ParseErrorPolicy } from '../formats/message-format';
 
+/** The options of this connector that take one of a fixed set of values, and those values. */
+export const RABBITMQ_OPTION_VALUES = {
+  'scan.deduplication': ['message-id', 'none'],
+  'sink.delivery-guarantee': ['at-least-once', 'none'],
+} as const;
+
 /** Everything the rabbitmq connector reads from a table's options. */
 export interface RabbitMqSpec {
   uri: string;
@@ -45,10 +51,10 @@ export function readRabbitMqSpec(table: ConnectorTable, role: TableRole) {
     exchangeType: reader.string('exchange.type'),
     routingKey: reader.string('routing-key', queue ?? ''),
     prefetch: reader.int('prefetch.count', 5000, 1),
-    deduplicate: reader.oneOf('scan.deduplication', ['message-id', 'none'] as const, 'message-id') === 'message-id',
+    deduplicate: reader.oneOf('scan.deduplication', RABBITMQ_OPTION_VALUES['scan.deduplication'], 'message-id') === 'message-id',
     format: readMessageFormat(reader, table.fields, role),
     parseErrors: readParseErrorPolicy(reader),
-    confirms: reader.oneOf('sink.delivery-guarantee', ['at-least-once', 'none'] as const, 'at-least-once') === 'at-least-once',
+    confirms: reader.oneOf('sink.delivery-guarantee', RABBITMQ_OPTION_VALUES['sink.delivery-guarantee'], 'at-least-once') === 'at-least-once',
   };
   return { spec, problems: reader.problems };
 }

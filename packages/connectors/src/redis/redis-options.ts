@@ -2,6 +2,13 @@ import { formatField, type ConnectorTable, type PlanField, type TableRole } from
 import { OptionReader } from '../common/option-reader';
 import { FORMAT_OPTIONS, readMessageFormat, readParseErrorPolicy, type MessageFormat, type ParseErrorPolicy } from '../formats/message-format';
 
+/** The options of this connector that take one of a fixed set of values, and those values. */
+export const REDIS_OPTION_VALUES = {
+  'data-type': ['string', 'hash', 'list', 'stream', 'pubsub'],
+  'scan.startup.mode': ['earliest-offset', 'latest-offset'],
+  'scan.bounded.mode': ['unbounded', 'latest-offset'],
+} as const;
+
 /** How rows map to Redis: a value per key (string), fields per key (hash), or entries of a list, stream or channel. */
 export type RedisDataType = 'string' | 'hash' | 'list' | 'stream' | 'pubsub';
 
@@ -33,7 +40,7 @@ const PLACEHOLDER = /\{([^{}]+)\}/g;
 /** Parses and checks a redis table's options for `role`; each problem names its option. */
 export function readRedisSpec(table: ConnectorTable, role: TableRole) {
   const reader = new OptionReader(table.options);
-  const dataType = reader.oneOf('data-type', ['string', 'hash', 'list', 'stream', 'pubsub'] as const, 'string');
+  const dataType = reader.oneOf('data-type', REDIS_OPTION_VALUES['data-type'], 'string');
   const key = table.options.key ?? '';
   const names = table.fields.map((f) => f.name);
   const keyColumns: number[] = [];
@@ -56,8 +63,8 @@ export function readRedisSpec(table: ConnectorTable, role: TableRole) {
     format: readMessageFormat(reader, table.fields, role),
     group: reader.string('stream.group'),
     consumer: reader.string('stream.consumer', 'weir'),
-    startup: reader.oneOf('scan.startup.mode', ['earliest-offset', 'latest-offset'] as const, 'earliest-offset'),
-    bounded: reader.oneOf('scan.bounded.mode', ['unbounded', 'latest-offset'] as const, 'unbounded'),
+    startup: reader.oneOf('scan.startup.mode', REDIS_OPTION_VALUES['scan.startup.mode'], 'earliest-offset'),
+    bounded: reader.oneOf('scan.bounded.mode', REDIS_OPTION_VALUES['scan.bounded.mode'], 'unbounded'),
     parseErrors: readParseErrorPolicy(reader),
     keyColumns,
   };

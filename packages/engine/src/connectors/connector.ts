@@ -133,6 +133,8 @@ export interface Connector {
   optionalOptions: readonly string[];
   /** Option families such as `fields.<name>.kind`, matched in addition to the plain lists. */
   optionPatterns?: readonly RegExp[];
+  /** Options taking one of a fixed set of values, with those values (offered by the editor inside WITH). */
+  optionValues?: Readonly<Record<string, readonly string[]>>;
   /** Connector-specific checks beyond required and unknown options. */
   validate?(table: ConnectorTable, role: TableRole): ConnectorProblem[];
   createSource?(table: ConnectorTable, subtask: SubtaskInfo): SourceReader;

@@ -1,6 +1,6 @@
 import type { Connector } from '../connector';
 import { LOOKUP_OPTIONS, readLookupCacheSpec } from '../lookup-options';
-import { FILESYSTEM_OPTIONS, readFilesystemSpec } from './filesystem-options';
+import { FILESYSTEM_OPTION_VALUES, FILESYSTEM_OPTIONS, readFilesystemSpec } from './filesystem-options';
 import { FilesystemLookupSource } from './filesystem-lookup';
 import { FilesystemSinkWriter } from './filesystem-sink-writer';
 import { FilesystemSourceReader } from './filesystem-source-reader';
@@ -13,6 +13,7 @@ export const filesystemConnector: Connector = {
   name: 'filesystem',
   requiredOptions: ['path', 'format'],
   optionalOptions: [...FILESYSTEM_OPTIONS, ...LOOKUP_OPTIONS],
+  optionValues: FILESYSTEM_OPTION_VALUES,
   defaultLookupCache: 'FULL',
   validate(table) {
     const { problems } = readFilesystemSpec(table);

@@ -19,6 +19,13 @@ export interface FilesystemSpec {
   defaultPartitionName: string;
 }
 
+/** The options taking one of a fixed set of values, and those values. */
+export const FILESYSTEM_OPTION_VALUES = {
+  format: ['csv', 'json'],
+  'sink.partition-commit.trigger': ['process-time', 'partition-time'],
+  'json.timestamp-format.standard': ['SQL', 'ISO-8601'],
+} as const;
+
 /**
  * Options the connector accepts (Flink's FileSystemConnectorOptions and the csv/json format
  * options). Those that only tune when files roll or partitions commit in a long-running job
@@ -72,14 +79,14 @@ export function readFilesystemSpec(table: ConnectorTable): { spec: FilesystemSpe
     return ms ?? fallback;
   };
   const format = options.format;
-  if (format !== 'csv' && format !== 'json') invalid('format', "'csv' or 'json'");
+  if (!FILESYSTEM_OPTION_VALUES.format.includes(format as 'csv')) invalid('format', "'csv' or 'json'");
   const path = (options.path ?? '').replace(/^file:\/\//, '');
   if (path === '' || /^[a-z][a-z0-9+.-]*:\/\//i.test(path)) invalid('path', "a local path or a 'file://' URI");
   const size = options['sink.rolling-policy.file-size'] === undefined ? 128 << 20 : parseSizeBytes(options['sink.rolling-policy.file-size']);
   if (size === undefined || size <= 0) invalid('sink.rolling-policy.file-size', "a positive size such as '128MB'");
   for (const option of ['sink.rolling-policy.check-interval', 'sink.rolling-policy.inactivity-interval', 'sink.partition-commit.delay']) duration(option, 0);
   const trigger = options['sink.partition-commit.trigger'];
-  if (trigger !== undefined && trigger !== 'process-time' && trigger !== 'partition-time') invalid('sink.partition-commit.trigger', "'process-time' or 'partition-time'");
+  if (trigger !== undefined && !FILESYSTEM_OPTION_VALUES['sink.partition-commit.trigger'].includes(trigger as 'process-time')) invalid('sink.partition-commit.trigger', "'process-time' or 'partition-time'");
   const policies = (options['sink.partition-commit.policy.kind'] ?? '').split(',').map((p) => p.trim()).filter(Boolean);
   for (const policy of policies) {
     if (policy === 'custom') problems.push({ code: 'OPTION_UNSUPPORTED', message: "the 'custom' partition commit policy needs a Java class, which Weir cannot run", option: 'sink.partition-commit.policy.kind' });

@@ -50,6 +50,7 @@ export const printConnector: Connector = {
   name: 'print',
   requiredOptions: [],
   optionalOptions: ['print-identifier', 'standard-error', 'sink.parallelism'],
+  optionValues: { 'standard-error': ['true', 'false'] },
   sinkChangelogMode: 'all',
   validate(table) {
     const stderr = table.options['standard-error'];
