@@ -295,6 +295,45 @@ describe('console', () => {
     await screenshot('format-02-refused');
   });
 
+  it('completes connector names and options inside WITH and built-in functions with their signature, and explains them on hover', async () => {
+    await page.goto(`${stack.consoleUrl}/jobs/new?template=blank`);
+    await page.getByTestId('job-name').fill(`e2e-complete-${randomBytes(4).toString('hex')}`);
+    await typeSql([]);
+    const suggestion = (label: string) => page.locator('.suggest-widget .monaco-list-row', { hasText: label }).first();
+    await page.keyboard.type("CREATE TABLE src (ts TIMESTAMP(3)) WITH ('connector' = '");
+    await suggestion('datagen').waitFor({ timeout: 15_000 });
+    // Values come from the engine's reference: every connector the workers run, not a fixed list.
+    for (const connector of ['filesystem', 'kafka', 'jdbc']) expect(await suggestion(connector).count()).toBe(1);
+    await screenshot('complete-01-connector-values');
+    await page.keyboard.type('datagen');
+    await page.keyboard.press('Escape');
+    // Past the quote Monaco closed by itself, still inside WITH's parentheses.
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.type(", 'rows-per");
+    await suggestion('rows-per-second').waitFor({ timeout: 15_000 });
+    // Only the named connector's options: a kafka option is not offered for datagen.
+    expect(await suggestion('scan.startup.mode').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('End');
+    await page.keyboard.type(';');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('SELECT DATE_FORM');
+    await suggestion('DATE_FORMAT').waitFor({ timeout: 15_000 });
+    await screenshot('complete-02-functions');
+    await page.keyboard.press('Enter');
+    await page.locator('.parameter-hints-widget', { hasText: 'DATE_FORMAT(' }).waitFor({ timeout: 15_000 });
+    expect(await page.locator('.parameter-hints-widget').textContent()).toContain('DATE_FORMAT(timestamp, string)');
+    await screenshot('complete-03-signature-help');
+    await page.keyboard.press('Escape');
+    await page.keyboard.type('ts, ');
+    await page.keyboard.press('Escape');
+    await page.locator('[data-testid="sql-editor"] .view-line span', { hasText: 'DATE_FORMAT' }).first().hover();
+    const hover = page.locator('.monaco-hover', { hasText: 'DATE_FORMAT(timestamp, string)' });
+    await hover.waitFor({ timeout: 15_000 });
+    expect(await hover.textContent()).toContain('Converts timestamp to a value of string in the format specified by the date format string');
+    await screenshot('complete-04-hover');
+  });
+
   it('writes a user function beside the SQL, which validates against its types, saves with the version and runs on a worker', async () => {
     await page.goto(`${stack.consoleUrl}/jobs/new?template=blank`);
     await page.getByTestId('job-name').fill(`e2e-udf-${randomBytes(4).toString('hex')}`);

@@ -1,4 +1,5 @@
 import {
+  SqlReference,
   AddMemberResponse,
   ApiTokenList,
   AuditList,
@@ -151,6 +152,7 @@ export const apiClient = {
   sampleConnection: (connectionId: string, body: SampleRequest & { connector?: string }) => request(SampleResponse, 'POST', `/connections/${id(connectionId)}/sample`, body),
   previewTable: (connectionId: string, body: PreviewRequest) => request(PreviewResponse, 'POST', `/connections/${id(connectionId)}/preview`, body),
   listTables: (signal?: AbortSignal) => request(CatalogTableList, 'GET', '/catalog/tables', undefined, signal),
+  getSqlReference: (signal?: AbortSignal) => request(SqlReference, 'GET', '/sql/reference', undefined, signal),
   getTable: (tableId: string, signal?: AbortSignal) => request(CatalogTable, 'GET', `/catalog/tables/${id(tableId)}`, undefined, signal),
   createTable: (body: CatalogTableRequest) => request(CatalogTableSaved, 'POST', '/catalog/tables', body),
   updateTable: (tableId: string, body: CatalogTableRequest) => request(CatalogTableSaved, 'PUT', `/catalog/tables/${id(tableId)}`, body),

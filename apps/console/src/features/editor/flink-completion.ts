@@ -1,17 +1,22 @@
 import type { CompletionService, ICompletionItem } from 'monaco-sql-languages/esm/monaco.contribution.js';
 import { languages } from 'monaco-editor/esm/vs/editor/editor.api.js';
 import { completionCatalog } from './catalog-completion';
-
-/** Option keys of the connectors Weir ships, offered inside `WITH (...)`. */
-const CONNECTOR_OPTIONS = ['connector', 'rows-per-second', 'number-of-rows', 'path', 'format', 'print-identifier'];
+import { completionContext } from './completion-context';
+import { functionItems, referenceItems } from './reference-completion';
+import { sqlReferenceNow } from './sql-reference-store';
 
 /**
- * Keywords and snippets from the grammar, plus the tables and columns the script itself
+ * Inside WITH and SET, option keys and values from the engine's reference; elsewhere keywords
+ * and snippets from the grammar, the built-in functions, plus the tables and columns the script itself
  * declares and the workspace catalog's (columns of the catalog tables the script names): the
  * parser reports which of those fit at the caret. Context types are compared as
  * strings so the main bundle does not pull in dt-sql-parser (it runs in the worker).
  */
-export const flinkCompletion: CompletionService = async (model, _position, _context, suggestions, entities, snippets) => {
+export const flinkCompletion: CompletionService = async (model, position, _context, suggestions, entities, snippets) => {
+  const before = model.getValueInRange({ startLineNumber: 1, startColumn: 1, endLineNumber: position.lineNumber, endColumn: position.column });
+  // Inside WITH or after SET the engine's reference knows the options and their values; the grammar does not.
+  const fromReference = referenceItems(completionContext(before), sqlReferenceNow());
+  if (fromReference) return fromReference;
   if (!suggestions) return [];
   const items: ICompletionItem[] = [];
   const wanted = new Set(suggestions.syntax.map((s) => String(s.syntaxContextType)));
@@ -46,11 +51,7 @@ export const flinkCompletion: CompletionService = async (model, _position, _cont
       }
     }
   }
-  if (wanted.has('tablePropertyKey')) {
-    for (const option of CONNECTOR_OPTIONS) {
-      items.push({ label: `'${option}'`, kind: languages.CompletionItemKind.Property, detail: 'connector option', sortText: `0${option}` });
-    }
-  }
+  if (wanted.has('column') || wanted.has('function')) items.push(...functionItems(sqlReferenceNow()));
   for (const keyword of suggestions.keywords) {
     items.push({ label: keyword, kind: languages.CompletionItemKind.Keyword, detail: 'keyword', sortText: `2${keyword}` });
   }

@@ -9,6 +9,7 @@ import { apiClient } from '../api/api-client';
 import { ApiRequestError } from '../api/api-request-error';
 import { useApiResource } from '../api/use-api-resource';
 import { setCompletionCatalog } from './catalog-completion';
+import { setSqlReference } from './sql-reference-store';
 import { ErrorBanner } from '../common/error-banner';
 import { deploymentStatus } from '../deployments/deployment-status';
 import { ExplainButton } from '../explain/explain-button';
@@ -69,6 +70,10 @@ export function JobEditor({ jobId: initialJobId, draft }: { jobId: string | null
   useEffect(() => {
     if (catalog.data) setCompletionCatalog(catalog.data.items);
   }, [catalog.data]);
+  const reference = useApiResource('sql-reference', apiClient.getSqlReference);
+  useEffect(() => {
+    if (reference.data) setSqlReference(reference.data);
+  }, [reference.data]);
   const [name, setName] = useState(draft?.name ?? '');
   const [sql, setSql] = useState(initialJobId ? '' : (draft?.sql ?? STARTER_SQL));
   const [savedSql, setSavedSql] = useState<string | null>(null);

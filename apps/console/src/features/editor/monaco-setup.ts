@@ -5,6 +5,7 @@ import 'monaco-sql-languages/esm/languages/flink/flink.contribution.js';
 import { LanguageIdEnum } from 'monaco-sql-languages/esm/common/constants.js';
 import { setupLanguageFeatures } from 'monaco-sql-languages/esm/setupLanguageFeatures.js';
 import { flinkCompletion } from './flink-completion';
+import { referenceHoverProvider, referenceSignatureHelpProvider } from './reference-providers';
 import { sqlFormatProvider } from './sql-format-provider';
 
 /** Monaco language id of Flink SQL, as monaco-sql-languages registers it. */
@@ -28,10 +29,12 @@ self.MonacoEnvironment = {
 // `dateTime`); the API's validator is the one source of truth for problems.
 setupLanguageFeatures(FLINK_SQL, {
   diagnostics: false,
-  completionItems: { enable: true, triggerCharacters: [' ', '.', '('], completionService: flinkCompletion },
+  completionItems: { enable: true, triggerCharacters: [' ', '.', '(', "'"], completionService: flinkCompletion },
 });
 
 monaco.languages.registerDocumentFormattingEditProvider(FLINK_SQL, sqlFormatProvider);
+monaco.languages.registerHoverProvider(FLINK_SQL, referenceHoverProvider);
+monaco.languages.registerSignatureHelpProvider(FLINK_SQL, referenceSignatureHelpProvider);
 
 // @monaco-editor/react would otherwise fetch Monaco from a CDN.
 loader.config({ monaco });
