@@ -4,10 +4,15 @@ import { common } from './common';
 import { format } from './format';
 import { account } from './account';
 import { auth } from './auth';
+import { checkpoints } from './checkpoints';
+import { deployments } from './deployments';
 import { editor } from './editor';
+import { failovers } from './failovers';
 import { jobs } from './jobs';
+import { monitoring } from './monitoring';
 import { shell } from './shell';
 import { templates } from './templates';
+import { versions } from './versions';
 
 /** The English catalog, the source of truth: its literal texts type every key and placeholder. */
 export const en = {
@@ -15,10 +20,15 @@ export const en = {
   format: format.en,
   account: account.en,
   auth: auth.en,
+  checkpoints: checkpoints.en,
+  deployments: deployments.en,
   editor: editor.en,
+  failovers: failovers.en,
   jobs: jobs.en,
+  monitoring: monitoring.en,
   shell: shell.en,
   templates: templates.en,
+  versions: versions.en,
 };
 
 export type EnMessages = typeof en;
@@ -32,10 +42,15 @@ export const zh: Messages = {
   format: format.zh,
   account: account.zh,
   auth: auth.zh,
+  checkpoints: checkpoints.zh,
+  deployments: deployments.zh,
   editor: editor.zh,
+  failovers: failovers.zh,
   jobs: jobs.zh,
+  monitoring: monitoring.zh,
   shell: shell.zh,
   templates: templates.zh,
+  versions: versions.zh,
 };
 
 export const catalogs: Record<Locale, Messages> = { en, zh };
