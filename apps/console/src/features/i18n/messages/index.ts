@@ -5,8 +5,10 @@ import { format } from './format';
 import { account } from './account';
 import { auth } from './auth';
 import { checkpoints } from './checkpoints';
+import { debug } from './debug';
 import { deployments } from './deployments';
 import { editor } from './editor';
+import { explain } from './explain';
 import { failovers } from './failovers';
 import { jobs } from './jobs';
 import { monitoring } from './monitoring';
@@ -21,8 +23,10 @@ export const en = {
   account: account.en,
   auth: auth.en,
   checkpoints: checkpoints.en,
+  debug: debug.en,
   deployments: deployments.en,
   editor: editor.en,
+  explain: explain.en,
   failovers: failovers.en,
   jobs: jobs.en,
   monitoring: monitoring.en,
@@ -43,8 +47,10 @@ export const zh: Messages = {
   account: account.zh,
   auth: auth.zh,
   checkpoints: checkpoints.zh,
+  debug: debug.zh,
   deployments: deployments.zh,
   editor: editor.zh,
+  explain: explain.zh,
   failovers: failovers.zh,
   jobs: jobs.zh,
   monitoring: monitoring.zh,
