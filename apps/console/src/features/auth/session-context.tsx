@@ -6,6 +6,7 @@ import { createContext, useCallback, useContext, useEffect, useState, type React
 import { apiClient } from '../api/api-client';
 import { ApiRequestError } from '../api/api-request-error';
 import { ErrorBanner } from '../common/error-banner';
+import { useT } from '../i18n/i18n-provider';
 import { chooseWorkspace, chosenWorkspace, signInUrl } from './browser-session';
 import { permission } from './permission';
 
@@ -25,6 +26,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [generation, setGeneration] = useState(0);
+  const t = useT();
 
   useEffect(() => {
     const controller = new AbortController();
@@ -59,7 +61,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   if (error) return <div className="p-6"><ErrorBanner error={error} /></div>;
-  if (!me) return <div className="p-6 text-sm text-zinc-500">Loading…</div>;
+  if (!me) return <div className="p-6 text-sm text-zinc-500">{t('common.loading')}</div>;
   return <SessionContext.Provider value={{ me, switchWorkspace, signOut }}>{children}</SessionContext.Provider>;
 }
 

@@ -1,7 +1,11 @@
+'use client';
+
 import { ApiRequestError } from '../api/api-request-error';
+import { useT } from '../i18n/i18n-provider';
 
 /** Shows any failure; for API errors also the code and each rejected field by its path. */
 export function ErrorBanner({ error, onDismiss }: { error: unknown; onDismiss?: () => void }) {
+  const t = useT();
   if (!error) return null;
   const apiError = error instanceof ApiRequestError ? error : null;
   const message = error instanceof Error ? error.message : String(error);
@@ -16,7 +20,7 @@ export function ErrorBanner({ error, onDismiss }: { error: unknown; onDismiss?: 
           <ul className="mt-1 list-inside list-disc">
             {apiError.fieldIssues.map((issue) => (
               <li key={`${issue.path}:${issue.message}`}>
-                <span className="font-mono">{issue.path || '(body)'}</span>: {issue.message}
+                <span className="font-mono">{issue.path || t('common.body')}</span>: {issue.message}
               </li>
             ))}
           </ul>
@@ -32,7 +36,7 @@ export function ErrorBanner({ error, onDismiss }: { error: unknown; onDismiss?: 
         )}
       </div>
       {onDismiss && (
-        <button type="button" onClick={onDismiss} className="text-red-700 hover:text-red-950" aria-label="Dismiss">
+        <button type="button" onClick={onDismiss} className="text-red-700 hover:text-red-950" aria-label={t('common.dismiss')}>
           ×
         </button>
       )}

@@ -1,11 +1,19 @@
-const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+import { LOCALE_TAGS } from '../i18n/locale';
+import { currentLocale } from '../i18n/locale-store';
+import { t } from '../i18n/t';
 
-/** Counts and rates as operators read them: rounded, with thousands separators ("1,998"). */
+const tag = () => LOCALE_TAGS[currentLocale()];
+// Formatters are costly to build and charts format on every frame: one per locale.
+const integers = new Map<string, Intl.NumberFormat>();
+const relatives = new Map<string, Intl.RelativeTimeFormat>();
+
+/** Counts and rates as operators read them: rounded, with the locale's thousands separators ("1,998"). */
 export function formatCount(value: number): string {
-  return integer.format(value);
+  const locale = tag();
+  if (!integers.has(locale)) integers.set(locale, new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }));
+  return integers.get(locale)!.format(value);
 }
 
-const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['day', 86_400_000],
   ['hour', 3_600_000],
@@ -13,17 +21,22 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['second', 1000],
 ];
 
-/** "3 minutes ago"; exact timestamps go in a title attribute next to it. */
+/** "3 minutes ago" ("3分钟前"); exact timestamps go in a title attribute next to it. */
 export function formatRelativeTime(iso: string, nowMs: number = Date.now()): string {
   const deltaMs = new Date(iso).getTime() - nowMs;
+  const locale = tag();
+  if (!relatives.has(locale)) relatives.set(locale, new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
+  const relative = relatives.get(locale)!;
   for (const [unit, ms] of UNITS) {
     if (Math.abs(deltaMs) >= ms || unit === 'second') return relative.format(Math.round(deltaMs / ms), unit);
   }
   return iso;
 }
 
+/** A moment to the second in the locale's words; English keeps the day-month-year order of en-GB. */
 export function formatTimestamp(iso: string): string {
-  return new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
+  const locale = currentLocale();
+  return new Date(iso).toLocaleString(locale === 'en' ? 'en-GB' : LOCALE_TAGS[locale], { dateStyle: 'medium', timeStyle: 'medium' });
 }
 
 const BYTE_UNITS = ['B', 'KB', 'MB', 'GB', 'TB'];
@@ -40,17 +53,17 @@ export function formatBytes(bytes: number): string {
   return `${value.toFixed(digits).replace(/\.0$/, '')} ${BYTE_UNITS[unit]}`;
 }
 
-/** Durations as operators read them: "850 ms", "2.5 s", "3 min 20 s", "2 h 5 min". */
+/** Durations as operators read them: "850 ms", "2.5 s", "3 min 20 s", "2 h 5 min" (in Chinese "3 分 20 秒"). */
 export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0).replace(/\.0$/, '')} s`;
+  if (ms < 1000) return t('format.ms', { n: Math.round(ms) });
+  if (ms < 60_000) return t('format.s', { n: (ms / 1000).toFixed(ms < 10_000 ? 1 : 0).replace(/\.0$/, '') });
   const totalSeconds = Math.round(ms / 1000);
   if (totalSeconds < 3600) {
     const seconds = totalSeconds % 60;
-    return `${Math.floor(totalSeconds / 60)} min${seconds ? ` ${seconds} s` : ''}`;
+    return `${t('format.min', { n: Math.floor(totalSeconds / 60) })}${seconds ? ` ${t('format.s', { n: seconds })}` : ''}`;
   }
   const totalMinutes = Math.round(totalSeconds / 60);
   const minutes = totalMinutes % 60;
-  if (totalMinutes < 24 * 60) return `${Math.floor(totalMinutes / 60)} h${minutes ? ` ${minutes} min` : ''}`;
-  return `${Math.floor(totalMinutes / 1440)} d ${Math.floor((totalMinutes % 1440) / 60)} h`;
+  if (totalMinutes < 24 * 60) return `${t('format.h', { n: Math.floor(totalMinutes / 60) })}${minutes ? ` ${t('format.min', { n: minutes })}` : ''}`;
+  return `${t('format.d', { n: Math.floor(totalMinutes / 1440) })} ${t('format.h', { n: Math.floor((totalMinutes % 1440) / 60) })}`;
 }

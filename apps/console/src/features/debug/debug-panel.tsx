@@ -4,6 +4,9 @@ import type { DebugRunComparison, DebugTables, Fixture } from '@weir/contracts';
 import { useCallback, useEffect, useState } from 'react';
 import { ErrorBanner } from '../common/error-banner';
 import { useBusyAction } from '../common/use-busy-action';
+import { useT } from '../i18n/i18n-provider';
+import type { Translate } from '../i18n/translator';
+import { formatCount } from '../common/format';
 import { Button } from '../shell/button';
 import { debugApi } from './debug-api';
 import { emptyRow, InputEditor, toInputRequest, type InputDraft } from './input-editor';
@@ -13,7 +16,7 @@ import { useDebugRun } from './use-debug-run';
 
 type RunSummary = Awaited<ReturnType<typeof debugApi.list>>['items'][number];
 
-const label = (run: RunSummary | { version: number | null; id: string }) => `${run.version ? `v${run.version}` : 'unsaved'} · ${run.id.slice(0, 8)}`;
+const label = (t: Translate, run: RunSummary | { version: number | null; id: string }) => `${run.version ? `v${run.version}` : t('debug.unsaved')} · ${run.id.slice(0, 8)}`;
 
 /**
  * Debugs the editor's SQL: inputs per source (typed, a file, a live capture or a fixture), a
@@ -31,6 +34,7 @@ export function DebugPanel({ jobId, sql, savedVersion, canRun, reason }: { jobId
   const [comparison, setComparison] = useState<DebugRunComparison | null>(null);
   const { busy, actionError, setActionError, run } = useBusyAction<'tables' | 'running' | 'stopping' | 'saving' | 'comparing'>();
   const debug = useDebugRun(jobId);
+  const t = useT();
   const { state } = debug;
   const running = state.status === 'QUEUED' || state.status === 'RUNNING';
 
@@ -94,40 +98,38 @@ export function DebugPanel({ jobId, sql, savedVersion, canRun, reason }: { jobId
   return (
     <section data-testid="debug-panel" className="flex max-h-[60vh] min-h-0 flex-col gap-3 overflow-auto border-t border-zinc-200 bg-white px-6 py-3">
       <div className="flex items-center gap-2">
-        <h2 className="text-sm font-semibold text-zinc-800">Debug run</h2>
-        <span className="text-xs text-zinc-500">nothing reaches a real sink</span>
+        <h2 className="text-sm font-semibold text-zinc-800">{t('debug.title')}</h2>
+        <span className="text-xs text-zinc-500">{t('debug.noRealSink')}</span>
         <div className="flex-1" />
         <Button onClick={() => void loadTables()} disabled={busy !== null}>
-          Refresh tables
+          {t('debug.refreshTables')}
         </Button>
         {running ? (
           <Button data-testid="debug-stop" variant="danger" onClick={() => run('stopping', debug.stop)} disabled={busy === 'stopping'}>
-            Stop
+            {t('debug.stop')}
           </Button>
         ) : (
           <Button data-testid="debug-run" variant="primary" onClick={() => void onRun()} disabled={busy !== null || !canRun || !tables} title={reason ?? 'Ctrl/Cmd+Shift+Enter'}>
-            {busy === 'running' ? 'Starting…' : 'Run debug'}
+            {busy === 'running' ? t('debug.starting') : t('debug.run')}
           </Button>
         )}
       </div>
       <ErrorBanner error={actionError} onDismiss={() => setActionError(null)} />
       {tables && (
         <div className="flex flex-col gap-3">
-          {tables.sources.length === 0 && <p className="text-xs text-zinc-500">The job reads no source table.</p>}
-          {[...tables.sources.map((t) => ({ t, lookup: false })), ...tables.lookups.map((t) => ({ t, lookup: true }))].map(({ t, lookup }) => {
-            const draft = drafts[t.table];
-            return draft && <InputEditor key={t.table} table={t} lookup={lookup} draft={draft} fixtures={fixtures} onChange={(d) => setDrafts((all) => ({ ...all, [t.table]: d }))} />;
+          {tables.sources.length === 0 && <p className="text-xs text-zinc-500">{t('debug.noSource')}</p>}
+          {[...tables.sources.map((table) => ({ table, lookup: false })), ...tables.lookups.map((table) => ({ table, lookup: true }))].map(({ table, lookup }) => {
+            const draft = drafts[table.table];
+            return draft && <InputEditor key={table.table} table={table} lookup={lookup} draft={draft} fixtures={fixtures} onChange={(d) => setDrafts((all) => ({ ...all, [table.table]: d }))} />;
           })}
         </div>
       )}
       {state.status && (
         <div data-testid="debug-status" className="flex items-center gap-3 border-t border-zinc-100 pt-2 text-xs text-zinc-600">
-          <span className="font-semibold">{state.status}</span>
-          {final?.durationMs !== null && final?.durationMs !== undefined && <span>{(final.durationMs / 1000).toFixed(2)} s</span>}
+          <span className="font-semibold">{t(`debug.status.${state.status}`)}</span>
+          {final?.durationMs !== null && final?.durationMs !== undefined && <span>{t('debug.seconds', { n: (final.durationMs / 1000).toFixed(2) })}</span>}
           {final?.inputs.map((i) => (
-            <span key={i.table}>
-              {i.table}: {i.rows.toLocaleString()} rows ({i.source})
-            </span>
+            <span key={i.table}>{t('debug.inputRows', { table: i.table, rows: formatCount(i.rows), source: t(`debug.sources.${i.source}`) })}</span>
           ))}
         </div>
       )}
@@ -139,7 +141,7 @@ export function DebugPanel({ jobId, sql, savedVersion, canRun, reason }: { jobId
           </p>
           {error.row && (
             <p className="mt-1 font-mono">
-              caused by row {error.row.index + 1} of {error.row.table}: {JSON.stringify(error.row.row)}
+              {t('debug.causedBy', { index: error.row.index + 1, table: error.row.table, row: JSON.stringify(error.row.row) })}
             </p>
           )}
           {error.diagnostics?.map((d) => (
@@ -155,7 +157,7 @@ export function DebugPanel({ jobId, sql, savedVersion, canRun, reason }: { jobId
       </div>
       {final && final.status !== 'FAILED' && (
         <div className="flex flex-wrap items-center gap-2 border-t border-zinc-100 pt-2 text-xs">
-          <input data-testid="fixture-name" value={fixtureName} onChange={(e) => setFixtureName(e.target.value)} placeholder="fixture name" className="h-7 w-48 rounded border border-zinc-300 px-1.5" />
+          <input data-testid="fixture-name" value={fixtureName} onChange={(e) => setFixtureName(e.target.value)} placeholder={t('debug.fixtureName')} className="h-7 w-48 rounded border border-zinc-300 px-1.5" />
           <Button
             data-testid="save-fixture"
             disabled={!fixtureName.trim() || busy !== null || !canRun}
@@ -167,26 +169,26 @@ export function DebugPanel({ jobId, sql, savedVersion, canRun, reason }: { jobId
               })
             }
           >
-            Save inputs as fixture
+            {t('debug.saveFixture')}
           </Button>
-          <span className="ml-4 text-zinc-500">compare with</span>
+          <span className="ml-4 text-zinc-500">{t('debug.compareWith')}</span>
           <select data-testid="compare-with" value={compareWith} onChange={(e) => setCompareWith(e.target.value)} className="h-7 rounded border border-zinc-300 px-1">
-            <option value="">an earlier run…</option>
+            <option value="">{t('debug.earlierRun')}</option>
             {history
               .filter((h) => h.id !== final.id && (h.status === 'FINISHED' || h.status === 'STOPPED'))
               .map((h) => (
                 <option key={h.id} value={h.id}>
-                  {label(h)}
-                  {h.fixtureId ? ` · ${fixtures.find((f) => f.id === h.fixtureId)?.name ?? 'fixture'}` : ''}
+                  {label(t, h)}
+                  {h.fixtureId ? ` · ${fixtures.find((f) => f.id === h.fixtureId)?.name ?? t('debug.fixture')}` : ''}
                 </option>
               ))}
           </select>
           <Button data-testid="compare-button" disabled={!compareWith || busy !== null} onClick={() => run('comparing', async () => setComparison(await debugApi.compare(compareWith, final.id)))}>
-            Compare
+            {t('debug.compare')}
           </Button>
         </div>
       )}
-      {comparison && final && <RunComparison comparison={comparison} labels={[label(history.find((h) => h.id === compareWith) ?? { id: compareWith, version: null }), label(final)]} />}
+      {comparison && final && <RunComparison comparison={comparison} labels={[label(t, history.find((h) => h.id === compareWith) ?? { id: compareWith, version: null }), label(t, final)]} />}
     </section>
   );
 }

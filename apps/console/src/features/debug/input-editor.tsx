@@ -1,6 +1,8 @@
 'use client';
 
 import type { DebugInputRequest, DebugTables, Fixture } from '@weir/contracts';
+import { formatCount } from '../common/format';
+import { useT } from '../i18n/i18n-provider';
 import { parseInputFile } from './parse-input-file';
 
 /** How one table gets its rows in the panel; turned into the API's DebugInputRequest on Run. */
@@ -33,11 +35,12 @@ const inputClass = 'h-7 rounded border border-zinc-300 px-1.5 font-mono text-xs 
 
 /** The rows of one source or dimension table: typed in a grid, from a file, captured live, or a saved fixture. */
 export function InputEditor({ table, lookup, draft, fixtures, onChange }: { table: Table; lookup: boolean; draft: InputDraft; fixtures: Fixture[]; onChange: (draft: InputDraft) => void }) {
+  const t = useT();
   const modes: { id: InputDraft['mode']; label: string }[] = [
-    { id: 'rows', label: 'Typed rows' },
-    { id: 'file', label: 'File' },
-    ...(lookup ? [{ id: 'live' as const, label: 'Read live' }] : [{ id: 'capture' as const, label: 'Capture live' }]),
-    ...(fixtures.length > 0 ? [{ id: 'fixture' as const, label: 'Fixture' }] : []),
+    { id: 'rows', label: t('debug.input.typedRows') },
+    { id: 'file', label: t('debug.input.file') },
+    ...(lookup ? [{ id: 'live' as const, label: t('debug.input.readLive') }] : [{ id: 'capture' as const, label: t('debug.input.captureLive') }]),
+    ...(fixtures.length > 0 ? [{ id: 'fixture' as const, label: t('debug.input.fixture') }] : []),
   ];
   const switchTo = (mode: InputDraft['mode']) => {
     if (mode === 'rows') onChange({ mode, rows: [emptyRow(table)] });
@@ -51,7 +54,7 @@ export function InputEditor({ table, lookup, draft, fixtures, onChange }: { tabl
     <div data-testid={testId} className="flex flex-col gap-2">
       <div className="flex items-center gap-3 text-xs">
         <span className="font-mono font-semibold text-zinc-800">{table.table}</span>
-        <span className="text-zinc-400">{lookup ? 'dimension table' : 'source'} · {table.connector}</span>
+        <span className="text-zinc-400">{lookup ? t('debug.input.dimensionTable') : t('debug.input.source')} · {table.connector}</span>
         <select data-testid={`${testId}-mode`} value={draft.mode} onChange={(e) => switchTo(e.target.value as InputDraft['mode'])} className={inputClass}>
           {modes.map((m) => (
             <option key={m.id} value={m.id}>
@@ -77,29 +80,28 @@ export function InputEditor({ table, lookup, draft, fixtures, onChange }: { tabl
               }
             }}
           />
-          {draft.fileName && !draft.error && <span className="text-zinc-600">{draft.rows.length.toLocaleString()} rows from {draft.fileName}</span>}
+          {draft.fileName && !draft.error && <span className="text-zinc-600">{t('debug.input.rowsFrom', { count: formatCount(draft.rows.length), file: draft.fileName })}</span>}
           {draft.error && <span className="text-red-700">{draft.fileName}: {draft.error}</span>}
         </div>
       )}
       {draft.mode === 'capture' && (
         <div className="flex items-center gap-2 text-xs text-zinc-600">
-          read up to
-          <input type="number" min={1} max={1_000_000} value={draft.maxRows} onChange={(e) => onChange({ ...draft, maxRows: Number(e.target.value) })} className={`${inputClass} w-24`} />
-          rows or for
-          <input type="number" min={1} max={300} value={draft.maxSeconds} onChange={(e) => onChange({ ...draft, maxSeconds: Number(e.target.value) })} className={`${inputClass} w-16`} />
-          seconds from the live source (nothing is acknowledged or written)
+          {t.rich('debug.input.capture', {
+            rows: <input type="number" min={1} max={1_000_000} value={draft.maxRows} onChange={(e) => onChange({ ...draft, maxRows: Number(e.target.value) })} className={`${inputClass} w-24`} />,
+            seconds: <input type="number" min={1} max={300} value={draft.maxSeconds} onChange={(e) => onChange({ ...draft, maxSeconds: Number(e.target.value) })} className={`${inputClass} w-16`} />,
+          })}
         </div>
       )}
       {draft.mode === 'fixture' && (
         <select value={draft.fixtureId} onChange={(e) => onChange({ mode: 'fixture', fixtureId: e.target.value })} className={`${inputClass} w-72`}>
           {fixtures.map((f) => (
             <option key={f.id} value={f.id}>
-              {f.name} ({f.tables.map((t) => `${t.table}: ${t.rows}`).join(', ')})
+              {f.name} ({f.tables.map((ft) => `${ft.table}: ${ft.rows}`).join(', ')})
             </option>
           ))}
         </select>
       )}
-      {draft.mode === 'live' && <p className="text-xs text-zinc-500">Lookups read the real table; a lookup only reads.</p>}
+      {draft.mode === 'live' && <p className="text-xs text-zinc-500">{t('debug.input.lookupsLive')}</p>}
     </div>
   );
 }
@@ -109,6 +111,7 @@ export function emptyRow(table: Table): Record<string, string> {
 }
 
 function RowGrid({ table, rows, testId, onChange }: { table: Table; rows: Record<string, string>[]; testId: string; onChange: (rows: Record<string, string>[]) => void }) {
+  const t = useT();
   const set = (index: number, column: string, value: string) => onChange(rows.map((row, i) => (i === index ? { ...row, [column]: value } : row)));
   return (
     <div className="overflow-x-auto">
@@ -138,7 +141,7 @@ function RowGrid({ table, rows, testId, onChange }: { table: Table; rows: Record
                 </td>
               ))}
               <td>
-                <button type="button" aria-label={`remove row ${i + 1}`} className="px-1 text-zinc-400 hover:text-red-700" onClick={() => onChange(rows.filter((_, j) => j !== i))}>
+                <button type="button" aria-label={t('debug.input.removeRow', { n: i + 1 })} className="px-1 text-zinc-400 hover:text-red-700" onClick={() => onChange(rows.filter((_, j) => j !== i))}>
                   ×
                 </button>
               </td>
@@ -147,7 +150,7 @@ function RowGrid({ table, rows, testId, onChange }: { table: Table; rows: Record
         </tbody>
       </table>
       <button type="button" data-testid={`${testId}-add-row`} className="mt-1 text-xs text-cyan-800 hover:underline" onClick={() => onChange([...rows, emptyRow(table)])}>
-        + row
+        {t('debug.input.addRow')}
       </button>
     </div>
   );

@@ -1,3 +1,5 @@
+import { t } from '../i18n/t';
+
 type Row = Record<string, string | unknown>;
 
 /**
@@ -13,7 +15,7 @@ export function parseInputFile(name: string, text: string): Row[] {
 function parseJson(text: string): Row[] {
   if (text.startsWith('[')) {
     const value: unknown = JSON.parse(text);
-    if (!Array.isArray(value)) throw new Error('the JSON file is not an array of rows');
+    if (!Array.isArray(value)) throw new Error(t('debug.file.notArray'));
     return value.map((row, i) => asRow(row, i + 1));
   }
   return text
@@ -23,13 +25,13 @@ function parseJson(text: string): Row[] {
       try {
         return asRow(JSON.parse(line), i + 1);
       } catch (error) {
-        throw new Error(`line ${i + 1} is not JSON: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+        throw new Error(t('debug.file.lineNotJson', { line: i + 1, error: error instanceof Error ? error.message : String(error) }), { cause: error });
       }
     });
 }
 
 function asRow(value: unknown, line: number): Row {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`row ${line} is not an object of column values`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(t('debug.file.rowNotObject', { line }));
   return value as Row;
 }
 
@@ -40,7 +42,7 @@ function parseCsv(text: string): Row[] {
   return records
     .filter((fields) => !(fields.length === 1 && fields[0] === ''))
     .map((fields, i) => {
-      if (fields.length > header.length) throw new Error(`CSV line ${i + 2} has ${fields.length} fields; the header names ${header.length}`);
+      if (fields.length > header.length) throw new Error(t('debug.file.csvTooManyFields', { line: i + 2, fields: fields.length, header: header.length }));
       return Object.fromEntries(header.map((column, c) => [column.trim(), fields[c] ?? '']));
     });
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { useT } from '../i18n/i18n-provider';
 
 const PAGE = 100;
 
@@ -19,6 +20,7 @@ function cell(value: unknown): string {
 /** A page of result rows at a time, so ten thousand rows cost the page no more than a hundred; kinds coloured as Flink prints them. */
 export function RowsTable({ columns, rows, kinds, testId, total }: { columns: string[]; rows: Record<string, unknown>[]; kinds?: string[]; testId: string; total?: number }) {
   const [page, setPage] = useState(0);
+  const t = useT();
   const pages = Math.max(1, Math.ceil(rows.length / PAGE));
   const at = Math.min(page, pages - 1);
   const shown = rows.slice(at * PAGE, at * PAGE + PAGE);
@@ -28,7 +30,7 @@ export function RowsTable({ columns, rows, kinds, testId, total }: { columns: st
         <table data-testid={testId} className="w-full border-collapse font-mono text-xs">
           <thead className="sticky top-0 bg-zinc-50 text-left text-zinc-600">
             <tr>
-              {kinds && <th className="w-10 border-b border-zinc-200 px-2 py-1">op</th>}
+              {kinds && <th className="w-10 border-b border-zinc-200 px-2 py-1">{t('debug.results.op')}</th>}
               {columns.map((c) => (
                 <th key={c} className="border-b border-zinc-200 px-2 py-1 font-semibold">
                   {c}
@@ -53,7 +55,7 @@ export function RowsTable({ columns, rows, kinds, testId, total }: { columns: st
             {rows.length === 0 && (
               <tr>
                 <td colSpan={columns.length + (kinds ? 1 : 0)} className="px-2 py-2 text-zinc-400">
-                  no rows
+                  {t('debug.results.noRows')}
                 </td>
               </tr>
             )}
@@ -62,16 +64,16 @@ export function RowsTable({ columns, rows, kinds, testId, total }: { columns: st
       </div>
       <div className="flex items-center gap-2 text-xs text-zinc-500">
         <span>
-          {rows.length === 0 ? 0 : at * PAGE + 1}–{at * PAGE + shown.length} of {rows.length}
-          {total !== undefined && total > rows.length ? ` shown (${total} in all)` : ''}
+          {t('debug.results.range', { from: rows.length === 0 ? 0 : at * PAGE + 1, to: at * PAGE + shown.length, count: rows.length })}
+          {total !== undefined && total > rows.length ? t('debug.results.totalShown', { total }) : ''}
         </span>
         {pages > 1 && (
           <>
             <button type="button" className="rounded px-1 hover:bg-zinc-100 disabled:text-zinc-300" disabled={at === 0} onClick={() => setPage(at - 1)}>
-              ‹ prev
+              {t('debug.results.prev')}
             </button>
             <button type="button" className="rounded px-1 hover:bg-zinc-100 disabled:text-zinc-300" disabled={at >= pages - 1} onClick={() => setPage(at + 1)}>
-              next ›
+              {t('debug.results.next')}
             </button>
           </>
         )}

@@ -6,27 +6,29 @@ import { apiClient } from '../api/api-client';
 import { ApiRequestError } from '../api/api-request-error';
 import { ErrorBanner } from '../common/error-banner';
 import { useBusyAction } from '../common/use-busy-action';
+import { useT } from '../i18n/i18n-provider';
+import type { Translate } from '../i18n/translator';
 import { DialogButtons, Modal } from '../shell/modal';
 import { defaultDeployForm, formFromConfig, formIssuesOf, toDeployRequest, type DeployForm, type DeployFormField, type DeployFormIssues, type StartOffsetChoice } from './deploy-form';
 import { ChoiceSelect, FieldGroup, FormField, FormNumber, TextInput } from './form-field';
 import { RestartFields } from './restart-fields';
 import { RestoreFields } from './restore-fields';
 
-const MODES: [DeployForm['checkpointMode'], string][] = [
-  ['', 'SQL SET or EXACTLY_ONCE'],
+const modes = (t: Translate): [DeployForm['checkpointMode'], string][] => [
+  ['', t('deployments.deploy.modeDefault')],
   ['EXACTLY_ONCE', 'EXACTLY_ONCE'],
   ['AT_LEAST_ONCE', 'AT_LEAST_ONCE'],
 ];
-const INCREMENTAL: [DeployForm['incremental'], string][] = [
-  ['', 'SQL SET or engine default'],
-  ['on', 'on: write only changed state'],
-  ['off', 'off: full snapshots'],
+const incrementalChoices = (t: Translate): [DeployForm['incremental'], string][] => [
+  ['', t('deployments.deploy.incrementalDefault')],
+  ['on', t('deployments.deploy.incrementalOn')],
+  ['off', t('deployments.deploy.incrementalOff')],
 ];
-const START_OFFSETS: [StartOffsetChoice, string][] = [
-  ['', "Each source's own option"],
-  ['earliest', 'Earliest'],
-  ['latest', 'Latest'],
-  ['timestamp', 'A point in time'],
+const startOffsets = (t: Translate): [StartOffsetChoice, string][] => [
+  ['', t('deployments.deploy.offsetDefault')],
+  ['earliest', t('deployments.deploy.earliest')],
+  ['latest', t('deployments.deploy.latest')],
+  ['timestamp', t('deployments.deploy.timestamp')],
 ];
 
 /**
@@ -42,6 +44,7 @@ export function DeployDialog({ jobId, version, previous, onClose, onDeployed }: 
 }) {
   const [form, setForm] = useState<DeployForm>(() => (previous ? formFromConfig(previous) : defaultDeployForm()));
   const [issues, setIssues] = useState<DeployFormIssues>({});
+  const t = useT();
   const { busy, actionError, setActionError, run } = useBusyAction<'deploying'>();
 
   const update = (changes: Partial<DeployForm>) => {
@@ -74,38 +77,38 @@ export function DeployDialog({ jobId, version, previous, onClose, onDeployed }: 
     <Modal
       wide
       testId="deploy-dialog"
-      title={<>Deploy <span className="font-mono text-sm text-zinc-500">v{version}</span></>}
+      title={t.rich('deployments.deploy.title', { version: <span className="font-mono text-sm text-zinc-500">v{version}</span> })}
       onClose={onClose}
       busy={busy !== null}
-      footer={<DialogButtons onCancel={onClose} onSubmit={onSubmit} busy={busy !== null} label={busy ? 'Deploying…' : 'Deploy'} testId="deploy-submit" />}
+      footer={<DialogButtons onCancel={onClose} onSubmit={onSubmit} busy={busy !== null} label={busy ? t('deployments.deploy.submitting') : t('deployments.deploy.submit')} testId="deploy-submit" />}
     >
       <ErrorBanner error={actionError} onDismiss={() => setActionError(null)} />
-      <FieldGroup title="Resources">
-        {text('parallelism', 'Parallelism', '1')}
-        {text('memoryLimitMb', 'Memory limit (MB)', '1024', 'Heap of the run')}
+      <FieldGroup title={t('deployments.deploy.resources')}>
+        {text('parallelism', t('deployments.deploy.parallelism'), '1')}
+        {text('memoryLimitMb', t('deployments.deploy.memoryLimit'), '1024', t('deployments.deploy.memoryHint'))}
       </FieldGroup>
-      <FieldGroup title="Checkpointing">
-        {text('checkpointIntervalS', 'Interval (s)', 'SQL SET or 10', '0 turns it off')}
-        <FormField label="Mode">
-          <ChoiceSelect testId="deploy-checkpointMode" choices={MODES} value={form.checkpointMode} onChange={(checkpointMode) => update({ checkpointMode })} />
+      <FieldGroup title={t('deployments.deploy.checkpointing')}>
+        {text('checkpointIntervalS', t('deployments.deploy.interval'), t('deployments.deploy.intervalPlaceholder'), t('deployments.deploy.intervalHint'))}
+        <FormField label={t('deployments.deploy.mode')}>
+          <ChoiceSelect testId="deploy-checkpointMode" choices={modes(t)} value={form.checkpointMode} onChange={(checkpointMode) => update({ checkpointMode })} />
         </FormField>
-        <FormField label="Incremental">
-          <ChoiceSelect testId="deploy-incremental" choices={INCREMENTAL} value={form.incremental} onChange={(incremental) => update({ incremental })} />
+        <FormField label={t('deployments.deploy.incremental')}>
+          <ChoiceSelect testId="deploy-incremental" choices={incrementalChoices(t)} value={form.incremental} onChange={(incremental) => update({ incremental })} />
         </FormField>
       </FieldGroup>
-      <FieldGroup title="Restarts">
+      <FieldGroup title={t('deployments.deploy.restarts')}>
         <RestartFields form={form} issues={issues} set={set} />
       </FieldGroup>
       <div>
-        <h3 className="mb-2 text-[11px] font-semibold uppercase tracking-wider text-zinc-500">State</h3>
+        <h3 className="mb-2 text-[11px] font-semibold uppercase tracking-wider text-zinc-500">{t('deployments.deploy.state')}</h3>
         <RestoreFields jobId={jobId} form={form} issues={issues} update={update} />
       </div>
-      <FieldGroup title="Start offset">
-        <FormField label="Sources start at" hint="Applies only when nothing is restored" className="sm:col-span-2">
-          <ChoiceSelect testId="deploy-startOffset" choices={START_OFFSETS} value={form.startOffset} onChange={(startOffset) => update({ startOffset })} />
+      <FieldGroup title={t('deployments.deploy.startOffset')}>
+        <FormField label={t('deployments.deploy.sourcesStartAt')} hint={t('deployments.deploy.startHint')} className="sm:col-span-2">
+          <ChoiceSelect testId="deploy-startOffset" choices={startOffsets(t)} value={form.startOffset} onChange={(startOffset) => update({ startOffset })} />
         </FormField>
         {form.startOffset === 'timestamp' && (
-          <FormField label="From" error={issues.startTimestamp}>
+          <FormField label={t('deployments.deploy.from')} error={issues.startTimestamp}>
             <TextInput type="datetime-local" data-testid="deploy-startTimestamp" value={form.startTimestamp} invalid={!!issues.startTimestamp} onChange={(e) => set('startTimestamp', e.target.value)} />
           </FormField>
         )}

@@ -1,4 +1,5 @@
 import { DEFAULT_RESTART_STRATEGY, DeploymentConfig, type DeployRequest, type FieldIssue, type RestoreChoice } from '@weir/contracts';
+import { t } from '../i18n/t';
 
 /** `''` everywhere a choice can be left to the SQL's SET or the platform's default. */
 export type RestartChoice = '' | 'none' | 'fixed-delay' | 'exponential-delay' | 'failure-rate';
@@ -136,7 +137,7 @@ export function toDeployRequest(form: DeployForm): DeployFormResult {
     if (text === '') return undefined;
     const value = Number(text);
     if (!Number.isFinite(value)) {
-      issues[field] = 'not a number';
+      issues[field] = t('deployments.issues.notNumber');
       return undefined;
     }
     // Durations go to whole milliseconds; plain numbers stay as typed, so 1.5 workers is refused.
@@ -211,7 +212,7 @@ function startOffset(form: DeployForm, issues: DeployFormIssues) {
   if (form.startOffset !== 'timestamp') return form.startOffset === '' ? undefined : { kind: form.startOffset };
   const timestampMs = new Date(form.startTimestamp).getTime();
   if (!form.startTimestamp || Number.isNaN(timestampMs)) {
-    issues.startTimestamp = 'choose a date and time';
+    issues.startTimestamp = t('deployments.issues.chooseTime');
     return undefined;
   }
   return { kind: 'timestamp', timestampMs };
@@ -220,11 +221,11 @@ function startOffset(form: DeployForm, issues: DeployFormIssues) {
 type SchemaIssue = { code: string; message: string; minimum?: unknown; maximum?: unknown };
 
 function describe(issue: SchemaIssue, target: { field: DeployFormField; seconds?: boolean }): string {
-  const unit = (limit: unknown) => (target.seconds ? `${Number(limit) / 1000} s` : String(limit));
-  if (target.field === 'savepointId') return 'choose a savepoint';
-  if (issue.code === 'too_small') return `at least ${unit(issue.minimum)}`;
-  if (issue.code === 'too_big') return `at most ${unit(issue.maximum)}`;
-  if (issue.code === 'invalid_type' && issue.message.includes('int')) return 'a whole number';
+  const unit = (limit: unknown) => (target.seconds ? t('deployments.issues.seconds', { n: Number(limit) / 1000 }) : String(limit));
+  if (target.field === 'savepointId') return t('deployments.issues.chooseSavepoint');
+  if (issue.code === 'too_small') return t('deployments.issues.atLeast', { limit: unit(issue.minimum) });
+  if (issue.code === 'too_big') return t('deployments.issues.atMost', { limit: unit(issue.maximum) });
+  if (issue.code === 'invalid_type' && issue.message.includes('int')) return t('deployments.issues.wholeNumber');
   return issue.message;
 }
 

@@ -4,6 +4,7 @@ import type { Checkpoint, Deployment } from '@weir/contracts';
 import { useState } from 'react';
 import { apiClient } from '../api/api-client';
 import { usePermission } from '../auth/session-context';
+import { useT } from '../i18n/i18n-provider';
 import { Button } from '../shell/button';
 import { DeployDialog } from './deploy-dialog';
 import { deploymentStatus } from './deployment-status';
@@ -29,32 +30,33 @@ type Props = {
 export function DeploymentActions({ jobId, version, deployment, status, busy, run, onChanged, onSavepoint }: Props) {
   const [dialog, setDialog] = useState<'deploy' | 'stop' | null>(null);
   const { allowed, reason } = usePermission('EDITOR');
+  const t = useT();
   const d = deployment;
   const act = (kind: DeploymentActionKind, action: (id: string) => Promise<void>) => () => d && void run(kind, () => action(d.id));
   return (
     <>
       {deploymentStatus.canSavepoint(d) && (
         <Button data-testid="savepoint-button" onClick={act('savepoint', async (id) => onSavepoint(await apiClient.triggerSavepoint(id)))} disabled={busy !== null || !allowed} title={reason}>
-          {busy === 'savepoint' ? 'Taking savepoint…' : 'Savepoint'}
+          {busy === 'savepoint' ? t('deployments.actions.takingSavepoint') : t('deployments.actions.savepoint')}
         </Button>
       )}
       {deploymentStatus.canSuspend(d) && (
         <Button data-testid="suspend-button" onClick={act('suspending', async (id) => onChanged(await apiClient.suspendDeployment(id)))} disabled={busy !== null || !allowed} title={reason}>
-          {busy === 'suspending' ? 'Suspending…' : 'Suspend'}
+          {busy === 'suspending' ? t('deployments.actions.suspending') : t('deployments.actions.suspend')}
         </Button>
       )}
       {deploymentStatus.canResume(d) && (
         <Button data-testid="resume-button" variant="primary" onClick={act('resuming', async (id) => onChanged(await apiClient.resumeDeployment(id)))} disabled={busy !== null || !allowed} title={reason}>
-          {busy === 'resuming' ? 'Resuming…' : 'Resume'}
+          {busy === 'resuming' ? t('deployments.actions.resuming') : t('deployments.actions.resume')}
         </Button>
       )}
       {d && deploymentStatus.canStop(status) && (
         <Button data-testid="stop-button" variant="danger" onClick={() => setDialog('stop')} disabled={busy !== null || !allowed} title={reason}>
-          Stop…
+          {t('deployments.actions.stop')}
         </Button>
       )}
       <Button data-testid="deploy-button" variant="primary" onClick={() => setDialog('deploy')} disabled={busy !== null || !allowed || version === null || !deploymentStatus.canDeploy(status)} title={reason}>
-        Deploy…
+        {t('deployments.actions.deploy')}
       </Button>
       {dialog === 'deploy' && version !== null && (
         <DeployDialog

@@ -1,4 +1,7 @@
+'use client';
+
 import type { DeploymentStatus } from '@weir/contracts';
+import { useT } from '../i18n/i18n-provider';
 
 const STYLES: Record<DeploymentStatus, { badge: string; dot: string }> = {
   PENDING: { badge: 'bg-slate-100 text-slate-700 ring-slate-300', dot: 'bg-slate-400' },
@@ -17,14 +20,16 @@ const UNKNOWN = { badge: 'bg-zinc-100 text-zinc-600 ring-zinc-300', dot: 'bg-zin
 
 /** A deployment's observed status; `status` is a string because job summaries carry it untyped. */
 export function StatusBadge({ status, testId }: { status: string | null; testId?: string }) {
-  const style = status ? (STYLES[status as DeploymentStatus] ?? UNKNOWN) : UNKNOWN;
+  const t = useT();
+  const known = status !== null && status in STYLES ? (status as DeploymentStatus) : null;
+  const style = known ? STYLES[known] : UNKNOWN;
   return (
     <span
       data-testid={testId}
       className={`inline-flex items-center gap-1.5 rounded px-2 py-0.5 text-[11px] font-semibold tracking-wide ring-1 ring-inset ${style.badge}`}
     >
       <span className={`size-1.5 rounded-full ${style.dot}`} />
-      {status ?? 'NOT DEPLOYED'}
+      {known ? t(`common.status.${known}`) : (status ?? t('common.status.notDeployed'))}
     </span>
   );
 }

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { apiClient } from '../api/api-client';
 import { ErrorBanner } from '../common/error-banner';
 import { useBusyAction } from '../common/use-busy-action';
+import { useT } from '../i18n/i18n-provider';
 import { DialogButtons, Modal } from '../shell/modal';
 
 /** Stops a deployment: plainly, after a savepoint (to deploy from later), or draining the sources first. */
@@ -14,6 +15,7 @@ export function StopDialog({ deployment, onClose, onStopped }: { deployment: Dep
   const canSnapshot = checkpointing && deployment.status === 'RUNNING';
   const [savepoint, setSavepoint] = useState(false);
   const [drain, setDrain] = useState(false);
+  const t = useT();
   const { busy, actionError, setActionError, run } = useBusyAction<'stopping'>();
   const onStop = () =>
     void run('stopping', async () => {
@@ -22,7 +24,7 @@ export function StopDialog({ deployment, onClose, onStopped }: { deployment: Dep
   return (
     <Modal
       testId="stop-dialog"
-      title="Stop deployment"
+      title={t('deployments.stop.title')}
       onClose={onClose}
       busy={busy !== null}
       footer={
@@ -30,7 +32,7 @@ export function StopDialog({ deployment, onClose, onStopped }: { deployment: Dep
           onCancel={onClose}
           onSubmit={onStop}
           busy={busy !== null}
-          label={busy ? 'Stopping…' : savepoint && canSnapshot ? 'Stop with savepoint' : 'Stop'}
+          label={busy ? t('deployments.stop.stopping') : savepoint && canSnapshot ? t('deployments.stop.withSavepoint') : t('deployments.stop.stop')}
           testId="stop-submit"
           variant="danger"
         />
@@ -40,17 +42,17 @@ export function StopDialog({ deployment, onClose, onStopped }: { deployment: Dep
       <label className="flex items-start gap-2 text-sm text-zinc-800">
         <input type="checkbox" className="mt-0.5" data-testid="stop-savepoint" checked={canSnapshot && savepoint} disabled={!canSnapshot} onChange={(e) => setSavepoint(e.target.checked)} />
         <span>
-          Take a savepoint first
+          {t('deployments.stop.savepointFirst')}
           <span className="block text-xs text-zinc-500">
-            {canSnapshot ? 'A later deploy can restore it (Restore → a savepoint from the list).' : checkpointing ? `Only a RUNNING deployment can write one; this one is ${deployment.status}.` : 'Needs checkpointing, which this deployment has off.'}
+            {canSnapshot ? t('deployments.stop.savepointHint') : checkpointing ? t('deployments.stop.onlyRunning', { status: t(`common.status.${deployment.status}`) }) : t('deployments.stop.needsCheckpointing')}
           </span>
         </span>
       </label>
       <label className="flex items-start gap-2 text-sm text-zinc-800">
         <input type="checkbox" className="mt-0.5" data-testid="stop-drain" checked={canSnapshot && drain} disabled={!canSnapshot} onChange={(e) => setDrain(e.target.checked)} />
         <span>
-          Drain the sources
-          <span className="block text-xs text-zinc-500">End every source with a final watermark so open windows fire before the stop.</span>
+          {t('deployments.stop.drain')}
+          <span className="block text-xs text-zinc-500">{t('deployments.stop.drainHint')}</span>
         </span>
       </label>
     </Modal>

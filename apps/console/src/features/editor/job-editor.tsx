@@ -26,10 +26,12 @@ import { useSaveShortcut } from './use-save-shortcut';
 import { useSqlValidation } from './use-sql-validation';
 import { useBusyAction } from '../common/use-busy-action';
 import { DebugPanel } from '../debug/debug-panel';
+import { useT } from '../i18n/i18n-provider';
+import { EditorLoading } from '../shell/editor-loading';
 
 const SqlEditor = dynamic(() => import('./sql-editor').then((m) => m.SqlEditor), {
   ssr: false,
-  loading: () => <div className="flex h-full items-center justify-center text-sm text-zinc-400">Loading editor…</div>,
+  loading: () => <EditorLoading />,
 });
 
 const JOB_POLL_MS = 3000;
@@ -64,6 +66,7 @@ export interface JobDraft {
 /** Creates a job (`jobId` null, from `draft` when given) or edits a saved one; every save makes a new version. */
 export function JobEditor({ jobId: initialJobId, draft }: { jobId: string | null; draft?: JobDraft }) {
   const router = useRouter();
+  const t = useT();
   const [jobId, setJobId] = useState(initialJobId);
   const job = useApiResource(jobId ? `job:${jobId}` : null, (signal) => apiClient.getJob(jobId ?? '', signal), JOB_POLL_MS);
   const catalog = useApiResource('catalog-tables', apiClient.listTables);
@@ -120,7 +123,7 @@ export function JobEditor({ jobId: initialJobId, draft }: { jobId: string | null
     setBaseVersion(saved.latestVersion.version);
     setMessage('');
     job.setData(saved);
-    setNotice(`v${saved.latestVersion.version} saved`);
+    setNotice(t('editor.savedAs', { version: saved.latestVersion.version }));
     if (!jobId) {
       setJobId(saved.id);
       // Swap the URL in place: a navigation would remount the editor and drop its undo stack.
@@ -163,7 +166,7 @@ export function JobEditor({ jobId: initialJobId, draft }: { jobId: string | null
   useSaveShortcut(saveShortcut);
   const jump = (d: SqlDiagnostic) => editorRef.current?.reveal(d.line, d.column);
 
-  const title = jobId ? (job.data?.name ?? 'Loading…') : 'New job';
+  const title = jobId ? (job.data?.name ?? t('common.loading')) : t('editor.newJob');
   return (
     <div className="flex h-full min-h-0 flex-col">
       <PageHeader
@@ -179,47 +182,47 @@ export function JobEditor({ jobId: initialJobId, draft }: { jobId: string | null
         subtitle={
           <span className="flex items-center gap-2">
             {dirty ? (
-              <span className="text-amber-700">unsaved changes</span>
+              <span className="text-amber-700">{t('editor.unsaved')}</span>
             ) : notice ? (
               <span data-testid="save-status" className="text-emerald-700">
                 {notice}
               </span>
             ) : (
-              baseVersion !== null && <span>v{baseVersion} · saved</span>
+              baseVersion !== null && <span>{t('editor.savedVersion', { version: baseVersion })}</span>
             )}
           </span>
         }
         actions={
           <>
             {deployment && <StatusBadge status={deployment.status} testId="status-badge" />}
-            <Button data-testid="format-button" onClick={() => void editorRef.current?.format()} title="Format the SQL (Shift+Alt+F, Ctrl+Shift+F)">
-              Format
+            <Button data-testid="format-button" onClick={() => void editorRef.current?.format()} title={t('editor.formatTitle')}>
+              {t('editor.format')}
             </Button>
-            <Button data-testid="debug-toggle" onClick={() => setDebugOpen(!debugOpen)} disabled={jobId === null} title={jobId === null ? 'Save the job first' : 'Run the SQL on debug inputs'}>
-              {debugOpen ? 'Close debug' : 'Debug'}
+            <Button data-testid="debug-toggle" onClick={() => setDebugOpen(!debugOpen)} disabled={jobId === null} title={jobId === null ? t('editor.saveFirst') : t('editor.debugTitle')}>
+              {debugOpen ? t('editor.closeDebug') : t('editor.debug')}
             </Button>
             <ExplainButton sql={sql} jobId={jobId} functions={functionSources} disabled={busy !== null} />
             <input
               data-testid="version-message"
-              aria-label="Version message"
+              aria-label={t('editor.versionMessage')}
               value={message}
               onChange={(event) => setMessage(event.target.value)}
               onKeyDown={(event) => event.key === 'Enter' && saveShortcut()}
-              placeholder="Version message (optional)"
+              placeholder={t('editor.versionMessagePlaceholder')}
               maxLength={500}
               disabled={!editor.allowed}
               className="h-8 w-64 rounded border border-zinc-300 px-2 text-sm outline-none focus:border-cyan-600 focus:ring-1 focus:ring-cyan-600"
             />
             <Button data-testid="save-button" onClick={onSave} disabled={!canSave} title={editor.reason}>
-              {busy === 'saving' ? 'Saving…' : 'Save'}
+              {busy === 'saving' ? t('common.saving') : t('common.save')}
             </Button>
             {deploymentStatus.canStop(deployment?.status) && (
               <Button data-testid="stop-button" variant="danger" onClick={onStop} disabled={busy !== null || !editor.allowed} title={editor.reason}>
-                {busy === 'stopping' ? 'Stopping…' : 'Stop'}
+                {busy === 'stopping' ? t('editor.stopping') : t('editor.stop')}
               </Button>
             )}
             <Button data-testid="deploy-button" variant="primary" onClick={onDeploy} disabled={busy !== null || !editor.allowed || !deploymentStatus.canDeploy(deployment?.status)} title={editor.reason}>
-              {busy === 'deploying' ? 'Deploying…' : 'Deploy'}
+              {busy === 'deploying' ? t('editor.deploying') : t('editor.deploy')}
             </Button>
           </>
         }
@@ -228,7 +231,7 @@ export function JobEditor({ jobId: initialJobId, draft }: { jobId: string | null
         <div className="flex flex-col gap-2 border-b border-zinc-200 bg-white px-6 py-3">
           {jobId === null && (
             <label className="flex items-center gap-3 text-sm">
-              <span className="w-12 text-zinc-600">Name</span>
+              <span className="w-12 text-zinc-600">{t('editor.name')}</span>
               <input
                 data-testid="job-name"
                 value={name}

@@ -5,6 +5,7 @@ import type { SqlDiagnostic } from '@weir/contracts';
 import { useEffect, useRef, useState } from 'react';
 import { FLINK_SQL, WEIR_MARKER_OWNER, monaco } from './monaco-setup';
 import { watchFormatErrors } from './sql-format-provider';
+import { EditorLoading } from '../shell/editor-loading';
 
 export type SqlEditorHandle = {
   /** Moves the caret to a 1-based position, scrolls it into view and focuses the editor. */
@@ -103,5 +104,5 @@ export function SqlEditor({ value, onChange, diagnostics, onSave, onFormatError,
 }
 
 export function EditorPlaceholder() {
-  return <div className="flex h-full items-center justify-center text-sm text-zinc-400">Loading editor…</div>;
+  return <EditorLoading />;
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useState } from 'react';
+import { useT } from '../i18n/i18n-provider';
 import { Button } from '../shell/button';
 import { ExplainPanel, type ExplainSubject } from './explain-panel';
 
@@ -8,10 +9,11 @@ import { ExplainPanel, type ExplainSubject } from './explain-panel';
 export function ExplainButton(props: ExplainSubject & { disabled?: boolean }) {
   const [subject, setSubject] = useState<ExplainSubject | null>(null);
   const close = useCallback(() => setSubject(null), []);
+  const t = useT();
   return (
     <>
       <Button data-testid="explain-button" disabled={props.disabled} onClick={() => setSubject({ sql: props.sql, jobId: props.jobId, functions: props.functions })}>
-        Explain
+        {t('explain.button')}
       </Button>
       {subject && <ExplainPanel subject={subject} onClose={close} />}
     </>

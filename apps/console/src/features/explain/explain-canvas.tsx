@@ -1,6 +1,7 @@
 'use client';
 
 import { useRef } from 'react';
+import { useT } from '../i18n/i18n-provider';
 import { Button } from '../shell/button';
 import type { OperatorState } from '@weir/contracts';
 import type { ExplainLayout, PlacedVertex } from './explain-layout';
@@ -14,6 +15,7 @@ const SCOPE_COLOURS = { keyed: '#b45309', subtask: '#0369a1', none: '#a1a1aa' } 
 export function ExplainCanvas({ layout, selected, onSelect }: { layout: ExplainLayout; selected: string | null; onSelect: (vertexId: string) => void }) {
   const container = useRef<HTMLDivElement | null>(null);
   const { view, fit, zoomIn, zoomOut, panHandlers } = useZoomPan(container, layout);
+  const t = useT();
   return (
     <div ref={container} className="relative h-full min-h-0 w-full overflow-hidden bg-zinc-50" data-testid="explain-canvas">
       <svg className="block h-full w-full cursor-grab touch-none active:cursor-grabbing" {...panHandlers}>
@@ -38,10 +40,10 @@ export function ExplainCanvas({ layout, selected, onSelect }: { layout: ExplainL
         </g>
       </svg>
       <div className="absolute right-3 top-3 flex items-center gap-1 rounded bg-white/90 p-1 shadow-sm ring-1 ring-zinc-200">
-        <Button onClick={zoomOut} aria-label="Zoom out" data-testid="explain-zoom-out">−</Button>
+        <Button onClick={zoomOut} aria-label={t('explain.zoomOut')} data-testid="explain-zoom-out">−</Button>
         <span className="w-12 text-center text-xs tabular-nums text-zinc-600" data-testid="explain-zoom">{Math.round(view.scale * 100)}%</span>
-        <Button onClick={zoomIn} aria-label="Zoom in" data-testid="explain-zoom-in">+</Button>
-        <Button onClick={fit}>Fit</Button>
+        <Button onClick={zoomIn} aria-label={t('explain.zoomIn')} data-testid="explain-zoom-in">+</Button>
+        <Button onClick={fit}>{t('explain.fit')}</Button>
       </div>
     </div>
   );
@@ -49,6 +51,7 @@ export function ExplainCanvas({ layout, selected, onSelect }: { layout: ExplainL
 
 function VertexBox({ placed, active, onSelect }: { placed: PlacedVertex; active: boolean; onSelect: (vertexId: string) => void }) {
   const { vertex, x, y, width, height } = placed;
+  const t = useT();
   return (
     <g
       transform={`translate(${x},${y})`}
@@ -63,7 +66,7 @@ function VertexBox({ placed, active, onSelect }: { placed: PlacedVertex; active:
       <rect width={width} height={height} rx="6" fill="#fff" stroke={active ? '#0e7490' : '#a1a1aa'} strokeWidth={active ? 2.5 : 1} />
       <rect width={width} height={VERTEX_BOX.header - 6} rx="6" fill={active ? '#0e7490' : '#164e63'} />
       <text x={10} y={16} fontSize="12" fontWeight="600" fill="#fff">{truncate(`${vertex.id} · ${vertex.name}`, 38)}</text>
-      <text x={10} y={31} fontSize="11" fill="#a5f3fc">parallelism {vertex.parallelism}</text>
+      <text x={10} y={31} fontSize="11" fill="#a5f3fc">{t('explain.parallelism', { parallelism: vertex.parallelism })}</text>
       {vertex.operators.map((op, i) => {
         const top = VERTEX_BOX.header + i * VERTEX_BOX.operator;
         return (

@@ -1,4 +1,5 @@
 import type { ExplainEdge, ExplainGraph, OperatorState } from '@weir/contracts';
+import { t } from '../i18n/t';
 
 /** How an edge distributes rows, as Flink's web UI labels it: `HASH[bidder]`, `FORWARD`, … */
 export function partitioningLabel(edge: Pick<ExplainEdge, 'partitioning' | 'keys'>): string {
@@ -17,13 +18,14 @@ export function inputSide(edge: ExplainEdge, graph: ExplainGraph): 'left' | 'rig
 /** An edge's label: partitioning, the changes it carries and, into a join, which side. */
 export function edgeLabel(edge: ExplainEdge, graph: ExplainGraph): string {
   const side = inputSide(edge, graph);
-  return `${partitioningLabel(edge)} · ${edge.changelogMode}${side ? ` · ${side}` : ''}`;
+  return `${partitioningLabel(edge)} · ${edge.changelogMode}${side ? ` · ${t(`explain.${side}`)}` : ''}`;
 }
 
 /** A short tag for what an operator keeps. */
 export function stateTag(state: OperatorState): string {
-  if (state.scope === 'none') return 'stateless';
-  return state.scope === 'keyed' ? `keyed${state.keys.length > 0 ? ` by ${state.keys.join(', ')}` : ' (one key)'}` : 'per subtask';
+  if (state.scope === 'none') return t('explain.stateless');
+  if (state.scope === 'subtask') return t('explain.perSubtask');
+  return state.keys.length > 0 ? t('explain.keyedBy', { keys: state.keys.join(', ') }) : t('explain.keyedOneKey');
 }
 
 /** Cuts text to `max` characters with an ellipsis: SVG text does not wrap. */

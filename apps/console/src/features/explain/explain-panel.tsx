@@ -4,6 +4,7 @@ import type { ExplainResponse, UserFunctionSource } from '@weir/contracts';
 import { useEffect, useState } from 'react';
 import { apiClient } from '../api/api-client';
 import { ErrorBanner } from '../common/error-banner';
+import { useT } from '../i18n/i18n-provider';
 import { Button } from '../shell/button';
 import { Tabs } from '../shell/tabs';
 import { ExplainCanvas } from './explain-canvas';
@@ -27,6 +28,7 @@ export function ExplainPanel({ subject, onClose }: { subject: ExplainSubject; on
   const [error, setError] = useState<unknown>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [tab, setTab] = useState<'graph' | 'text'>('graph');
+  const t = useT();
 
   useEffect(() => {
     const controller = new AbortController();
@@ -54,27 +56,27 @@ export function ExplainPanel({ subject, onClose }: { subject: ExplainSubject; on
   const vertex = answer?.graph.vertices.find((v) => v.id === selected);
   return (
     <div className="fixed inset-0 z-50 flex bg-zinc-900/40 p-4">
-      <div role="dialog" aria-modal="true" aria-label="Explain" data-testid="explain-panel" className="flex min-h-0 w-full flex-col rounded-lg bg-white shadow-xl ring-1 ring-zinc-200">
+      <div role="dialog" aria-modal="true" aria-label={t('explain.title')} data-testid="explain-panel" className="flex min-h-0 w-full flex-col rounded-lg bg-white shadow-xl ring-1 ring-zinc-200">
         <header className="flex items-center gap-3 border-b border-zinc-100 px-5 py-3">
-          <h2 className="text-base font-semibold text-zinc-900">Explain</h2>
+          <h2 className="text-base font-semibold text-zinc-900">{t('explain.title')}</h2>
           {answer && (
             <span className="text-xs text-zinc-500">
-              {answer.graph.vertices.length} vertices · {answer.graph.edges.length} edges
+              {t('explain.summary', { vertices: answer.graph.vertices.length, edges: answer.graph.edges.length })}
             </span>
           )}
           <div className="flex-1" />
-          <Button onClick={onClose} data-testid="explain-close">Close</Button>
+          <Button onClick={onClose} data-testid="explain-close">{t('common.close')}</Button>
         </header>
         {error !== null && (
           <div className="p-4">
             <ErrorBanner error={error} />
           </div>
         )}
-        {error === null && !layout && <p className="p-8 text-center text-sm text-zinc-500">Compiling the plan…</p>}
+        {error === null && !layout && <p className="p-8 text-center text-sm text-zinc-500">{t('explain.compiling')}</p>}
         {answer && layout && (
           <>
             <div className="px-5">
-              <Tabs tabs={[{ id: 'graph', label: 'Graph' }, { id: 'text', label: 'Text' }]} active={tab} onChange={setTab} />
+              <Tabs tabs={[{ id: 'graph', label: t('explain.graph') }, { id: 'text', label: t('explain.text') }]} active={tab} onChange={setTab} />
             </div>
             {tab === 'graph' ? (
               <div className="flex min-h-0 flex-1">
@@ -85,7 +87,7 @@ export function ExplainPanel({ subject, onClose }: { subject: ExplainSubject; on
                   {vertex ? (
                     <ExplainVertexDetails vertex={vertex} graph={answer.graph} />
                   ) : (
-                    <p className="text-xs text-zinc-500">Click a vertex for its operators: what each computes, the changes it emits and the state it keeps. Drag to pan, scroll to zoom.</p>
+                    <p className="text-xs text-zinc-500">{t('explain.hint')}</p>
                   )}
                 </aside>
               </div>

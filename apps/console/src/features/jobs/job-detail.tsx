@@ -17,6 +17,7 @@ import { useMetricsStream } from '../monitoring/use-metrics-stream';
 import { PageHeader } from '../shell/page-header';
 import { Tabs } from '../shell/tabs';
 import { VersionsTab } from '../versions/versions-tab';
+import { useT } from '../i18n/i18n-provider';
 import { JobOverview } from './job-overview';
 
 const JOB_POLL_MS = 5000;
@@ -43,6 +44,7 @@ export function JobDetail({ jobId }: { jobId: string }) {
   const metrics = useMetricsStream(deploymentId, status !== undefined && !ENDED.has(status));
   const { busy, actionError, setActionError, run } = useBusyAction<DeploymentActionKind>();
   const [tab, setTab] = useState<Tab>('overview');
+  const t = useT();
   const [savepoint, setSavepoint] = useState<Checkpoint | null>(null);
   // Bumped by an action that adds a checkpoint, so the CheckPoints tab loads it at once.
   const [checkpointsKey, setCheckpointsKey] = useState(0);
@@ -69,17 +71,19 @@ export function JobDetail({ jobId }: { jobId: string }) {
         title={
           <span className="flex items-center gap-3">
             <Link href="/jobs" className="font-normal text-zinc-500 hover:text-zinc-800">
-              Jobs
+              {t('jobs.list.title')}
             </Link>
             <span className="text-zinc-300">/</span>
-            <span data-testid="job-title">{data?.name ?? 'Loading…'}</span>
+            <span data-testid="job-title">{data?.name ?? t('common.loading')}</span>
           </span>
         }
         subtitle={
           data && (
             <span>
-              <span className="font-mono">v{data.latestVersion.version}</span> · saved{' '}
-              <span title={formatTimestamp(data.latestVersion.createdAt)}>{formatRelativeTime(data.latestVersion.createdAt)}</span>
+              {t.rich('jobs.detail.saved', {
+                version: <span className="font-mono">v{data.latestVersion.version}</span>,
+                when: <span title={formatTimestamp(data.latestVersion.createdAt)}>{formatRelativeTime(data.latestVersion.createdAt)}</span>,
+              })}
             </span>
           )
         }
@@ -88,7 +92,7 @@ export function JobDetail({ jobId }: { jobId: string }) {
             <StatusBadge status={status ?? null} testId="status-badge" />
             {current && <DeploymentGlance deployment={current} />}
             <Link href={`/jobs/${jobId}/edit`} className="inline-flex h-8 items-center rounded px-3 text-sm font-medium text-zinc-800 ring-1 ring-inset ring-zinc-300 hover:bg-zinc-50">
-              Edit SQL
+              {t('jobs.detail.editSql')}
             </Link>
             <DeploymentActions
               jobId={jobId}
@@ -108,30 +112,30 @@ export function JobDetail({ jobId }: { jobId: string }) {
         <ErrorBanner error={job.error ?? deployment.error ?? metrics.error} />
         {savepoint && (
           <p role="status" data-testid="savepoint-notice" className="flex items-center gap-2 rounded border border-violet-200 bg-violet-50 px-3 py-2 text-sm text-violet-900">
-            Savepoint #{savepoint.checkpointId} written{savepoint.fullSizeBytes !== null && ` (${formatBytes(savepoint.fullSizeBytes)})`}: a later deploy can restore it.
-            <button type="button" className="ml-auto text-violet-600 hover:text-violet-900" aria-label="Dismiss" onClick={() => setSavepoint(null)}>
+            {t('jobs.detail.savepointWritten', { id: savepoint.checkpointId, size: savepoint.fullSizeBytes === null ? '' : t('jobs.detail.savepointSize', { size: formatBytes(savepoint.fullSizeBytes) }) })}
+            <button type="button" className="ml-auto text-violet-600 hover:text-violet-900" aria-label={t('common.dismiss')} onClick={() => setSavepoint(null)}>
               ×
             </button>
           </p>
         )}
         <Tabs
           tabs={[
-            { id: 'overview', label: 'Overview' },
-            { id: 'checkpoints', label: 'CheckPoints' },
-            { id: 'failovers', label: 'FailOver', badge: current && current.attempt > 1 ? current.attempt - 1 : undefined },
-            { id: 'versions', label: 'Versions', badge: data?.latestVersion.version },
+            { id: 'overview', label: t('jobs.detail.tabs.overview') },
+            { id: 'checkpoints', label: t('jobs.detail.tabs.checkpoints') },
+            { id: 'failovers', label: t('jobs.detail.tabs.failovers'), badge: current && current.attempt > 1 ? current.attempt - 1 : undefined },
+            { id: 'versions', label: t('jobs.detail.tabs.versions'), badge: data?.latestVersion.version },
           ]}
           active={tab}
           onChange={setTab}
         />
         {tab === 'overview' && <JobOverview deployment={current} deploymentId={deploymentId} metrics={metrics} />}
-        {DEPLOYMENT_TABS.has(tab) && !current && <p className="py-6 text-center text-sm text-zinc-400">{deploymentId ? 'Loading…' : 'Deploy the job to see its checkpoints and failovers.'}</p>}
+        {DEPLOYMENT_TABS.has(tab) && !current && <p className="py-6 text-center text-sm text-zinc-400">{deploymentId ? t('common.loading') : t('jobs.detail.deployFirst')}</p>}
         {tab === 'checkpoints' && current && <CheckpointsTab deployment={current} refreshKey={checkpointsKey} />}
         {tab === 'failovers' && current && <FailoversTab deployment={current} />}
         {tab === 'versions' && data && <VersionsTab job={data} onJobChanged={job.setData} />}
         {data && (
           <details className="rounded border border-zinc-200 bg-white">
-            <summary className="cursor-pointer px-4 py-2 text-sm font-semibold text-zinc-800">SQL of v{data.latestVersion.version}</summary>
+            <summary className="cursor-pointer px-4 py-2 text-sm font-semibold text-zinc-800">{t('jobs.detail.sqlOf', { version: data.latestVersion.version })}</summary>
             <pre className="overflow-auto border-t border-zinc-100 px-4 py-3 font-mono text-xs leading-5 text-zinc-800">{data.latestVersion.sql}</pre>
           </details>
         )}

@@ -7,29 +7,31 @@ import { useApiResource } from '../api/use-api-resource';
 import { ErrorBanner } from '../common/error-banner';
 import { formatRelativeTime, formatTimestamp } from '../common/format';
 import { StatusBadge } from '../deployments/status-badge';
+import { useT } from '../i18n/i18n-provider';
 import { PageHeader } from '../shell/page-header';
 import { TableHead, type Column } from '../shell/table-head';
 
 const JOBS_POLL_MS = 5000;
-const COLUMNS: Column[] = [{ label: 'Name' }, { label: 'Version', className: 'w-24' }, { label: 'Status', className: 'w-40' }, { label: 'Updated', className: 'w-44' }, { label: '', className: 'w-20' }];
 
 export function JobList() {
   const jobs = useApiResource('jobs', apiClient.listJobs, JOBS_POLL_MS);
   const { allowed, reason } = usePermission('EDITOR');
   const items = jobs.data?.items ?? [];
+  const t = useT();
+  const columns: Column[] = [{ label: t('jobs.list.name') }, { label: t('jobs.list.version'), className: 'w-24' }, { label: t('jobs.list.status'), className: 'w-40' }, { label: t('jobs.list.updated'), className: 'w-44' }, { label: '', className: 'w-20' }];
   return (
     <>
       <PageHeader
-        title="Jobs"
-        subtitle={jobs.data ? `${items.length} job${items.length === 1 ? '' : 's'}` : 'Loading…'}
+        title={t('jobs.list.title')}
+        subtitle={jobs.data ? t('jobs.list.count', { count: items.length }) : t('common.loading')}
         actions={
           allowed ? (
             <Link href="/jobs/new" data-testid="new-job-button" className="inline-flex h-8 items-center rounded bg-cyan-700 px-3 text-sm font-medium text-white hover:bg-cyan-800">
-              New job
+              {t('jobs.list.newJob')}
             </Link>
           ) : (
             <span data-testid="new-job-button" aria-disabled="true" title={reason} className="inline-flex h-8 cursor-not-allowed items-center rounded bg-cyan-700/50 px-3 text-sm font-medium text-white">
-              New job
+              {t('jobs.list.newJob')}
             </span>
           )
         }
@@ -38,7 +40,7 @@ export function JobList() {
         <ErrorBanner error={jobs.error} />
         <div className="overflow-hidden rounded border border-zinc-200 bg-white">
           <table className="w-full text-sm" data-testid="job-table">
-            <TableHead columns={COLUMNS} />
+            <TableHead columns={columns} />
             <tbody className="divide-y divide-zinc-100">
               {items.map((job) => (
                 <tr key={job.id} className="hover:bg-zinc-50" data-testid="job-row">
@@ -60,7 +62,7 @@ export function JobList() {
                   </td>
                   <td className="px-4 py-2 text-right">
                     <Link href={`/jobs/${job.id}/edit`} className="text-xs text-zinc-500 hover:text-cyan-800">
-                      Edit
+                      {t('common.edit')}
                     </Link>
                   </td>
                 </tr>
@@ -68,7 +70,7 @@ export function JobList() {
               {jobs.data && items.length === 0 && (
                 <tr>
                   <td colSpan={5} className="px-4 py-10 text-center text-zinc-500">
-                    No jobs yet. <Link href="/jobs/new" className="text-cyan-800 hover:underline">Write the first one</Link>.
+                    {t.rich('jobs.list.empty', { link: <Link href="/jobs/new" className="text-cyan-800 hover:underline">{t('jobs.list.writeFirst')}</Link> })}
                   </td>
                 </tr>
               )}

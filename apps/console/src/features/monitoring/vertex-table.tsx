@@ -1,17 +1,21 @@
 import type { MetricSample } from '@weir/contracts';
+'use client';
+
 import { formatCount } from '../common/format';
+import { useT } from '../i18n/i18n-provider';
 
 /** Per-vertex counters of the latest sample, in the order the worker reports them. */
 export function VertexTable({ sample }: { sample: MetricSample | undefined }) {
+  const t = useT();
   return (
     <table className="w-full text-sm" data-testid="vertex-table">
       <thead className="border-b border-zinc-200 bg-zinc-50 text-left text-[11px] font-semibold uppercase tracking-wider text-zinc-500">
         <tr>
-          <th className="px-4 py-2">Vertex</th>
-          <th className="px-4 py-2 text-right">Records in</th>
-          <th className="px-4 py-2 text-right">Records out</th>
-          <th className="px-4 py-2 text-right">In/s</th>
-          <th className="px-4 py-2 text-right">Out/s</th>
+          <th className="px-4 py-2">{t('monitoring.vertex')}</th>
+          <th className="px-4 py-2 text-right">{t('monitoring.recordsIn')}</th>
+          <th className="px-4 py-2 text-right">{t('monitoring.recordsOut')}</th>
+          <th className="px-4 py-2 text-right">{t('monitoring.inPerSecond')}</th>
+          <th className="px-4 py-2 text-right">{t('monitoring.outPerSecond')}</th>
         </tr>
       </thead>
       <tbody className="divide-y divide-zinc-100 font-mono text-xs">
@@ -27,7 +31,7 @@ export function VertexTable({ sample }: { sample: MetricSample | undefined }) {
         {!sample && (
           <tr>
             <td colSpan={5} className="px-4 py-6 text-center font-sans text-sm text-zinc-400">
-              No samples yet
+              {t('monitoring.noSamples')}
             </td>
           </tr>
         )}

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, type ReactNode } from 'react';
+import { useT } from '../i18n/i18n-provider';
 import { Button } from './button';
 
 /** A centred dialog over a dimmed page; Escape or the backdrop closes it unless `busy`. */
@@ -21,6 +22,7 @@ export function Modal({
   testId?: string;
   wide?: boolean;
 }) {
+  const t = useT();
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape' && !busy) onClose();
@@ -33,7 +35,7 @@ export function Modal({
       <div role="dialog" aria-modal="true" data-testid={testId} className={`mt-8 flex w-full flex-col rounded-lg bg-white shadow-xl ring-1 ring-zinc-200 ${wide ? 'max-w-3xl' : 'max-w-md'}`}>
         <header className="flex items-center border-b border-zinc-100 px-5 py-3">
           <h2 className="flex-1 text-base font-semibold text-zinc-900">{title}</h2>
-          <button type="button" onClick={onClose} disabled={busy} className="text-lg leading-none text-zinc-400 hover:text-zinc-700" aria-label="Close">
+          <button type="button" onClick={onClose} disabled={busy} className="text-lg leading-none text-zinc-400 hover:text-zinc-700" aria-label={t('common.close')}>
             ×
           </button>
         </header>
@@ -53,10 +55,11 @@ export function DialogButtons({ onCancel, onSubmit, busy, label, testId, variant
   testId: string;
   variant?: 'primary' | 'danger';
 }) {
+  const t = useT();
   return (
     <>
       <Button onClick={onCancel} disabled={busy}>
-        Cancel
+        {t('common.cancel')}
       </Button>
       <Button data-testid={testId} variant={variant} onClick={onSubmit} disabled={busy}>
         {label}

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { apiClient } from '../api/api-client';
 import { ErrorBanner } from '../common/error-banner';
 import { useBusyAction } from '../common/use-busy-action';
+import { useT } from '../i18n/i18n-provider';
 import { DialogButtons, Modal } from '../shell/modal';
 
 /** Confirms a rollback: a new version with the SQL and functions of `target`; nothing deployed changes. */
@@ -16,6 +17,7 @@ export function RollbackDialog({ jobId, target, latest, onClose, onRolledBack }:
   onRolledBack: (job: Job) => void;
 }) {
   const [message, setMessage] = useState('');
+  const t = useT();
   const { busy, actionError, setActionError, run } = useBusyAction<'rolling-back'>();
   const onSubmit = () =>
     void run('rolling-back', async () => {
@@ -24,24 +26,26 @@ export function RollbackDialog({ jobId, target, latest, onClose, onRolledBack }:
   return (
     <Modal
       testId="rollback-dialog"
-      title={`Roll back to v${target.version}?`}
+      title={t('versions.rollback.title', { version: target.version })}
       onClose={onClose}
       busy={busy !== null}
-      footer={<DialogButtons onCancel={onClose} onSubmit={onSubmit} busy={busy !== null} label={busy ? 'Rolling back…' : `Roll back to v${target.version}`} testId="rollback-submit" />}
+      footer={<DialogButtons onCancel={onClose} onSubmit={onSubmit} busy={busy !== null} label={busy ? t('versions.rollback.rollingBack') : t('versions.rollBackTo', { version: target.version })} testId="rollback-submit" />}
     >
       <ErrorBanner error={actionError} onDismiss={() => setActionError(null)} />
       <p className="text-sm text-zinc-700">
-        Saves a new version (v{latest + 1} unless someone saves first) with the SQL and user functions of v{target.version}
-        {target.message && <span className="text-zinc-900"> “{target.message}”</span>}. Versions are never rewritten, and a running
-        deployment keeps its version until you deploy again.
+        {t.rich('versions.rollback.explain', {
+          next: latest + 1,
+          version: target.version,
+          message: target.message && <span className="text-zinc-900">{t('versions.rollback.quoted', { message: target.message })}</span>,
+        })}
       </p>
       <label className="flex flex-col gap-1 text-sm text-zinc-700">
-        Message
+        {t('versions.rollback.message')}
         <input
           data-testid="rollback-message"
           value={message}
           onChange={(event) => setMessage(event.target.value)}
-          placeholder="optional"
+          placeholder={t('versions.rollback.optional')}
           maxLength={500}
           className="h-8 rounded border border-zinc-300 px-2 text-sm outline-none focus:border-cyan-600 focus:ring-1 focus:ring-cyan-600"
         />

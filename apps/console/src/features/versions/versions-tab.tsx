@@ -6,6 +6,7 @@ import { apiClient } from '../api/api-client';
 import { useApiResource } from '../api/use-api-resource';
 import { usePermission } from '../auth/session-context';
 import { ErrorBanner } from '../common/error-banner';
+import { useT } from '../i18n/i18n-provider';
 import { RollbackDialog } from './rollback-dialog';
 import { VersionDiff } from './version-diff';
 import { VersionHistory } from './version-history';
@@ -20,6 +21,7 @@ export function VersionsTab({ job, onJobChanged }: { job: Job; onJobChanged: (jo
   const [target, setTarget] = useState<JobVersion | null>(null);
   const [rolledBack, setRolledBack] = useState<{ from: number; to: number } | null>(null);
   const editor = usePermission('EDITOR');
+  const t = useT();
   const pair = versionPair(selected);
 
   const onRolledBack = (saved: Job) => {
@@ -33,16 +35,16 @@ export function VersionsTab({ job, onJobChanged }: { job: Job; onJobChanged: (jo
       <ErrorBanner error={versions.error} />
       {rolledBack && (
         <p role="status" data-testid="rollback-notice" className="flex items-center gap-2 rounded border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-          Rolled back: v{rolledBack.to} saved with the SQL of v{rolledBack.from}. Deploy it to run it.
-          <button type="button" className="ml-auto text-emerald-700 hover:text-emerald-950" aria-label="Dismiss" onClick={() => setRolledBack(null)}>
+          {t('versions.rolledBack', { to: rolledBack.to, from: rolledBack.from })}
+          <button type="button" className="ml-auto text-emerald-700 hover:text-emerald-950" aria-label={t('common.dismiss')} onClick={() => setRolledBack(null)}>
             ×
           </button>
         </p>
       )}
       <section className="overflow-hidden rounded border border-zinc-200 bg-white">
         <header className="flex items-baseline gap-2 border-b border-zinc-100 px-4 py-2">
-          <h3 className="text-sm font-semibold text-zinc-800">Versions</h3>
-          <span className="text-xs text-zinc-500">{versions.data ? `${versions.data.items.length} · tick two to compare them` : ''}</span>
+          <h3 className="text-sm font-semibold text-zinc-800">{t('versions.title')}</h3>
+          <span className="text-xs text-zinc-500">{versions.data ? t('versions.summary', { count: versions.data.items.length }) : ''}</span>
         </header>
         {versions.data ? (
           <VersionHistory
@@ -55,13 +57,13 @@ export function VersionsTab({ job, onJobChanged }: { job: Job; onJobChanged: (jo
             rollback={editor}
           />
         ) : (
-          <p className="px-4 py-6 text-center text-sm text-zinc-400">Loading…</p>
+          <p className="px-4 py-6 text-center text-sm text-zinc-400">{t('common.loading')}</p>
         )}
       </section>
       {pair ? (
         <VersionDiff jobId={job.id} pair={pair} />
       ) : (
-        versions.data && versions.data.items.length > 1 && <p className="py-2 text-center text-sm text-zinc-400">Tick two versions to see them side by side.</p>
+        versions.data && versions.data.items.length > 1 && <p className="py-2 text-center text-sm text-zinc-400">{t('versions.tickTwo')}</p>
       )}
       {target && <RollbackDialog jobId={job.id} target={target} latest={latest} onClose={() => setTarget(null)} onRolledBack={onRolledBack} />}
     </div>

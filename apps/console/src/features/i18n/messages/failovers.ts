@@ -1,0 +1,51 @@
+import { defineMessages } from './define-messages';
+
+/** The FailOver tab. */
+export const failovers = defineMessages(
+  {
+    title: 'Failovers',
+    summary: '{count} · current attempt {attempt}',
+    gaveUp: 'The restart strategy gave up: {cause} {message}',
+    empty: 'No failover: every run of this deployment ended as asked.',
+    detected: 'Detected',
+    attempt: 'Attempt',
+    cause: 'Cause',
+    message: 'Message',
+    restored: 'Restored',
+    downtime: 'Downtime',
+    stack: 'Stack',
+    none: 'none',
+    notRecovered: 'not recovered',
+    causes: {
+      WORKER_LOST: 'the worker stopped holding the run (killed, crashed host)',
+      EXCEPTION: 'the job threw',
+      OUT_OF_MEMORY: 'the run passed its memory limit',
+      UNRESPONSIVE: 'the worker held the run but stopped beating',
+      CHECKPOINT_FAILURE: 'checkpoint storage failed',
+      FENCED: 'a newer attempt superseded the run',
+    },
+  },
+  {
+    title: '故障恢复',
+    summary: '{count} 次 · 当前第 {attempt} 次尝试',
+    gaveUp: '重启策略已放弃：{cause} {message}',
+    empty: '无故障恢复：此部署的每次运行都按要求结束。',
+    detected: '发现时间',
+    attempt: '尝试',
+    cause: '原因',
+    message: '信息',
+    restored: '恢复自',
+    downtime: '中断时长',
+    stack: '堆栈',
+    none: '无',
+    notRecovered: '未恢复',
+    causes: {
+      WORKER_LOST: 'Worker 不再持有此运行（被杀死或主机崩溃）',
+      EXCEPTION: '作业抛出了异常',
+      OUT_OF_MEMORY: '运行超出了内存上限',
+      UNRESPONSIVE: 'Worker 仍持有此运行但停止了心跳',
+      CHECKPOINT_FAILURE: '检查点存储失败',
+      FENCED: '更新的一次尝试取代了此运行',
+    },
+  },
+);
