@@ -1,6 +1,6 @@
-import type { MetricSample } from '@weir/contracts';
 'use client';
 
+import type { MetricSample } from '@weir/contracts';
 import { formatCount } from '../common/format';
 import { useT } from '../i18n/i18n-provider';
 
